@@ -1,0 +1,88 @@
+import { type FieldDef, KINDS, fieldOf } from './kinds/index.ts';
+import { getPath, setPath } from './paths.ts';
+import type { Component, ComponentKind, Topology } from './topology.ts';
+import { isClusterPart } from './topology.ts';
+
+/** Components by id, built once per topology version and shared by every reader. */
+const indexCache = new WeakMap<Topology, Map<string, Component>>();
+
+export function componentIndex(t: Topology): Map<string, Component> {
+  let idx = indexCache.get(t);
+  if (!idx) {
+    idx = new Map(t.components.map((c) => [c.id, c]));
+    indexCache.set(t, idx);
+  }
+  return idx;
+}
+
+export function getComponent(t: Topology, id: string | undefined): Component | undefined {
+  return id === undefined ? undefined : componentIndex(t).get(id);
+}
+
+/** The VMCluster a part belongs to (or the component itself when it is not a part). */
+export function ownerOf(t: Topology, c: Component): Component {
+  return isClusterPart(c.kind) ? (getComponent(t, c.cluster) ?? c) : c;
+}
+
+/** CR name: a cluster part takes its cluster's. */
+export function nameOf(t: Topology, c: Component): string {
+  return ownerOf(t, c).name ?? '';
+}
+
+export function namespaceOf(t: Topology, c: Component): string {
+  return ownerOf(t, c).namespace ?? t.namespace;
+}
+
+/** Workload / Service name, e.g. `vminsert-main`. */
+export function serviceName(t: Topology, c: Component): string {
+  return `${KINDS[c.kind].prefix}-${nameOf(t, c)}`;
+}
+
+/** How messages name a component: `vmagent 'scraper'`, `vmstorage of vmcluster 'main'`. */
+export function describe(t: Topology, c: Component): string {
+  if (isClusterPart(c.kind)) return `${c.kind} of vmcluster '${nameOf(t, c)}'`;
+  return `${c.kind.toLowerCase()} '${c.name ?? ''}'`;
+}
+
+/** The parts of a cluster, by kind. */
+export function partsOf(t: Topology, clusterId: string): Partial<Record<'vminsert' | 'vmselect' | 'vmstorage', Component>> {
+  const out: Partial<Record<'vminsert' | 'vmselect' | 'vmstorage', Component>> = {};
+  for (const c of t.components) {
+    if (c.cluster === clusterId && isClusterPart(c.kind)) out[c.kind] = c;
+  }
+  return out;
+}
+
+/** The raw value of a modelled field, `undefined` when the user left it unset. */
+export function rawField(c: Component, field: FieldDef | string): unknown {
+  const def = typeof field === 'string' ? fieldOf(c.kind, field) : field;
+  if (!def) return undefined;
+  const v = getPath(c.spec, def.path);
+  if (def.stringValue && typeof v === 'string' && def.type === 'int' && /^\d+$/.test(v)) return Number(v);
+  return v;
+}
+
+/** The value in effect: the user's, else the operator's default. */
+export function effectiveField(c: Component, key: string): unknown {
+  const def = fieldOf(c.kind, key);
+  const v = rawField(c, key);
+  return v === undefined ? def?.default : v;
+}
+
+/** `replicaCount` in effect (unset means 1 for every kind). */
+export function replicasOf(c: Component): number {
+  const v = c.spec.replicaCount;
+  return typeof v === 'number' ? v : 1;
+}
+
+/** Returns the component with a modelled field set (or cleared with `undefined`). */
+export function withField(c: Component, key: string, value: unknown): Component {
+  const def = fieldOf(c.kind, key);
+  if (!def) throw new Error(`${c.kind} has no field ${key}`);
+  const stored = def.stringValue && value !== undefined ? String(value) : value;
+  return { ...c, spec: setPath(c.spec, def.path, stored) };
+}
+
+export function kindTitle(kind: ComponentKind): string {
+  return KINDS[kind].title;
+}

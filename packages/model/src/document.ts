@@ -1,0 +1,187 @@
+import { COMPONENT_KINDS, LINK_TYPES, NOTIFIER_MODES, isClusterPart } from './topology.ts';
+import type { Component, JsonObject, Link, Topology } from './topology.ts';
+import { duplicateLinkProblem, linkKindProblem } from './links.ts';
+
+/**
+ * The versioned file format (`.vmtopo.json`, and the payload of share links). Every document
+ * carries `version`; older versions are brought forward through MIGRATIONS one step at a time, so
+ * a file or link made today keeps opening after the format changes.
+ */
+export const DOCUMENT_VERSION = 1;
+
+export interface TopologyDocument extends Topology {
+  version: number;
+}
+
+/** MIGRATIONS[n] turns a version-n document into version n+1. Never edit one; add the next. */
+export const MIGRATIONS: Record<number, (doc: JsonObject) => JsonObject> = {};
+
+/** A document that cannot be opened, with the JSON path of the first problem. */
+export class DocumentError extends Error {
+  constructor(
+    message: string,
+    readonly path: string,
+  ) {
+    super(path ? `${path}: ${message}` : message);
+    this.name = 'DocumentError';
+  }
+}
+
+export function toDocument(t: Topology): TopologyDocument {
+  return { version: DOCUMENT_VERSION, ...t };
+}
+
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+const MAX_DEPTH = 64;
+
+/** Refuses keys that could reach Object.prototype once spread, and absurd nesting. */
+function checkPlainJson(v: unknown, path: string, depth: number): void {
+  if (depth > MAX_DEPTH) throw new DocumentError(`nested deeper than ${MAX_DEPTH} levels`, path);
+  if (typeof v === 'number' && !Number.isFinite(v)) throw new DocumentError('is not a finite number', path);
+  if (typeof v !== 'object' || v === null) return;
+  if (Array.isArray(v)) {
+    v.forEach((item, i) => checkPlainJson(item, `${path}[${i}]`, depth + 1));
+    return;
+  }
+  for (const key of Object.keys(v)) {
+    if (FORBIDDEN_KEYS.has(key)) throw new DocumentError(`the key "${key}" is not allowed`, path);
+    checkPlainJson((v as JsonObject)[key], `${path}.${key}`, depth + 1);
+  }
+}
+
+const isObj = (v: unknown): v is JsonObject => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+function expect(cond: boolean, message: string, path: string): asserts cond {
+  if (!cond) throw new DocumentError(message, path);
+}
+
+function stringMap(v: unknown, path: string): Record<string, string> | undefined {
+  if (v === undefined) return undefined;
+  expect(isObj(v) && Object.values(v).every((x) => typeof x === 'string'), 'must be a map of strings', path);
+  return v as Record<string, string>;
+}
+
+function readComponent(v: unknown, path: string): Component {
+  expect(isObj(v), 'must be an object', path);
+  expect(typeof v.id === 'string' && v.id !== '', 'needs a non-empty string "id"', path);
+  expect(COMPONENT_KINDS.includes(v.kind as never), `has unknown kind ${JSON.stringify(v.kind)}; expected one of ${COMPONENT_KINDS.join(', ')}`, `${path}.kind`);
+  expect(v.spec === undefined || isObj(v.spec), 'must be an object', `${path}.spec`);
+  for (const key of ['name', 'namespace', 'cluster'] as const) {
+    expect(v[key] === undefined || typeof v[key] === 'string', 'must be a string', `${path}.${key}`);
+  }
+  const kind = v.kind as Component['kind'];
+  if (isClusterPart(kind)) expect(typeof v.cluster === 'string', `a ${kind} needs "cluster", the id of its VMCluster`, path);
+  else expect(typeof v.name === 'string', 'needs a "name"', path);
+  const pos = v.position;
+  expect(
+    pos === undefined || (isObj(pos) && typeof pos.x === 'number' && typeof pos.y === 'number'),
+    'must be {"x": number, "y": number}',
+    `${path}.position`,
+  );
+  expect(v.metadata === undefined || isObj(v.metadata), 'must be an object', `${path}.metadata`);
+  const c: Component = { id: v.id, kind, spec: (v.spec as JsonObject | undefined) ?? {} };
+  if (v.name !== undefined) c.name = v.name as string;
+  if (v.namespace !== undefined) c.namespace = v.namespace as string;
+  if (v.cluster !== undefined) c.cluster = v.cluster as string;
+  const labels = stringMap(v.labels, `${path}.labels`);
+  if (labels) c.labels = labels;
+  const annotations = stringMap(v.annotations, `${path}.annotations`);
+  if (annotations) c.annotations = annotations;
+  if (v.metadata !== undefined) c.metadata = v.metadata as JsonObject;
+  if (pos !== undefined) c.position = { x: (pos as JsonObject).x as number, y: (pos as JsonObject).y as number };
+  return c;
+}
+
+function readLink(v: unknown, path: string): Link {
+  expect(isObj(v), 'must be an object', path);
+  expect(typeof v.id === 'string' && v.id !== '', 'needs a non-empty string "id"', path);
+  expect(LINK_TYPES.includes(v.type as never), `has unknown type ${JSON.stringify(v.type)}; expected one of ${LINK_TYPES.join(', ')}`, `${path}.type`);
+  expect(typeof v.source === 'string', 'needs "source", a component id', path);
+  expect((v.target === undefined) !== (v.external === undefined), 'needs either "target" (a component id) or "external" (a verbatim entry)', path);
+  expect(v.target === undefined || typeof v.target === 'string', 'must be a component id', `${path}.target`);
+  for (const key of ['external', 'extra', 'selector'] as const) {
+    expect(v[key] === undefined || isObj(v[key]), 'must be an object', `${path}.${key}`);
+  }
+  expect(v.tenant === undefined || (typeof v.tenant === 'string' && /^(\d+(:\d+)?|multitenant)$/.test(v.tenant)), 'must be "<accountID>[:<projectID>]" or "multitenant"', `${path}.tenant`);
+  expect(v.notify === undefined || NOTIFIER_MODES.includes(v.notify as never), `must be one of ${NOTIFIER_MODES.join(', ')}`, `${path}.notify`);
+  expect(v.pods === undefined || (Array.isArray(v.pods) && v.pods.every((p) => Number.isInteger(p) && p >= 0)), 'must be a list of pod ordinals', `${path}.pods`);
+  expect(v.port === undefined || (Number.isInteger(v.port) && (v.port as number) > 0 && (v.port as number) < 65536), 'must be a port number', `${path}.port`);
+  for (const key of ['single', 'clusterDomain'] as const) {
+    expect(v[key] === undefined || typeof v[key] === 'boolean', 'must be true or false', `${path}.${key}`);
+  }
+  const link: Link = { id: v.id, type: v.type as Link['type'], source: v.source };
+  for (const key of ['target', 'external', 'extra', 'tenant', 'notify', 'pods', 'selector', 'single', 'clusterDomain', 'port'] as const) {
+    if (v[key] !== undefined) (link as unknown as JsonObject)[key] = v[key];
+  }
+  return link;
+}
+
+/** Caps what a document may hold, so that a hostile file or link cannot freeze the page. */
+export const DOCUMENT_LIMITS = { components: 20_000, links: 100_000, extras: 20_000 };
+
+/**
+ * Opens a document of any known version: checks its shape, migrates it, and checks that ids are
+ * unique and links resolve. Throws DocumentError naming the path of the first problem.
+ */
+export function fromDocument(input: unknown): Topology {
+  checkPlainJson(input, '$', 0);
+  expect(isObj(input), 'a topology document must be a JSON object', '$');
+  let doc: JsonObject = input;
+  const version = doc.version;
+  expect(Number.isInteger(version) && (version as number) >= 1, 'needs "version", a positive whole number', '$.version');
+  expect((version as number) <= DOCUMENT_VERSION, `is ${version as number}, newer than this vmtopo understands (${DOCUMENT_VERSION}); update vmtopo`, '$.version');
+  for (let v = version as number; v < DOCUMENT_VERSION; v++) doc = MIGRATIONS[v]!(doc);
+
+  expect(typeof doc.name === 'string', 'needs a "name"', '$.name');
+  expect(typeof doc.namespace === 'string', 'needs a "namespace"', '$.namespace');
+  for (const key of ['components', 'links', 'extras'] as const) {
+    expect(doc[key] === undefined || Array.isArray(doc[key]), 'must be a list', `$.${key}`);
+    const n = (doc[key] as unknown[] | undefined)?.length ?? 0;
+    expect(n <= DOCUMENT_LIMITS[key], `holds ${n} entries; at most ${DOCUMENT_LIMITS[key]} are supported`, `$.${key}`);
+  }
+  const components = ((doc.components as unknown[] | undefined) ?? []).map((c, i) => readComponent(c, `$.components[${i}]`));
+  const ids = new Set<string>();
+  components.forEach((c, i) => {
+    expect(!ids.has(c.id), `duplicate component id "${c.id}"`, `$.components[${i}].id`);
+    ids.add(c.id);
+  });
+  const byId = new Map(components.map((c) => [c.id, c]));
+  components.forEach((c, i) => {
+    if (c.cluster === undefined) return;
+    expect(byId.get(c.cluster)?.kind === 'VMCluster', `"${c.cluster}" is not a VMCluster of this design`, `$.components[${i}].cluster`);
+  });
+  const extras = (doc.extras as unknown[] | undefined) ?? [];
+  extras.forEach((e, i) => expect(isObj(e), 'must be an object', `$.extras[${i}]`));
+  const t: Topology = { name: doc.name as string, namespace: doc.namespace as string, components, links: [], extras: extras as Topology['extras'] };
+  const linkIds = new Set<string>();
+  const bySource = new Map<string, Link[]>();
+  ((doc.links as unknown[] | undefined) ?? []).forEach((raw, i) => {
+    const link = readLink(raw, `$.links[${i}]`);
+    const at = `$.links[${i}]`;
+    expect(!linkIds.has(link.id), `duplicate link id "${link.id}"`, `${at}.id`);
+    linkIds.add(link.id);
+    const source = byId.get(link.source);
+    expect(source !== undefined, `source "${link.source}" is not a component of this design`, `${at}.source`);
+    const earlier = bySource.get(link.source) ?? [];
+    if (link.target !== undefined) {
+      const target = byId.get(link.target);
+      expect(target !== undefined, `target "${link.target}" is not a component of this design`, `${at}.target`);
+      const problem = linkKindProblem(t, link.type, source, target) ?? duplicateLinkProblem(t, source, link.type, link.target, earlier);
+      expect(problem === undefined, `cannot link: ${problem}`, at);
+    }
+    bySource.set(link.source, [...earlier, link]);
+    t.links.push(link);
+  });
+  return t;
+}
+
+/** Parses JSON text and opens it; JSON syntax errors become DocumentErrors too. */
+export function parseDocument(text: string): Topology {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (e) {
+    throw new DocumentError(`not valid JSON (${(e as Error).message})`, '');
+  }
+  return fromDocument(json);
+}

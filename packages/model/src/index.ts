@@ -1,0 +1,10 @@
+export * from './topology.ts';
+export * from './values.ts';
+export * from './paths.ts';
+export * from './access.ts';
+export * from './spreading.ts';
+export * from './links.ts';
+export * from './validate.ts';
+export * from './document.ts';
+export { KINDS, fieldOf, fieldCheck, type KindInfo, type FieldDef, type FieldGroup, type FieldType } from './kinds/index.ts';
+export * from './edit.ts';

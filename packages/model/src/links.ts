@@ -1,0 +1,122 @@
+import { describe, getComponent } from './access.ts';
+import type { Component, ComponentKind, Link, LinkType, Topology } from './topology.ts';
+
+/** Which kinds a link of each type may join, from the operator's CRD fields that carry them. */
+export const LINK_RULES: Record<LinkType, { from: ComponentKind[]; to: Partial<Record<ComponentKind, ComponentKind[]>> }> = {
+  remoteWrite: {
+    from: ['VMAgent', 'VMAlert'],
+    to: { VMAgent: ['VMSingle', 'vminsert', 'VMAuth'], VMAlert: ['VMSingle', 'vminsert', 'VMAuth'] },
+  },
+  datasource: { from: ['VMAlert'], to: { VMAlert: ['VMSingle', 'vmselect', 'VMAuth'] } },
+  remoteRead: { from: ['VMAlert'], to: { VMAlert: ['VMSingle', 'vmselect', 'VMAuth'] } },
+  notifier: { from: ['VMAlert'], to: { VMAlert: ['VMAlertmanager'] } },
+};
+
+export const LINK_LABELS: Record<LinkType, string> = {
+  remoteWrite: 'remote write',
+  datasource: 'datasource',
+  remoteRead: 'remote read',
+  notifier: 'notify',
+};
+
+/** VMAlert holds one datasource, one remoteWrite and one remoteRead (single objects in the CRD). */
+const SINGLE_PER_SOURCE: Partial<Record<ComponentKind, LinkType[]>> = {
+  VMAlert: ['datasource', 'remoteWrite', 'remoteRead'],
+};
+
+const list = (kinds: ComponentKind[]) => kinds.map((k) => k).join(', ');
+
+/** Whether the kinds of source and target allow a link of `type`, and if not, why. */
+export function linkKindProblem(t: Topology, type: LinkType, source: Component, target: Component): string | undefined {
+  if (source.id === target.id) return 'a component cannot link to itself';
+  const rule = LINK_RULES[type];
+  if (!rule.from.includes(source.kind)) {
+    return `${type} links start at ${list(rule.from)}, not at ${source.kind}`;
+  }
+  const allowed = rule.to[source.kind] ?? [];
+  if (!allowed.includes(target.kind)) {
+    return `${describe(t, source)} can send ${LINK_LABELS[type]} only to ${list(allowed)}, not to ${target.kind}`;
+  }
+  return undefined;
+}
+
+/** Whether `link` repeats one of `others` (same pair), or is a second one where the CRD holds one. */
+export function duplicateLinkProblem(t: Topology, source: Component, type: LinkType, targetId: string, others: Link[]): string | undefined {
+  for (const l of others) {
+    if (l.type !== type) continue;
+    if (l.target === targetId) return `${describe(t, source)} already has this ${LINK_LABELS[type]} link`;
+    if (SINGLE_PER_SOURCE[source.kind]?.includes(type)) {
+      return `${describe(t, source)} has one ${type} only; remove the existing one first`;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Whether a link of `type` from `source` to `target` may be added to `t`, and if not, why — in
+ * words a user can act on. `ignore` skips one existing link (for re-targeting it).
+ */
+export function linkProblem(
+  t: Topology,
+  type: LinkType,
+  sourceId: string,
+  targetId: string,
+  ignore?: string,
+): string | undefined {
+  const source = getComponent(t, sourceId);
+  const target = getComponent(t, targetId);
+  if (!source) return `there is no component "${sourceId}" to link from`;
+  if (!target) return `there is no component "${targetId}" to link to`;
+  const others = linksFrom(t, sourceId).filter((l) => l.id !== ignore);
+  return linkKindProblem(t, type, source, target) ?? duplicateLinkProblem(t, source, type, targetId, others);
+}
+
+/** The link types that may join source to target, in the order a user most likely means them. */
+export function possibleLinkTypes(t: Topology, sourceId: string, targetId: string): LinkType[] {
+  const order: LinkType[] = ['remoteWrite', 'datasource', 'notifier', 'remoteRead'];
+  return order.filter((type) => linkProblem(t, type, sourceId, targetId) === undefined);
+}
+
+/** Links grouped by source and by target, built once per topology and shared by every reader. */
+export interface LinkIndex {
+  from: Map<string, Link[]>;
+  to: Map<string, Link[]>;
+}
+const linkIndexCache = new WeakMap<Topology, LinkIndex>();
+
+export function linkIndex(t: Topology): LinkIndex {
+  let idx = linkIndexCache.get(t);
+  if (!idx) {
+    idx = { from: new Map(), to: new Map() };
+    for (const l of t.links) {
+      push(idx.from, l.source, l);
+      if (l.target !== undefined) push(idx.to, l.target, l);
+    }
+    linkIndexCache.set(t, idx);
+  }
+  return idx;
+}
+
+function push(map: Map<string, Link[]>, key: string, l: Link) {
+  const arr = map.get(key);
+  if (arr) arr.push(l);
+  else map.set(key, [l]);
+}
+
+export function linksFrom(t: Topology, id: string, type?: LinkType): Link[] {
+  const all = linkIndex(t).from.get(id) ?? [];
+  return type ? all.filter((l) => l.type === type) : all;
+}
+
+export function linksTo(t: Topology, id: string, type?: LinkType): Link[] {
+  const all = linkIndex(t).to.get(id) ?? [];
+  return type ? all.filter((l) => l.type === type) : all;
+}
+
+/** The storage a link reaches: a VMSingle, or the VMCluster of a vminsert / vmselect. */
+export function storageOf(t: Topology, target: Component | undefined): Component | undefined {
+  if (!target) return undefined;
+  if (target.kind === 'VMSingle') return target;
+  if (target.kind === 'vminsert' || target.kind === 'vmselect') return getComponent(t, target.cluster);
+  return undefined;
+}

@@ -1,0 +1,113 @@
+/**
+ * The topology: what a user draws. Components are the operator's custom resources (a VMCluster's
+ * vminsert, vmselect and vmstorage are components of their own that point at their cluster), links
+ * are the wires between them. Everything the model does not interpret is kept verbatim in `spec`,
+ * so an imported manifest renders back without losing a field.
+ */
+
+export const COMPONENT_KINDS = [
+  'VMAgent',
+  'VMSingle',
+  'VMCluster',
+  'vminsert',
+  'vmselect',
+  'vmstorage',
+  'VMAlert',
+  'VMAlertmanager',
+  'VMAuth',
+] as const;
+export type ComponentKind = (typeof COMPONENT_KINDS)[number];
+
+/** The three parts of a VMCluster; each is a component whose `cluster` names the VMCluster. */
+export const CLUSTER_PARTS = ['vminsert', 'vmselect', 'vmstorage'] as const;
+export type ClusterPart = (typeof CLUSTER_PARTS)[number];
+
+export function isClusterPart(kind: ComponentKind): kind is ClusterPart {
+  return kind === 'vminsert' || kind === 'vmselect' || kind === 'vmstorage';
+}
+
+export type JsonObject = { [key: string]: unknown };
+
+export interface Position {
+  x: number;
+  y: number;
+}
+
+export interface Component {
+  id: string;
+  kind: ComponentKind;
+  /** CR name. Cluster parts have none: they take their cluster's. */
+  name?: string;
+  /** Unset: the design's namespace. Cluster parts have none: they take their cluster's. */
+  namespace?: string;
+  /** For vminsert / vmselect / vmstorage: the id of their VMCluster. */
+  cluster?: string;
+  labels?: Record<string, string>;
+  annotations?: Record<string, string>;
+  /** Other metadata fields of an imported object (finalizers, ownerReferences, ...), verbatim. */
+  metadata?: JsonObject;
+  /**
+   * The CR spec without the fields that links own (VMAgent remoteWrite, VMAlert datasource /
+   * remoteWrite / remoteRead / notifiers) and, for a VMCluster, without its three parts.
+   */
+  spec: JsonObject;
+  position?: Position;
+}
+
+export const LINK_TYPES = ['remoteWrite', 'datasource', 'remoteRead', 'notifier'] as const;
+export type LinkType = (typeof LINK_TYPES)[number];
+
+/**
+ * How a VMAlert notifier reaches an alertmanager: through a label selector (the operator expands it
+ * to every pod), per-pod URLs, or the single Service address (an HA mistake the checker reports).
+ */
+export const NOTIFIER_MODES = ['selector', 'pods', 'service'] as const;
+export type NotifierMode = (typeof NOTIFIER_MODES)[number];
+
+export interface Link {
+  id: string;
+  type: LinkType;
+  source: string;
+  /** The target component. Unset for an entry that points outside the design (see `external`). */
+  target?: string;
+  /** An entry whose URL or selector resolves to nothing in the design, kept verbatim. */
+  external?: JsonObject;
+  /** Fields of the entry other than its address (basicAuth, tlsConfig, lookback, ...), verbatim. */
+  extra?: JsonObject;
+  /** Tenant path of a VMCluster target ("0" when unset; "multitenant" is allowed for writes). */
+  tenant?: string;
+  /** Notifier links: how the alertmanager is addressed (default "selector"). */
+  notify?: NotifierMode;
+  /** Notifier links in "pods" mode: the pod ordinals listed; unset means every pod. */
+  pods?: number[];
+  /** Notifier links in "selector" mode: the selector as imported; unset means generated. */
+  selector?: JsonObject;
+  /** VMAlert's single `notifier` field rather than an entry of `notifiers`. */
+  single?: boolean;
+  /** URL host written with the cluster domain (`.svc.cluster.local`) rather than `.svc`. */
+  clusterDomain?: boolean;
+  /** URL port when it is not the target's default (VMSingle's `http-alias` 8428). */
+  port?: number;
+}
+
+/** A Kubernetes object the model does not interpret (Secret, VMRule, VMServiceScrape, ...). */
+export interface KubeObject {
+  apiVersion?: string;
+  kind?: string;
+  metadata?: JsonObject;
+  [key: string]: unknown;
+}
+
+export interface Topology {
+  name: string;
+  /** The namespace of every component that sets none. */
+  namespace: string;
+  components: Component[];
+  links: Link[];
+  /** Other objects, rendered back unchanged after the components. */
+  extras: KubeObject[];
+}
+
+export function emptyTopology(name = 'design', namespace = 'monitoring'): Topology {
+  return { name, namespace, components: [], links: [], extras: [] };
+}

@@ -1,0 +1,60 @@
+import { describe, nameOf, namespaceOf, rawField } from './access.ts';
+import { type FieldDef, KINDS, fieldCheck, fieldOf } from './kinds/index.ts';
+import { checkName } from './values.ts';
+import type { ComponentKind, Topology } from './topology.ts';
+import { isClusterPart } from './topology.ts';
+
+/** A value that breaks a rule: names the component, the field, the value and the rule. */
+export interface ValueProblem {
+  componentId: string;
+  field: string;
+  value: unknown;
+  message: string;
+}
+
+const show = (v: unknown) => (typeof v === 'string' ? `"${v}"` : JSON.stringify(v));
+
+/** Checks one value for one field of a kind; the inspector calls this before the value enters the model. */
+export function fieldProblem(kind: ComponentKind, key: string, value: unknown): string | undefined {
+  if (key === 'name' || key === 'namespace') return checkName(value);
+  const def = fieldOf(kind, key);
+  if (!def) return `${kind} has no field "${key}"`;
+  if (value === undefined || value === '') return undefined;
+  return fieldCheck(def)(value);
+}
+
+function fieldValueProblem(def: FieldDef, value: unknown): string | undefined {
+  return value === undefined ? undefined : fieldCheck(def)(value);
+}
+
+/** Every invalid value and duplicate name in the design. */
+export function validateTopology(t: Topology): ValueProblem[] {
+  const problems: ValueProblem[] = [];
+  const seen = new Map<string, string>();
+  for (const c of t.components) {
+    const what = describe(t, c);
+    if (!isClusterPart(c.kind)) {
+      for (const key of ['name', 'namespace'] as const) {
+        const value = key === 'name' ? c.name : namespaceOf(t, c);
+        const msg = checkName(value);
+        if (msg) problems.push({ componentId: c.id, field: key, value, message: `${what}: ${key} ${show(value)} ${msg}` });
+      }
+      const dupKey = `${KINDS[c.kind].crdKind}/${namespaceOf(t, c)}/${nameOf(t, c)}`;
+      const other = seen.get(dupKey);
+      if (other !== undefined) {
+        problems.push({
+          componentId: c.id,
+          field: 'name',
+          value: c.name,
+          message: `${what}: another ${c.kind} in namespace "${namespaceOf(t, c)}" is already named "${c.name}"; names must be unique per kind and namespace`,
+        });
+      } else seen.set(dupKey, c.id);
+    }
+    for (const def of KINDS[c.kind].fields) {
+      const value = rawField(c, def);
+      const msg = fieldValueProblem(def, value);
+      if (msg) problems.push({ componentId: c.id, field: def.key, value, message: `${what}: ${def.key} ${show(value)} ${msg}` });
+    }
+  }
+  return problems;
+}

@@ -1,0 +1,143 @@
+/**
+ * Parsing and validation of the value types that the operator's CRDs use. Every check returns a
+ * message that names the rule the value breaks; callers add the component and field.
+ */
+
+const DURATION_UNITS_MS: Record<string, number> = {
+  ms: 1,
+  s: 1000,
+  m: 60_000,
+  h: 3_600_000,
+  d: 86_400_000,
+  w: 604_800_000,
+  y: 31_536_000_000,
+};
+
+/** Go-style durations as the operator and VictoriaMetrics accept them: `30s`, `1m30s`, `500ms`, `1h`. */
+const DURATION_RE = /^(?:\d+(?:\.\d+)?(?:ms|s|m|h|d|w|y))+$/;
+const DURATION_PART_RE = /(\d+(?:\.\d+)?)(ms|s|m|h|d|w|y)/g;
+
+/** Milliseconds of a duration string, or undefined when it is not one. `60s` and `1m` are equal. */
+export function parseDuration(value: string): number | undefined {
+  if (!DURATION_RE.test(value)) return undefined;
+  let total = 0;
+  for (const [, amount, unit] of value.matchAll(DURATION_PART_RE)) {
+    total += Number(amount) * DURATION_UNITS_MS[unit!]!;
+  }
+  return total;
+}
+
+/** `90000` → `1m30s`: the shortest way to write a duration, for messages and fixes. */
+export function formatDuration(ms: number): string {
+  if (ms === 0) return '0s';
+  let rest = ms;
+  let out = '';
+  for (const unit of ['h', 'm', 's', 'ms'] as const) {
+    const size = DURATION_UNITS_MS[unit]!;
+    const n = Math.floor(rest / size);
+    if (n > 0) {
+      out += `${n}${unit}`;
+      rest -= n * size;
+    }
+  }
+  return out;
+}
+
+const QUANTITY_SUFFIX: Record<string, number> = {
+  '': 1,
+  m: 1e-3,
+  k: 1e3,
+  M: 1e6,
+  G: 1e9,
+  T: 1e12,
+  P: 1e15,
+  E: 1e18,
+  Ki: 1024,
+  Mi: 1024 ** 2,
+  Gi: 1024 ** 3,
+  Ti: 1024 ** 4,
+  Pi: 1024 ** 5,
+  Ei: 1024 ** 6,
+};
+const QUANTITY_RE = /^(\d+(?:\.\d+)?)(Ki|Mi|Gi|Ti|Pi|Ei|m|k|M|G|T|P|E)?$/;
+
+/** Kubernetes resource quantities (`20Gi`, `500m`, `1.5`), as a plain number (bytes, cores). */
+export function parseQuantity(value: string | number): number | undefined {
+  if (typeof value === 'number') return Number.isFinite(value) && value >= 0 ? value : undefined;
+  const m = QUANTITY_RE.exec(value);
+  if (!m) return undefined;
+  return Number(m[1]) * QUANTITY_SUFFIX[m[2] ?? '']!;
+}
+
+export type Check = (value: unknown) => string | undefined;
+
+const NAME_RE = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+
+/** RFC 1123 label: what every CR name and namespace here must be. */
+export const checkName: Check = (v) => {
+  if (typeof v !== 'string' || v === '') return 'is required';
+  if (v.length > 63) return `is ${v.length} characters long; Kubernetes names allow at most 63`;
+  if (!NAME_RE.test(v)) {
+    return 'must be lowercase letters, digits and "-", starting and ending with a letter or digit (RFC 1123)';
+  }
+  return undefined;
+};
+
+export const checkDuration: Check = (v) =>
+  typeof v === 'string' && parseDuration(v) !== undefined
+    ? undefined
+    : 'must be a duration such as 30s, 1m or 1h30m';
+
+/** The operator's scrape/eval interval pattern `[0-9]+(ms|s|m|h)`: no days or fractions. */
+export const checkShortDuration: Check = (v) =>
+  typeof v === 'string' && /^(\d+(ms|s|m|h))+$/.test(v)
+    ? undefined
+    : 'must be a duration in ms, s, m or h, such as 30s or 1m';
+
+export const checkQuantity: Check = (v) =>
+  (typeof v === 'string' || typeof v === 'number') && parseQuantity(v) !== undefined
+    ? undefined
+    : 'must be a Kubernetes quantity such as 20Gi, 500Mi or 250m';
+
+/** `retentionPeriod`: `^[0-9]+(h|d|w|y)?$`, a bare number is months; `1m` is refused. */
+export const checkRetention: Check = (v) => {
+  const s = typeof v === 'number' ? String(v) : v;
+  if (typeof s === 'string' && /^[0-9]+(h|d|w|y)?$/.test(s)) return undefined;
+  return 'must be a number of months (e.g. 1) or a number with h, d, w or y (e.g. 30d); "m" is not allowed';
+};
+
+export function checkInt(min: number, max = 2 ** 31 - 1): Check {
+  return (v) => {
+    const n = typeof v === 'string' && /^-?\d+$/.test(v) ? Number(v) : v;
+    if (typeof n !== 'number' || !Number.isInteger(n)) return 'must be a whole number';
+    if (n < min) return `must be at least ${min}`;
+    if (n > max) return `must be at most ${max}`;
+    return undefined;
+  };
+}
+
+/** PodDisruptionBudget values: an integer or a percentage. */
+export const checkIntOrPercent: Check = (v) => {
+  if (typeof v === 'number' && Number.isInteger(v) && v >= 0) return undefined;
+  if (typeof v === 'string' && /^(\d+|\d{1,3}%)$/.test(v)) {
+    if (v.endsWith('%') && Number(v.slice(0, -1)) > 100) return 'must be a percentage up to 100%';
+    return undefined;
+  }
+  return 'must be a whole number or a percentage such as 1 or 50%';
+};
+
+const LABEL_KEY_RE = /^([a-z0-9]([-a-z0-9.]*[a-z0-9])?\/)?[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$/;
+const LABEL_VALUE_RE = /^([A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?)?$/;
+
+export const checkLabels: Check = (v) => {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return 'must be a map of label names to values';
+  for (const [key, value] of Object.entries(v)) {
+    if (!LABEL_KEY_RE.test(key) || key.length > 316) return `has an invalid label name "${key}"`;
+    if (typeof value !== 'string') return `label "${key}" must have a string value`;
+    if (value.length > 63 || !LABEL_VALUE_RE.test(value)) return `label "${key}" has an invalid value "${value}"`;
+  }
+  return undefined;
+};
+
+export const checkString: Check = (v) => (typeof v === 'string' ? undefined : 'must be text');
+export const checkBool: Check = (v) => (typeof v === 'boolean' ? undefined : 'must be true or false');
