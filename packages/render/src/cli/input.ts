@@ -1,0 +1,47 @@
+import { readFileSync } from 'node:fs';
+import { DocumentError, parseDocument } from '@vmtopo/model';
+import type { Topology } from '@vmtopo/model';
+import { ImportError, importManifests } from '../import.ts';
+
+/** Bad input: the CLI prints the message (no stack trace) and exits 2. */
+export class InputError extends Error {
+  override name = 'InputError';
+}
+
+export function readInput(path: string | undefined, stdin: () => string): { text: string; label: string } {
+  if (path === undefined) throw new InputError('no input given: pass a file, or - for standard input');
+  if (path === '-') return { text: stdin(), label: '<stdin>' };
+  try {
+    return { text: readFileSync(path, 'utf8'), label: path };
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new InputError(`${path}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : (e as Error).message}`);
+  }
+}
+
+/**
+ * A topology document (JSON) or operator manifests (YAML), told apart by the first character.
+ * Warnings from the import go to `warn`.
+ */
+export function loadTopology(text: string, label: string, warn: (line: string) => void): Topology {
+  const trimmed = text.trimStart();
+  if (trimmed.startsWith('{')) {
+    try {
+      return parseDocument(text);
+    } catch (e) {
+      if (e instanceof DocumentError) throw new InputError(`${label}: ${e.message}`);
+      throw e;
+    }
+  }
+  try {
+    const name = label === '<stdin>' ? 'design' : (label.split('/').pop() ?? 'design').replace(/\.(ya?ml|json)$/, '');
+    const result = importManifests(text, { name });
+    for (const w of result.warnings) warn(`${label}: warning: ${w}`);
+    return result.topology;
+  } catch (e) {
+    if (e instanceof ImportError) {
+      throw new InputError(e.problems.map((p) => `${label}: ${p.message}`).join('\n'));
+    }
+    throw e;
+  }
+}

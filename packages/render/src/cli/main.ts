@@ -1,0 +1,41 @@
+#!/usr/bin/env node
+import { readFileSync } from 'node:fs';
+import { COMMANDS, USAGE } from './commands.ts';
+import { InputError } from './input.ts';
+
+/** The `vmtopo` CLI: a thin shell over the model and render packages. Exit 2 on bad input. */
+export async function main(argv: string[], io: { out: (s: string) => void; err: (s: string) => void; stdin: () => string }): Promise<number> {
+  const [name, ...args] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    io.out(USAGE);
+    return name === undefined ? 2 : 0;
+  }
+  const command = COMMANDS[name];
+  if (!command) {
+    io.err(`vmtopo: unknown command "${name}"\n\n${USAGE}`);
+    return 2;
+  }
+  if (args.includes('--help') || args.includes('-h')) {
+    io.out(command.help);
+    return 0;
+  }
+  try {
+    return await command.run(args, io);
+  } catch (e) {
+    if (e instanceof InputError) {
+      io.err(`vmtopo ${name}: ${e.message}`);
+      return 2;
+    }
+    throw e;
+  }
+}
+
+const isEntry = process.argv[1] && import.meta.url.endsWith(process.argv[1].replace(/\\/g, '/').split('/').pop()!);
+if (isEntry) {
+  const code = await main(process.argv.slice(2), {
+    out: (s) => process.stdout.write(s.endsWith('\n') ? s : `${s}\n`),
+    err: (s) => process.stderr.write(s.endsWith('\n') ? s : `${s}\n`),
+    stdin: () => readFileSync(0, 'utf8'),
+  });
+  process.exitCode = code;
+}

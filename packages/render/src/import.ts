@@ -1,0 +1,441 @@
+import { LineCounter, parseAllDocuments } from 'yaml';
+import type { Document } from 'yaml';
+import {
+  CLUSTER_PARTS,
+  KINDS,
+  describe,
+  fieldOf,
+  linkProblem,
+  namespaceOf,
+  validateTopology,
+} from '@vmtopo/model';
+import type { Component, ComponentKind, JsonObject, KubeObject, Link, LinkType, Topology, ValueProblem } from '@vmtopo/model';
+import { API_VERSION } from './objects.ts';
+import { parseServiceUrl, serviceIndex } from './urls.ts';
+
+/** Where in the input a problem sits: 1-based line and column. */
+export interface SourcePos {
+  line: number;
+  col: number;
+}
+
+/** A problem that stops the import; the message names document, object and field. */
+export class ImportError extends Error {
+  constructor(
+    message: string,
+    readonly problems: { message: string; pos?: SourcePos }[] = [{ message }],
+  ) {
+    super(message);
+    this.name = 'ImportError';
+  }
+}
+
+export interface ImportResult {
+  topology: Topology;
+  /** Things the user should know: deprecated fields rewritten, URLs kept as external, fields dropped. */
+  warnings: string[];
+  /** Objects that are not components and were kept verbatim (`Kind/name`). */
+  kept: string[];
+}
+
+const CR_KINDS: Record<string, ComponentKind> = {
+  VMAgent: 'VMAgent',
+  VMSingle: 'VMSingle',
+  VMCluster: 'VMCluster',
+  VMAlert: 'VMAlert',
+  VMAlertmanager: 'VMAlertmanager',
+  VMAuth: 'VMAuth',
+};
+
+/** Fields the API server sets; applying them back would conflict, so they are dropped (with a warning). */
+const SERVER_METADATA = ['creationTimestamp', 'resourceVersion', 'uid', 'generation', 'managedFields', 'selfLink'];
+
+/** Fields that older docs use, with what the operator reads today. */
+const RENAMED: Partial<Record<ComponentKind, Record<string, string>>> = {
+  VMAgent: { vmAgentExternalLabelName: 'externalLabelName' },
+  VMAlert: { replicas: 'replicaCount' },
+};
+
+const isObj = (v: unknown): v is JsonObject => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+interface Source {
+  doc: Document;
+  index: number;
+  lines: LineCounter;
+}
+
+function posOf(src: Source, path: (string | number)[]): SourcePos | undefined {
+  const node = src.doc.getIn(path, true) as { range?: [number, number, number] } | undefined;
+  const offset = node?.range?.[0] ?? (src.doc.contents as { range?: [number, number, number] } | null)?.range?.[0];
+  if (offset === undefined) return undefined;
+  const { line, col } = src.lines.linePos(offset);
+  return { line, col };
+}
+
+const at = (pos: SourcePos | undefined) => (pos ? `line ${pos.line}: ` : '');
+
+/** Removes a `cat <<EOF | kubectl apply -f -` wrapper copied from docs, keeping line numbers. */
+function unwrapHeredoc(text: string): { text: string; unwrapped: boolean } {
+  const lines = text.split('\n');
+  let unwrapped = false;
+  const out = lines.map((line) => {
+    if (/^\s*cat\s+<<-?\s*['"]?EOF['"]?.*kubectl\s+apply/.test(line) || /^\s*EOF\s*$/.test(line)) {
+      unwrapped = true;
+      return '';
+    }
+    return line;
+  });
+  return { text: out.join('\n'), unwrapped };
+}
+
+class Importer {
+  readonly warnings: string[] = [];
+  readonly kept: string[] = [];
+  readonly problems: { message: string; pos?: SourcePos }[] = [];
+  readonly t: Topology;
+  private readonly sources = new Map<string, { src: Source; obj: JsonObject }>();
+  private readonly ids = new Set<string>();
+
+  constructor(name: string) {
+    this.t = { name, namespace: 'default', components: [], links: [], extras: [] };
+  }
+
+  private uniqueId(base: string): string {
+    let id = base;
+    for (let i = 2; this.ids.has(id); i++) id = `${base}-${i}`;
+    this.ids.add(id);
+    return id;
+  }
+
+  addObject(obj: unknown, src: Source) {
+    const where = `document ${src.index + 1}`;
+    if (!isObj(obj)) {
+      this.problems.push({ message: `${at(posOf(src, []))}${where} is not a Kubernetes object (a YAML mapping)`, pos: posOf(src, []) });
+      return;
+    }
+    const kind = obj.kind;
+    if (typeof kind !== 'string' || typeof obj.apiVersion !== 'string') {
+      const pos = posOf(src, []);
+      this.problems.push({ message: `${at(pos)}${where} has no apiVersion and kind`, pos });
+      return;
+    }
+    const md = isObj(obj.metadata) ? obj.metadata : {};
+    const label = `${kind}/${typeof md.name === 'string' ? md.name : '?'}`;
+    const crKind = obj.apiVersion === API_VERSION ? CR_KINDS[kind] : undefined;
+    if (!crKind) {
+      this.t.extras.push(obj as KubeObject);
+      this.kept.push(label);
+      return;
+    }
+    if (typeof md.name !== 'string') {
+      const pos = posOf(src, ['metadata']);
+      this.problems.push({ message: `${at(pos)}${where} (${kind}) has no metadata.name`, pos });
+      return;
+    }
+    const spec: JsonObject = isObj(obj.spec) ? { ...obj.spec } : {};
+    if (obj.spec !== undefined && !isObj(obj.spec)) {
+      const pos = posOf(src, ['spec']);
+      this.problems.push({ message: `${at(pos)}${label}: spec must be a mapping`, pos });
+      return;
+    }
+    for (const [old, now] of Object.entries(RENAMED[crKind] ?? {})) {
+      if (!(old in spec)) continue;
+      const pos = posOf(src, ['spec', old]);
+      if (now in spec) {
+        this.warnings.push(`${at(pos)}${label}: spec.${old} is not a current field and spec.${now} is set; ${old} was dropped`);
+      } else {
+        this.warnings.push(`${at(pos)}${label}: spec.${old} is ${old === 'replicas' ? 'not a field' : 'deprecated'}; use spec.${now} (rewritten)`);
+        spec[now] = spec[old];
+      }
+      delete spec[old];
+    }
+    if ('status' in obj) this.warnings.push(`${label}: status was dropped (the operator writes it)`);
+    const c = this.component(crKind, md, spec, src, label);
+    this.sources.set(c.id, { src, obj: spec });
+  }
+
+  private component(kind: ComponentKind, md: JsonObject, spec: JsonObject, src: Source, label: string): Component {
+    const { name, namespace, labels, annotations, ...rest } = md;
+    const dropped = SERVER_METADATA.filter((k) => k in rest);
+    for (const k of dropped) delete rest[k];
+    if (dropped.length > 0) this.warnings.push(`${label}: metadata ${dropped.join(', ')} dropped (set by the API server)`);
+    const id = this.uniqueId(`${KINDS[kind].prefix}-${name as string}`);
+    const c: Component = { id, kind, name: name as string, spec };
+    if (typeof namespace === 'string') c.namespace = namespace;
+    if (isObj(labels)) c.labels = labels as Record<string, string>;
+    if (isObj(annotations)) c.annotations = annotations as Record<string, string>;
+    if (Object.keys(rest).length > 0) c.metadata = rest;
+    this.t.components.push(c);
+    if (kind === 'VMCluster') {
+      for (const part of CLUSTER_PARTS) {
+        const partSpec = spec[part];
+        if (partSpec === undefined) continue;
+        delete spec[part];
+        if (!isObj(partSpec)) {
+          const pos = posOf(src, ['spec', part]);
+          this.problems.push({ message: `${at(pos)}${label}: spec.${part} must be a mapping`, pos });
+          continue;
+        }
+        this.t.components.push({ id: this.uniqueId(`${id}-${part}`), kind: part, cluster: id, spec: { ...partSpec } });
+      }
+    }
+    return c;
+  }
+
+  /** Turns URL-bearing fields into links, once every component is known. */
+  resolveLinks() {
+    const namespaces = new Map<string, number>();
+    for (const c of this.t.components) {
+      if (c.namespace) namespaces.set(c.namespace, (namespaces.get(c.namespace) ?? 0) + 1);
+    }
+    // The design's namespace is the most common one; components in it keep theirs explicitly anyway.
+    const top = [...namespaces.entries()].sort((a, b) => b[1] - a[1])[0];
+    if (top) this.t.namespace = top[0];
+    for (const c of this.t.components) if (c.namespace === undefined && top) c.namespace = 'default';
+    const services = serviceIndex(this.t);
+    for (const c of this.t.components) {
+      const source = this.sources.get(c.id);
+      if (!source) continue;
+      if (c.kind === 'VMAgent') this.agentLinks(c, services, source.src);
+      if (c.kind === 'VMAlert') this.alertLinks(c, services, source.src);
+    }
+  }
+
+  private agentLinks(c: Component, services: Map<string, Component>, src: Source) {
+    const rw = c.spec.remoteWrite;
+    if (rw === undefined) return;
+    delete c.spec.remoteWrite;
+    if (!Array.isArray(rw)) {
+      this.fieldProblem(src, c, ['spec', 'remoteWrite'], 'must be a list of {url: ...} entries');
+      return;
+    }
+    rw.forEach((entry, i) => this.entryLink(c, 'remoteWrite', entry, services, src, ['spec', 'remoteWrite', i]));
+  }
+
+  private alertLinks(c: Component, services: Map<string, Component>, src: Source) {
+    for (const type of ['datasource', 'remoteWrite', 'remoteRead'] as const) {
+      const entry = c.spec[type];
+      if (entry === undefined) continue;
+      delete c.spec[type];
+      this.entryLink(c, type, entry, services, src, ['spec', type]);
+    }
+    if (c.spec.notifier !== undefined) {
+      const entry = c.spec.notifier;
+      delete c.spec.notifier;
+      this.entryLink(c, 'notifier', entry, services, src, ['spec', 'notifier'], true);
+    }
+    const list = c.spec.notifiers;
+    if (list === undefined) return;
+    delete c.spec.notifiers;
+    if (!Array.isArray(list)) {
+      this.fieldProblem(src, c, ['spec', 'notifiers'], 'must be a list of {url: ...} or {selector: ...} entries');
+      return;
+    }
+    list.forEach((entry, i) => this.entryLink(c, 'notifier', entry, services, src, ['spec', 'notifiers', i]));
+  }
+
+  private fieldProblem(src: Source, c: Component, path: (string | number)[], message: string) {
+    const pos = posOf(src, path);
+    this.problems.push({ message: `${at(pos)}${describe(this.t, c)}: ${path.join('.')} ${message}`, pos });
+  }
+
+  private external(c: Component, type: LinkType, entry: JsonObject, why: string, pos: SourcePos | undefined, single: boolean) {
+    this.warnings.push(`${at(pos)}${describe(this.t, c)}: ${type} ${why}; kept as written`);
+    const link: Link = { id: this.uniqueId(`${type}-${c.id}-external`), type, source: c.id, external: entry };
+    if (single) link.single = true;
+    this.t.links.push(link);
+  }
+
+  private entryLink(
+    c: Component,
+    type: LinkType,
+    entry: unknown,
+    services: Map<string, Component>,
+    src: Source,
+    path: (string | number)[],
+    single = false,
+  ) {
+    const pos = posOf(src, path);
+    if (!isObj(entry)) {
+      this.fieldProblem(src, c, path, 'must be a mapping');
+      return;
+    }
+    const { url, selector, ...extra } = entry;
+    if (type === 'notifier' && selector !== undefined && url === undefined) {
+      this.selectorLink(c, entry, selector, extra, pos, single);
+      return;
+    }
+    if (typeof url !== 'string' || url === '') {
+      this.fieldProblem(src, c, path, type === 'notifier' ? 'needs a url or a selector' : 'needs a non-empty url');
+      return;
+    }
+    const parsed = parseServiceUrl(url, namespaceOf(this.t, c));
+    const target = parsed && services.get(`${parsed.service}/${parsed.namespace}`);
+    if (!parsed || !target) {
+      const hint = url.includes('alertmanager-operated')
+        ? ' (alertmanager-operated is prometheus-operator naming; the VictoriaMetrics operator Service is vmalertmanager-<name>)'
+        : '';
+      this.external(c, type, entry, `URL ${url} is not a component of this design${hint}`, pos, single);
+      return;
+    }
+    const link = this.urlLink(c, type, target, parsed, url);
+    if (typeof link === 'string') {
+      this.external(c, type, entry, link, pos, single);
+      return;
+    }
+    if (Object.keys(extra).length > 0) link.extra = extra;
+    if (single) link.single = true;
+    if (parsed.clusterDomain) link.clusterDomain = true;
+    // Consecutive per-pod URLs of one alertmanager become one link.
+    const prev = this.t.links.at(-1);
+    if (
+      link.notify === 'pods' &&
+      prev?.source === c.id &&
+      prev.notify === 'pods' &&
+      prev.target === link.target &&
+      !single &&
+      !prev.single &&
+      JSON.stringify(prev.extra) === JSON.stringify(link.extra) &&
+      prev.clusterDomain === link.clusterDomain
+    ) {
+      prev.pods = [...(prev.pods ?? []), ...(link.pods ?? [])];
+      return;
+    }
+    const problem = linkProblem(this.t, type, c.id, link.target!);
+    if (problem) {
+      this.external(c, type, entry, `${problem} (URL ${url})`, pos, single);
+      return;
+    }
+    this.t.links.push(link);
+  }
+
+  /** Matches a URL's path and port to the operator's conventions for the target; a string says why not. */
+  private urlLink(c: Component, type: LinkType, target: Component, parsed: ReturnType<typeof parseServiceUrl> & {}, url: string): Link | string {
+    const link: Link = { id: this.uniqueId(`${type}-${c.id}-${target.id}`), type, source: c.id, target: target.id };
+    const defaultPort = KINDS[target.kind].port;
+    if (parsed.port !== undefined && parsed.port !== defaultPort) {
+      if (target.kind === 'VMSingle' && parsed.port === 8428) link.port = 8428;
+      else return `URL ${url} uses port ${parsed.port}, not ${target.kind}'s ${defaultPort}`;
+    }
+    if (parsed.port === undefined) return `URL ${url} has no port; ${target.kind} listens on ${defaultPort}`;
+    const agentWrite = type === 'remoteWrite' && c.kind === 'VMAgent';
+    const path = parsed.path;
+    const tenantRe = /^\/(insert|select)\/(\d+(?::\d+)?|multitenant)\/prometheus(\/api\/v1\/write)?$/;
+    switch (target.kind) {
+      case 'VMSingle':
+      case 'VMAuth':
+        if (path !== (agentWrite ? '/api/v1/write' : '')) return `URL ${url} has path "${path}", not the one vmtopo writes`;
+        break;
+      case 'vminsert':
+      case 'vmselect': {
+        const m = tenantRe.exec(path);
+        const want = target.kind === 'vminsert' ? 'insert' : 'select';
+        if (!m || m[1] !== want || Boolean(m[3]) !== agentWrite) return `URL ${url} has path "${path}", not /${want}/<tenant>/prometheus${agentWrite ? '/api/v1/write' : ''}`;
+        if (m[2] !== '0') link.tenant = m[2];
+        break;
+      }
+      case 'VMAlertmanager':
+        if (path !== '') return `URL ${url} has path "${path}"`;
+        if (parsed.pod === undefined) link.notify = 'service';
+        else {
+          link.notify = 'pods';
+          link.pods = [parsed.pod];
+        }
+        break;
+      default:
+        return `URL ${url} points at ${target.kind}, which takes no ${type}`;
+    }
+    return link;
+  }
+
+  private selectorLink(c: Component, entry: JsonObject, selector: unknown, extra: JsonObject, pos: SourcePos | undefined, single: boolean) {
+    const matches = this.t.components.filter((am) => am.kind === 'VMAlertmanager' && selectorMatches(selector, am, namespaceOf(this.t, am), namespaceOf(this.t, c)));
+    if (matches.length !== 1) {
+      this.external(c, 'notifier', entry, `selector matches ${matches.length} alertmanagers of this design`, pos, single);
+      return;
+    }
+    const am = matches[0]!;
+    const link: Link = { id: this.uniqueId(`notifier-${c.id}-${am.id}`), type: 'notifier', source: c.id, target: am.id, notify: 'selector' };
+    const generated = { namespaceSelector: { matchNames: [namespaceOf(this.t, am)] }, labelSelector: { matchLabels: am.labels ?? {} } };
+    if (JSON.stringify(generated) !== JSON.stringify(selector) || Object.keys(am.labels ?? {}).length === 0) link.selector = selector as JsonObject;
+    if (Object.keys(extra).length > 0) link.extra = extra;
+    if (single) link.single = true;
+    this.t.links.push(link);
+  }
+
+  /** Adds the line of the offending field to a value problem. */
+  locate(p: ValueProblem): { message: string; pos?: SourcePos } {
+    const c = this.t.components.find((x) => x.id === p.componentId);
+    const owner = c?.cluster ?? c?.id;
+    const source = owner === undefined ? undefined : this.sources.get(owner);
+    if (!c || !source) return { message: p.message };
+    const def = fieldOf(c.kind, p.field);
+    const path: (string | number)[] =
+      p.field === 'name' || p.field === 'namespace' ? ['metadata', p.field] : ['spec', ...(c.cluster ? [c.kind] : []), ...(def?.path ?? [])];
+    const pos = posOf(source.src, path);
+    return { message: `${at(pos)}${p.message}`, pos };
+  }
+
+  /** Per-pod notifier URLs that list every pod in order become "all pods" (they follow replicaCount). */
+  normalisePods() {
+    for (const l of this.t.links) {
+      if (l.notify !== 'pods' || !l.pods) continue;
+      const am = this.t.components.find((c) => c.id === l.target);
+      const n = typeof am?.spec.replicaCount === 'number' ? am.spec.replicaCount : 1;
+      if (l.pods.length === n && l.pods.every((p, i) => p === i)) delete l.pods;
+    }
+  }
+}
+
+/** Whether a VMAlert notifier selector picks this alertmanager (matchLabels and matchNames / any). */
+export function selectorMatches(selector: unknown, am: Component, amNamespace: string, callerNamespace: string): boolean {
+  if (!isObj(selector)) return false;
+  const ns = selector.namespaceSelector;
+  if (isObj(ns)) {
+    if (ns.any !== true) {
+      const names = Array.isArray(ns.matchNames) ? ns.matchNames : [];
+      if (!names.includes(amNamespace)) return false;
+    }
+  } else if (amNamespace !== callerNamespace) return false;
+  const ls = selector.labelSelector;
+  if (ls === undefined) return true;
+  if (!isObj(ls)) return false;
+  if (ls.matchExpressions !== undefined) return false; // not evaluated: kept as an external entry
+  const want = isObj(ls.matchLabels) ? ls.matchLabels : {};
+  const have = am.labels ?? {};
+  return Object.entries(want).every(([k, v]) => have[k] === v);
+}
+
+/**
+ * Reads multi-document YAML of operator CRs into a topology. Objects of other kinds are kept;
+ * URLs and selectors become links when they resolve inside the input, else stay as written.
+ */
+export function importManifests(text: string, opts: { name?: string } = {}): ImportResult {
+  const { text: body, unwrapped } = unwrapHeredoc(text);
+  const lines = new LineCounter();
+  const docs = parseAllDocuments(body, { lineCounter: lines, prettyErrors: true, uniqueKeys: true });
+  if (!Array.isArray(docs)) throw new ImportError('the input is empty');
+  const syntax = docs.flatMap((d) => d.errors).map((e) => {
+    const pos = e.linePos?.[0];
+    return { message: `${pos ? `line ${pos.line}, column ${pos.col}: ` : ''}${e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}`, pos: pos && { line: pos.line, col: pos.col } };
+  });
+  if (syntax.length > 0) throw new ImportError(`invalid YAML: ${syntax[0]!.message}`, syntax);
+  const imp = new Importer(opts.name ?? 'imported');
+  if (unwrapped) imp.warnings.push('removed the "cat <<EOF | kubectl apply -f -" wrapper');
+  docs.forEach((doc, index) => {
+    const value = doc.toJS({ maxAliasCount: 100 }) as unknown;
+    if (value === null || value === undefined) return;
+    if (isObj(value) && value.kind === 'List' && Array.isArray(value.items)) {
+      value.items.forEach((item) => imp.addObject(item, { doc, index, lines }));
+      return;
+    }
+    imp.addObject(value, { doc, index, lines });
+  });
+  if (imp.problems.length === 0) imp.resolveLinks();
+  imp.normalisePods();
+  if (imp.problems.length > 0) throw new ImportError(imp.problems[0]!.message, imp.problems);
+  const invalid = validateTopology(imp.t).map((p) => imp.locate(p));
+  if (invalid.length > 0) throw new ImportError(invalid[0]!.message, invalid);
+  if (imp.t.components.length === 0 && imp.t.extras.length === 0) throw new ImportError('the input holds no Kubernetes objects');
+  return { topology: imp.t, warnings: imp.warnings, kept: imp.kept };
+}

@@ -1,0 +1,118 @@
+import { describe, expect, it } from 'vitest';
+import { parseAllDocuments } from 'yaml';
+import { addComponent, addLink, emptyTopology, withField, updateComponent } from '@vmtopo/model';
+import type { KubeObject } from '@vmtopo/model';
+import { importManifests } from './import.ts';
+import { renderObjects } from './objects.ts';
+import { renderYaml } from './yaml.ts';
+import { HAVE_CRDS, NO_CRDS_NOTE, crdErrors } from './testing/crds.ts';
+import { leaves, seedFixtures } from './testing/seed.ts';
+
+/** The documented rewrites of the seed's outdated fields: [kind, old path, new path]. */
+const REWRITES: [string, string, string][] = [
+  ['VMAgent', '/spec/vmAgentExternalLabelName', '/spec/externalLabelName'],
+  ['VMAlert', '/spec/replicas', '/spec/replicaCount'],
+];
+
+const key = (o: KubeObject) => `${String(o.kind)}/${String((o.metadata as { name?: string })?.name)}`;
+
+describe('seed examples: import → render keeps every field', () => {
+  for (const { name, text } of seedFixtures()) {
+    it(name, () => {
+      const originals = parseAllDocuments(text.replace(/^.*(cat <<|^EOF).*$/gm, ''))
+        .map((d) => d.toJS() as KubeObject)
+        .filter(Boolean);
+      const { topology } = importManifests(text);
+      const rendered = new Map(renderObjects(topology).map((o) => [key(o), leaves(o)]));
+      expect(originals.length).toBeGreaterThan(0);
+      for (const original of originals) {
+        const out = rendered.get(key(original));
+        expect(out, `${key(original)} is rendered`).toBeDefined();
+        for (const [path, value] of leaves(original)) {
+          const rewrite = REWRITES.find(([kind, from]) => kind === original.kind && from === path);
+          expect(out!.get(rewrite ? rewrite[2] : path), `${key(original)} ${path}`).toEqual(value);
+        }
+      }
+    });
+  }
+});
+
+describe.skipIf(!HAVE_CRDS)('seed examples render to strictly schema-valid objects', () => {
+  for (const { name, text } of seedFixtures()) {
+    it(name, () => {
+      const errors = renderObjects(importManifests(text).topology).flatMap(crdErrors);
+      expect(errors).toEqual([]);
+    });
+  }
+});
+if (!HAVE_CRDS) console.log(NO_CRDS_NOTE);
+
+describe('wiring', () => {
+  function design() {
+    let t = emptyTopology('demo', 'monitoring');
+    const agent = addComponent(t, 'VMAgent', { name: 'scraper' });
+    t = agent.topology;
+    const single = addComponent(t, 'VMSingle', { name: 'main' });
+    t = single.topology;
+    const cluster = addComponent(t, 'VMCluster', { name: 'big' });
+    t = cluster.topology;
+    const alert = addComponent(t, 'VMAlert', { name: 'rules' });
+    t = alert.topology;
+    const am = addComponent(t, 'VMAlertmanager', { name: 'am' });
+    t = updateComponent(am.topology, am.id, (c) => ({ ...withField(c, 'replicaCount', 3), labels: { team: 'sre' } }));
+    t = addLink(t, 'remoteWrite', agent.id, single.id).topology;
+    t = addLink(t, 'remoteWrite', agent.id, `${cluster.id}-vminsert`).topology;
+    t = addLink(t, 'datasource', alert.id, `${cluster.id}-vmselect`).topology;
+    t = addLink(t, 'remoteWrite', alert.id, `${cluster.id}-vminsert`).topology;
+    t = addLink(t, 'remoteRead', alert.id, single.id).topology;
+    t = addLink(t, 'notifier', alert.id, am.id).topology;
+    return t;
+  }
+
+  it('follows the operator URL conventions', () => {
+    const objects = renderObjects(design());
+    const agent = objects.find((o) => o.kind === 'VMAgent')!;
+    expect((agent.spec as { remoteWrite: unknown }).remoteWrite).toEqual([
+      { url: 'http://vmsingle-main.monitoring.svc:8429/api/v1/write' },
+      { url: 'http://vminsert-big.monitoring.svc:8480/insert/0/prometheus/api/v1/write' },
+    ]);
+    const alert = objects.find((o) => o.kind === 'VMAlert')!.spec as Record<string, unknown>;
+    expect(alert.datasource).toEqual({ url: 'http://vmselect-big.monitoring.svc:8481/select/0/prometheus' });
+    expect(alert.remoteWrite).toEqual({ url: 'http://vminsert-big.monitoring.svc:8480/insert/0/prometheus' });
+    expect(alert.remoteRead).toEqual({ url: 'http://vmsingle-main.monitoring.svc:8429' });
+    expect(alert.notifiers).toEqual([
+      { selector: { namespaceSelector: { matchNames: ['monitoring'] }, labelSelector: { matchLabels: { team: 'sre' } } } },
+    ]);
+  });
+
+  it('lists every alertmanager pod in pods mode, one address in service mode', () => {
+    let t = design();
+    const notifier = t.links.find((l) => l.type === 'notifier')!;
+    t = { ...t, links: t.links.map((l) => (l === notifier ? { ...l, notify: 'pods' as const } : l)) };
+    const spec = renderObjects(t).find((o) => o.kind === 'VMAlert')!.spec as { notifiers: { url: string }[] };
+    expect(spec.notifiers.map((n) => n.url)).toEqual([0, 1, 2].map((i) => `http://vmalertmanager-am-${i}.vmalertmanager-am.monitoring.svc:9093`));
+    t = { ...t, links: t.links.map((l) => (l.type === 'notifier' ? { ...l, notify: 'service' as const } : l)) };
+    const svc = renderObjects(t).find((o) => o.kind === 'VMAlert')!.spec as { notifiers: { url: string }[] };
+    expect(svc.notifiers).toEqual([{ url: 'http://vmalertmanager-am.monitoring.svc:9093' }]);
+  });
+
+  it('always emits vmstorage.replicaCount and folds the parts into the VMCluster', () => {
+    let t = design();
+    t = updateComponent(t, 'vmcluster-big-vmstorage', (c) => ({ ...c, spec: {} }));
+    const cluster = renderObjects(t).find((o) => o.kind === 'VMCluster')!;
+    expect(cluster.spec).toMatchObject({ replicationFactor: 2, vminsert: { replicaCount: 2 }, vmselect: { replicaCount: 2 }, vmstorage: { replicaCount: 1 } });
+  });
+
+  it('is deterministic and round-trips through import', () => {
+    const t = design();
+    const yaml = renderYaml(t);
+    expect(renderYaml(structuredClone(t))).toBe(yaml);
+    const back = importManifests(yaml).topology;
+    expect(renderYaml({ ...back, name: t.name })).toBe(yaml);
+    expect(back.links.map((l) => [l.type, l.source, l.target])).toEqual(t.links.map((l) => [l.type, l.source, l.target]));
+  });
+
+  it.skipIf(!HAVE_CRDS)('renders schema-valid objects', () => {
+    expect(renderObjects(design()).flatMap(crdErrors)).toEqual([]);
+  });
+});
