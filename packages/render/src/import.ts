@@ -4,8 +4,9 @@ import {
   CLUSTER_PARTS,
   KINDS,
   describe,
+  duplicateLinkProblem,
   fieldOf,
-  linkProblem,
+  linkKindProblem,
   namespaceOf,
   validateTopology,
 } from '@vmtopo/model';
@@ -98,6 +99,16 @@ class Importer {
 
   constructor(name: string) {
     this.t = { name, namespace: 'default', components: [], links: [], extras: [] };
+  }
+
+  /** Links by source, kept alongside t.links so that duplicate checks stay linear. */
+  private readonly bySource = new Map<string, Link[]>();
+
+  private pushLink(link: Link) {
+    this.t.links.push(link);
+    const list = this.bySource.get(link.source);
+    if (list) list.push(link);
+    else this.bySource.set(link.source, [link]);
   }
 
   private uniqueId(base: string): string {
@@ -243,7 +254,7 @@ class Importer {
     this.warnings.push(`${at(pos)}${describe(this.t, c)}: ${type} ${why}; kept as written`);
     const link: Link = { id: this.uniqueId(`${type}-${c.id}-external`), type, source: c.id, external: entry };
     if (single) link.single = true;
-    this.t.links.push(link);
+    this.pushLink(link);
   }
 
   private entryLink(
@@ -301,12 +312,13 @@ class Importer {
       prev.pods = [...(prev.pods ?? []), ...(link.pods ?? [])];
       return;
     }
-    const problem = linkProblem(this.t, type, c.id, link.target!);
+    const earlier = this.bySource.get(c.id) ?? [];
+    const problem = linkKindProblem(this.t, type, c, target) ?? duplicateLinkProblem(this.t, c, type, target.id, earlier);
     if (problem) {
       this.external(c, type, entry, `${problem} (URL ${url})`, pos, single);
       return;
     }
-    this.t.links.push(link);
+    this.pushLink(link);
   }
 
   /** Matches a URL's path and port to the operator's conventions for the target; a string says why not. */
@@ -360,7 +372,7 @@ class Importer {
     if (JSON.stringify(generated) !== JSON.stringify(selector) || Object.keys(am.labels ?? {}).length === 0) link.selector = selector as JsonObject;
     if (Object.keys(extra).length > 0) link.extra = extra;
     if (single) link.single = true;
-    this.t.links.push(link);
+    this.pushLink(link);
   }
 
   /** Adds the line of the offending field to a value problem. */
@@ -437,5 +449,6 @@ export function importManifests(text: string, opts: { name?: string } = {}): Imp
   const invalid = validateTopology(imp.t).map((p) => imp.locate(p));
   if (invalid.length > 0) throw new ImportError(invalid[0]!.message, invalid);
   if (imp.t.components.length === 0 && imp.t.extras.length === 0) throw new ImportError('the input holds no Kubernetes objects');
-  return { topology: imp.t, warnings: imp.warnings, kept: imp.kept };
+  // A fresh object: indexes cached for the topology while it was being built would be stale.
+  return { topology: { ...imp.t }, warnings: imp.warnings, kept: imp.kept };
 }

@@ -75,7 +75,7 @@ export function crdErrors(o: KubeObject): string[] {
   const validate = validatorFor(kind);
   if (!validate) return [];
   if (validate(o)) return [];
-  const name = (o.metadata as { name?: string } | undefined)?.name;
+  const name = (o as { metadata?: { name?: string } }).metadata?.name;
   return (validate.errors ?? []).map(
     (e) => `${kind}/${name}: ${e.instancePath || '/'} ${e.message}${e.params && 'additionalProperty' in e.params ? ` (${String(e.params.additionalProperty)})` : ''}`,
   );

@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { DOCUMENT_VERSION, DocumentError, fromDocument, parseDocument, toDocument } from './document.ts';
+import { addComponent, addLink } from './edit.ts';
+import { emptyTopology } from './topology.ts';
+
+function small() {
+  let t = emptyTopology('demo');
+  const a = addComponent(t, 'VMAgent', { position: { x: 10, y: 20 } });
+  const s = addComponent(a.topology, 'VMSingle');
+  t = addLink(s.topology, 'remoteWrite', a.id, s.id).topology;
+  return t;
+}
+
+const err = (input: unknown) => {
+  try {
+    fromDocument(input);
+  } catch (e) {
+    expect(e).toBeInstanceOf(DocumentError);
+    return (e as Error).message;
+  }
+  throw new Error('expected a DocumentError');
+};
+
+describe('document format', () => {
+  it('round-trips through JSON', () => {
+    const t = small();
+    expect(parseDocument(JSON.stringify(toDocument(t)))).toEqual(t);
+    expect(toDocument(t).version).toBe(DOCUMENT_VERSION);
+  });
+
+  it('names the path of the first problem', () => {
+    const doc = toDocument(small()) as unknown as Record<string, unknown>;
+    expect(err({ ...doc, version: 99 })).toMatch(/\$\.version: is 99, newer than this vmtopo understands/);
+    expect(err({ ...doc, version: undefined })).toMatch(/\$\.version/);
+    expect(err({ ...doc, components: [{ id: 'x', kind: 'VMFoo', spec: {} }] })).toMatch(/\$\.components\[0\]\.kind: has unknown kind "VMFoo"/);
+    expect(err({ ...doc, links: [{ id: 'l', type: 'remoteWrite', source: 'vmagent-agent', target: 'nope' }] })).toMatch(/\$\.links\[0\]\.target: target "nope" is not a component/);
+    expect(err({ ...doc, components: [{ id: 'p', kind: 'vminsert', spec: {} }] })).toMatch(/needs "cluster"/);
+    expect(() => parseDocument('{"version":')).toThrow(/not valid JSON/);
+  });
+
+  it('refuses links the model forbids', () => {
+    const t = small();
+    const doc = toDocument(t);
+    const reversed = { ...doc, links: [{ id: 'l', type: 'remoteWrite', source: 'vmsingle-single', target: 'vmagent-agent' }] };
+    expect(err(reversed)).toMatch(/cannot link: remoteWrite links start at VMAgent, VMAlert, not at VMSingle/);
+  });
+
+  it('refuses hostile JSON', () => {
+    expect(err(JSON.parse('{"version":1,"name":"x","namespace":"y","components":[{"__proto__":{"polluted":1}}]}'))).toMatch(/"__proto__" is not allowed/);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    let deep: unknown = {};
+    for (let i = 0; i < 100; i++) deep = { a: deep };
+    expect(err({ version: 1, name: 'x', namespace: 'y', extras: [deep] })).toMatch(/nested deeper than 64/);
+    expect(err({ version: 1, name: 'x', namespace: 'y', components: new Array(20_001).fill(null) })).toMatch(/at most 20000/);
+  });
+});

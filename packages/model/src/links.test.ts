@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { addComponent, addLink, removeComponents } from './edit.ts';
+import { linkProblem, possibleLinkTypes } from './links.ts';
+import { emptyTopology } from './topology.ts';
+
+function design() {
+  let t = emptyTopology();
+  const ids: Record<string, string> = {};
+  for (const kind of ['VMAgent', 'VMSingle', 'VMCluster', 'VMAlert', 'VMAlertmanager', 'VMAuth'] as const) {
+    const r = addComponent(t, kind);
+    t = r.topology;
+    ids[kind] = r.id;
+  }
+  return { t, ids };
+}
+
+describe('link rules', () => {
+  it('allows the operator’s wiring and explains refusals', () => {
+    const { t, ids } = design();
+    expect(linkProblem(t, 'remoteWrite', ids.VMAgent!, ids.VMSingle!)).toBeUndefined();
+    expect(linkProblem(t, 'remoteWrite', ids.VMAgent!, `${ids.VMCluster}-vminsert`)).toBeUndefined();
+    expect(linkProblem(t, 'remoteWrite', ids.VMAgent!, `${ids.VMCluster}-vmselect`)).toMatch(/only to VMSingle, vminsert, VMAuth, not to vmselect/);
+    expect(linkProblem(t, 'datasource', ids.VMAgent!, ids.VMSingle!)).toMatch(/datasource links start at VMAlert, not at VMAgent/);
+    expect(linkProblem(t, 'notifier', ids.VMAlert!, ids.VMSingle!)).toMatch(/only to VMAlertmanager/);
+    expect(linkProblem(t, 'remoteWrite', ids.VMAgent!, ids.VMAgent!)).toMatch(/itself/);
+  });
+
+  it('keeps VMAlert to one datasource and refuses duplicates', () => {
+    const { t: t0, ids } = design();
+    const t = addLink(t0, 'datasource', ids.VMAlert!, ids.VMSingle!).topology;
+    expect(linkProblem(t, 'datasource', ids.VMAlert!, `${ids.VMCluster}-vmselect`)).toMatch(/has one datasource only/);
+    expect(linkProblem(t, 'datasource', ids.VMAlert!, ids.VMSingle!)).toMatch(/already has this datasource link/);
+    expect(possibleLinkTypes(t, ids.VMAlert!, ids.VMSingle!)).toEqual(['remoteWrite', 'remoteRead']);
+  });
+
+  it('removing a cluster removes its parts and their links', () => {
+    const { t: t0, ids } = design();
+    const t = addLink(t0, 'remoteWrite', ids.VMAgent!, `${ids.VMCluster}-vminsert`).topology;
+    const after = removeComponents(t, [ids.VMCluster!]);
+    expect(after.components.some((c) => c.cluster === ids.VMCluster)).toBe(false);
+    expect(after.links).toEqual([]);
+  });
+
+  it('adds a VMCluster with its three parts', () => {
+    const { t, ids } = design();
+    expect(t.components.filter((c) => c.cluster === ids.VMCluster).map((c) => c.kind)).toEqual(['vminsert', 'vmselect', 'vmstorage']);
+    expect(() => addComponent(t, 'vmstorage', { cluster: ids.VMCluster })).toThrow(/already has a vmstorage/);
+  });
+});

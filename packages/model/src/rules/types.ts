@@ -1,0 +1,45 @@
+import type { Topology } from '../topology.ts';
+
+export type Severity = 'error' | 'warning' | 'info';
+
+export const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+/** One problem the HA checker found, phrased so that a user can act on it. */
+export interface Finding {
+  ruleId: string;
+  severity: Severity;
+  message: string;
+  /** The components involved; the first is the one the finding is about (and the fix edits). */
+  componentIds: string[];
+  /** A field key (from kinds/*.ts) of the first component, when the finding is about one field. */
+  field?: string;
+  fixable: boolean;
+  /** What the fix does, e.g. "Set dedup.minScrapeInterval to 30s". */
+  fixLabel?: string;
+}
+
+/** A rule of the HA catalog (vm-domain.md §c): data plus pure functions. */
+export interface Rule {
+  id: string;
+  severity: Severity;
+  title: string;
+  /** Where the rule comes from (code and docs, as cited in the catalog). */
+  source: string;
+  /** One of the catalog's lower-priority checks; `lint` runs it only when asked. */
+  optional?: boolean;
+  check(t: Topology): Finding[];
+  /** Pure: a topology without this finding and without any new error-level finding. */
+  fix?(t: Topology, finding: Finding): Topology;
+}
+
+export function finding(
+  rule: Pick<Rule, 'id' | 'severity'>,
+  componentIds: string[],
+  message: string,
+  opts: { field?: string; fixLabel?: string } = {},
+): Finding {
+  const f: Finding = { ruleId: rule.id, severity: rule.severity, message, componentIds, fixable: opts.fixLabel !== undefined };
+  if (opts.field !== undefined) f.field = opts.field;
+  if (opts.fixLabel !== undefined) f.fixLabel = opts.fixLabel;
+  return f;
+}

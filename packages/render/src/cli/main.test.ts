@@ -1,0 +1,60 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseDocument } from '@vmtopo/model';
+import { seedFixtures } from '../testing/seed.ts';
+import { main } from './main.ts';
+
+async function run(args: string[], stdin = '') {
+  let out = '';
+  let err = '';
+  const code = await main(args, { out: (s) => (out += s), err: (s) => (err += `${s}\n`), stdin: () => stdin });
+  return { code, out, err };
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'vmtopo-cli-'));
+const file = (name: string, text: string) => {
+  const p = join(dir, name);
+  writeFileSync(p, text);
+  return p;
+};
+
+describe('vmtopo CLI', () => {
+  it('import then render of each seed example gives the same YAML as render alone', async () => {
+    for (const { name, text } of seedFixtures()) {
+      const imported = await run(['import', file(`${name}.yaml`, text)]);
+      expect(imported.code, name).toBe(0);
+      const doc = file(`${name}.json`, imported.out);
+      expect(() => parseDocument(imported.out)).not.toThrow();
+      const fromDoc = await run(['render', doc]);
+      const direct = await run(['render', '-'], text);
+      expect(fromDoc.code).toBe(0);
+      expect(fromDoc.out).toBe(direct.out);
+    }
+  });
+
+  it('refuses bad input with exit 2 and a message naming file and field', async () => {
+    const broken = await run(['render', file('broken.json', '{"version": 1, "name": "x", "namespace": "y", "components": [{"id": "a", "kind": "VMNope"}]}')]);
+    expect(broken.code).toBe(2);
+    expect(broken.err).toMatch(/broken\.json: \$\.components\[0\]\.kind: has unknown kind "VMNope"/);
+    const yaml = await run(['import', '-'], 'apiVersion: operator.victoriametrics.com/v1beta1\nkind: VMAgent\nmetadata: {name: a}\nspec:\n  shardCount: lots\n');
+    expect(yaml.code).toBe(2);
+    expect(yaml.err).toBe(`vmtopo import: <stdin>: line 5: vmagent 'a': shardCount "lots" must be a whole number\n`);
+    expect((await run(['render', join(dir, 'missing.yaml')])).err).toMatch(/missing\.yaml: no such file/);
+    expect((await run(['render'])).err).toMatch(/no input given/);
+    expect((await run(['render', '--bogus', 'x'])).err).toMatch(/unknown option --bogus/);
+    expect((await run(['frobnicate'])).code).toBe(2);
+  });
+
+  it('has --help for every command', async () => {
+    const help = await run(['--help']);
+    expect(help.code).toBe(0);
+    for (const name of ['import', 'render']) {
+      expect(help.out).toContain(name);
+      const r = await run([name, '--help']);
+      expect(r.code).toBe(0);
+      expect(r.out).toMatch(new RegExp(`^vmtopo ${name}`));
+    }
+  });
+});
