@@ -4,7 +4,7 @@ import { addComponent, addLink, emptyTopology, withField, updateComponent } from
 import type { KubeObject } from '@vmtopo/model';
 import { importManifests } from './import.ts';
 import { renderObjects } from './objects.ts';
-import { renderYaml } from './yaml.ts';
+import { renderYaml, renderYamlUncached } from './yaml.ts';
 import { HAVE_CRDS, NO_CRDS_NOTE, crdErrors } from './testing/crds.ts';
 import { leaves, seedFixtures } from './testing/seed.ts';
 
@@ -114,5 +114,22 @@ describe('wiring', () => {
 
   it.skipIf(!HAVE_CRDS)('renders schema-valid objects', () => {
     expect(renderObjects(design()).flatMap(crdErrors)).toEqual([]);
+  });
+});
+
+describe('incremental render', () => {
+  it('re-emits exactly what an edit changed', () => {
+    let t = emptyTopology('demo', 'monitoring');
+    const cluster = addComponent(t, 'VMCluster', { name: 'big' });
+    const agent = addComponent(cluster.topology, 'VMAgent', { name: 'a' });
+    t = addLink(agent.topology, 'remoteWrite', agent.id, `${cluster.id}-vminsert`).topology;
+    expect(renderYaml(t)).toBe(renderYamlUncached(t));
+    // Renaming the cluster changes the agent's URL although the agent itself is untouched.
+    const renamed = updateComponent(t, cluster.id, (c) => ({ ...c, name: 'huge' }));
+    expect(renderYaml(renamed)).toBe(renderYamlUncached(renamed));
+    expect(renderYaml(renamed)).toContain('vminsert-huge.monitoring.svc');
+    const scaled = updateComponent(renamed, `${cluster.id}-vmstorage`, (c) => withField(c, 'replicaCount', 5));
+    expect(renderYaml(scaled)).toBe(renderYamlUncached(scaled));
+    expect(renderYaml({ ...scaled, namespace: 'other' })).toBe(renderYamlUncached({ ...scaled, namespace: 'other' }));
   });
 });

@@ -431,20 +431,21 @@ export function notifierReachesAll(l: Link, replicas: number): boolean {
   return true;
 }
 
-/** Switches the notifier links into an alertmanager (optionally from one VMAlert) to `selector`. */
+/** Switches the notifier links into an alertmanager (optionally from one VMAlert) that miss pods to `selector`. */
 export function notifyBySelector(t: Topology, amId: string, fromId?: string): Topology {
+  const am = getComponent(t, amId);
+  if (!am) return t;
+  const replicas = replicasOf(am);
   let next = t;
-  let changed = false;
   for (const l of linksTo(t, amId, 'notifier')) {
     if (fromId !== undefined && l.source !== fromId) continue;
-    if ((l.notify ?? 'selector') === 'selector') continue;
+    if (notifierReachesAll(l, replicas)) continue;
     next = updateLink(next, l.id, (x) => {
       const { pods: _pods, ...rest } = x;
       return { ...rest, notify: 'selector' };
     });
-    changed = true;
   }
-  return changed || linksTo(t, amId, 'notifier').length > 0 ? ensureLabels(next, amId) : next;
+  return next === t ? t : ensureLabels(next, amId);
 }
 
 /** Sets an alertmanager's replicas and keeps every VMAlert reaching all of its pods. */
