@@ -104,7 +104,7 @@ function readLink(v: unknown, path: string): Link {
   }
   expect(v.tenant === undefined || (typeof v.tenant === 'string' && /^(\d+(:\d+)?|multitenant)$/.test(v.tenant)), 'must be "<accountID>[:<projectID>]" or "multitenant"', `${path}.tenant`);
   expect(v.notify === undefined || NOTIFIER_MODES.includes(v.notify as never), `must be one of ${NOTIFIER_MODES.join(', ')}`, `${path}.notify`);
-  expect(v.pods === undefined || (Array.isArray(v.pods) && v.pods.every((p) => Number.isInteger(p) && p >= 0)), 'must be a list of pod ordinals', `${path}.pods`);
+  expect(v.pods === undefined || (Array.isArray(v.pods) && v.pods.length > 0 && v.pods.every((p) => Number.isInteger(p) && p >= 0)), 'must be a non-empty list of pod ordinals', `${path}.pods`);
   expect(v.port === undefined || (Number.isInteger(v.port) && (v.port as number) > 0 && (v.port as number) < 65536), 'must be a port number', `${path}.port`);
   for (const key of ['single', 'clusterDomain'] as const) {
     expect(v[key] === undefined || typeof v[key] === 'boolean', 'must be true or false', `${path}.${key}`);

@@ -34,7 +34,7 @@ describe('import', () => {
 
   it('resolves a notifier selector to the alertmanager whose labels it matches', () => {
     const { topology } = importManifests(seed['alertmanager-ha'] + '\n---\n' + seed['vmalert-selector']);
-    expect(topology.links.find((l) => l.type === 'notifier')).toMatchObject({ target: 'vmalertmanager-example', notify: 'selector' });
+    expect(topology.links.find((l) => l.type === 'notifier')).toMatchObject({ target: 'vmalertmanager-example' });
   });
 
   it('keeps URLs it cannot resolve, with a warning, and other kinds verbatim', () => {

@@ -12,6 +12,7 @@ import {
 } from '@vmtopo/model';
 import type { Component, ComponentKind, JsonObject, KubeObject, Link, LinkType, Topology, ValueProblem } from '@vmtopo/model';
 import { API_VERSION } from './objects.ts';
+import { generatedSelector, selectorIsExact, selectorMatches } from './notifier.ts';
 import { parseServiceUrl, serviceIndex } from './urls.ts';
 
 /** Where in the input a problem sits: 1-based line and column. */
@@ -195,14 +196,21 @@ class Importer {
 
   /** Turns URL-bearing fields into links, once every component is known. */
   resolveLinks() {
+    // The design's namespace is the most common one (objects without one are in "default", as
+    // kubectl would put them there); components in it leave theirs unset, and render writes it back.
     const namespaces = new Map<string, number>();
     for (const c of this.t.components) {
-      if (c.namespace) namespaces.set(c.namespace, (namespaces.get(c.namespace) ?? 0) + 1);
+      if (c.cluster !== undefined) continue;
+      const ns = c.namespace ?? 'default';
+      namespaces.set(ns, (namespaces.get(ns) ?? 0) + 1);
     }
-    // The design's namespace is the most common one; components in it keep theirs explicitly anyway.
-    const top = [...namespaces.entries()].sort((a, b) => b[1] - a[1])[0];
-    if (top) this.t.namespace = top[0];
-    for (const c of this.t.components) if (c.namespace === undefined && top) c.namespace = 'default';
+    const top = [...namespaces.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0];
+    this.t.namespace = top?.[0] ?? 'default';
+    for (const c of this.t.components) {
+      if (c.cluster !== undefined) continue;
+      if ((c.namespace ?? 'default') === this.t.namespace) delete c.namespace;
+      else c.namespace ??= 'default';
+    }
     const services = serviceIndex(this.t);
     for (const c of this.t.components) {
       const source = this.sources.get(c.id);
@@ -367,9 +375,10 @@ class Importer {
       return;
     }
     const am = matches[0]!;
-    const link: Link = { id: this.uniqueId(`notifier-${c.id}-${am.id}`), type: 'notifier', source: c.id, target: am.id, notify: 'selector' };
-    const generated = { namespaceSelector: { matchNames: [namespaceOf(this.t, am)] }, labelSelector: { matchLabels: am.labels ?? {} } };
-    if (JSON.stringify(generated) !== JSON.stringify(selector) || Object.keys(am.labels ?? {}).length === 0) link.selector = selector as JsonObject;
+    const link: Link = { id: this.uniqueId(`notifier-${c.id}-${am.id}`), type: 'notifier', source: c.id, target: am.id };
+    // Kept as written unless it is exactly what the renderer would generate.
+    const generated = selectorIsExact(this.t, am, namespaceOf(this.t, c)) ? generatedSelector(this.t, am) : undefined;
+    if (JSON.stringify(generated) !== JSON.stringify(selector)) link.selector = selector as JsonObject;
     if (Object.keys(extra).length > 0) link.extra = extra;
     if (single) link.single = true;
     this.pushLink(link);
@@ -397,25 +406,6 @@ class Importer {
       if (l.pods.length === n && l.pods.every((p, i) => p === i)) delete l.pods;
     }
   }
-}
-
-/** Whether a VMAlert notifier selector picks this alertmanager (matchLabels and matchNames / any). */
-export function selectorMatches(selector: unknown, am: Component, amNamespace: string, callerNamespace: string): boolean {
-  if (!isObj(selector)) return false;
-  const ns = selector.namespaceSelector;
-  if (isObj(ns)) {
-    if (ns.any !== true) {
-      const names = Array.isArray(ns.matchNames) ? ns.matchNames : [];
-      if (!names.includes(amNamespace)) return false;
-    }
-  } else if (amNamespace !== callerNamespace) return false;
-  const ls = selector.labelSelector;
-  if (ls === undefined) return true;
-  if (!isObj(ls)) return false;
-  if (ls.matchExpressions !== undefined) return false; // not evaluated: kept as an external entry
-  const want = isObj(ls.matchLabels) ? ls.matchLabels : {};
-  const have = am.labels ?? {};
-  return Object.entries(want).every(([k, v]) => have[k] === v);
 }
 
 /**

@@ -1,5 +1,6 @@
 import { CLUSTER_PARTS, KINDS, getComponent, isClusterPart, linksFrom, namespaceOf, partsOf } from '@vmtopo/model';
 import type { Component, JsonObject, KubeObject, Link, Topology } from '@vmtopo/model';
+import { generatedSelector, selectorIsExact } from './notifier.ts';
 import { linkUrls } from './urls.ts';
 
 export const API_VERSION = 'operator.victoriametrics.com/v1beta1';
@@ -10,16 +11,11 @@ function entries(t: Topology, link: Link): JsonObject[] {
   const target = getComponent(t, link.target)!;
   const extra = link.extra ?? {};
   if (link.type === 'notifier' && (link.notify ?? 'selector') === 'selector') {
-    const labels = target.labels ?? {};
-    const selector = link.selector ?? {
-      namespaceSelector: { matchNames: [namespaceOf(t, target)] },
-      labelSelector: { matchLabels: labels },
-    };
-    // An alertmanager without labels cannot be selected by labels alone: list its pods instead.
-    if (!link.selector && Object.keys(labels).length === 0) {
-      return linkUrls(t, { ...link, notify: 'pods' }, target).map((url) => ({ url, ...extra }));
-    }
-    return [{ selector, ...extra }];
+    if (link.selector) return [{ selector: link.selector, ...extra }];
+    const source = getComponent(t, link.source)!;
+    if (selectorIsExact(t, target, namespaceOf(t, source))) return [{ selector: generatedSelector(t, target), ...extra }];
+    // A selector would pick no alertmanager or more than this one: list its pods instead.
+    return linkUrls(t, { ...link, notify: 'pods' }, target).map((url) => ({ url, ...extra }));
   }
   return linkUrls(t, link, target).map((url) => ({ url, ...extra }));
 }

@@ -132,4 +132,17 @@ describe('incremental render', () => {
     expect(renderYaml(scaled)).toBe(renderYamlUncached(scaled));
     expect(renderYaml({ ...scaled, namespace: 'other' })).toBe(renderYamlUncached({ ...scaled, namespace: 'other' }));
   });
+
+  it('re-emits a selector notifier when another alertmanager starts to share its labels', () => {
+    let t = emptyTopology('demo', 'monitoring');
+    const alert = addComponent(t, 'VMAlert', { name: 'rules' });
+    const am = addComponent(alert.topology, 'VMAlertmanager', { name: 'am' });
+    t = updateComponent(am.topology, am.id, (c) => ({ ...c, labels: { team: 'sre' } }));
+    t = addLink(t, 'notifier', alert.id, am.id).topology;
+    expect(renderYaml(t)).toContain('matchLabels:');
+    const twin = addComponent(t, 'VMAlertmanager', { name: 'twin' });
+    const shared = updateComponent(twin.topology, twin.id, (c) => ({ ...c, labels: { team: 'sre' } }));
+    expect(renderYaml(shared)).toBe(renderYamlUncached(shared));
+    expect(renderYaml(shared)).toContain('http://vmalertmanager-am-0.vmalertmanager-am.monitoring.svc:9093');
+  });
 });

@@ -26,6 +26,10 @@ function inputsOf(t: Topology, c: Component): unknown[] {
     // A part's URL carries its cluster's name and namespace.
     inputs.push(l, target, target && isClusterPart(target.kind) ? getComponent(t, target.cluster) : undefined);
   }
+  // Whether a notifier selector is exact depends on every other alertmanager's labels.
+  if (linksFrom(t, c.id, 'notifier').some((l) => (l.notify ?? 'selector') === 'selector' && !l.selector)) {
+    for (const other of t.components) if (other.kind === 'VMAlertmanager') inputs.push(other);
+  }
   if (c.kind === 'VMCluster') {
     const parts = partsOf(t, c.id);
     inputs.push(parts.vminsert, parts.vmselect, parts.vmstorage);
