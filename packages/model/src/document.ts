@@ -1,6 +1,6 @@
 import { COMPONENT_KINDS, LINK_TYPES, NOTIFIER_MODES, isClusterPart } from './topology.ts';
 import type { Component, JsonObject, Link, Topology } from './topology.ts';
-import { duplicateLinkProblem, linkKindProblem } from './links.ts';
+import { LINK_RULES, duplicateLinkProblem, linkKindProblem } from './links.ts';
 
 /**
  * The versioned file format (`.vmtopo.json`, and the payload of share links). Every document
@@ -154,7 +154,9 @@ export function fromDocument(input: unknown): Topology {
   extras.forEach((e, i) => expect(isObj(e), 'must be an object', `$.extras[${i}]`));
   const t: Topology = { name: doc.name as string, namespace: doc.namespace as string, components, links: [], extras: extras as Topology['extras'] };
   const linkIds = new Set<string>();
-  const bySource = new Map<string, Link[]>();
+  // Earlier links by source+type+target and source+type, so that checking each link is O(1).
+  const byPair = new Map<string, Link>();
+  const byType = new Map<string, Link>();
   ((doc.links as unknown[] | undefined) ?? []).forEach((raw, i) => {
     const link = readLink(raw, `$.links[${i}]`);
     const at = `$.links[${i}]`;
@@ -162,14 +164,22 @@ export function fromDocument(input: unknown): Topology {
     linkIds.add(link.id);
     const source = byId.get(link.source);
     expect(source !== undefined, `source "${link.source}" is not a component of this design`, `${at}.source`);
-    const earlier = bySource.get(link.source) ?? [];
+    const typeKey = `${link.source}\u0000${link.type}`;
+    const pairKey = `${typeKey}\u0000${link.target ?? ''}`;
+    let problem: string | undefined;
     if (link.target !== undefined) {
       const target = byId.get(link.target);
       expect(target !== undefined, `target "${link.target}" is not a component of this design`, `${at}.target`);
-      const problem = linkKindProblem(t, link.type, source, target) ?? duplicateLinkProblem(t, source, link.type, link.target, earlier);
-      expect(problem === undefined, `cannot link: ${problem}`, at);
+      problem = linkKindProblem(t, link.type, source, target);
+    } else if (!LINK_RULES[link.type].from.includes(source.kind)) {
+      problem = `${link.type} links start at ${LINK_RULES[link.type].from.join(', ')}, not at ${source.kind}`;
     }
-    bySource.set(link.source, [...earlier, link]);
+    // An external entry counts too: VMAlert holds one datasource, wherever it points.
+    const clash = [link.target === undefined ? undefined : byPair.get(pairKey), byType.get(typeKey)].filter((l): l is Link => l !== undefined);
+    problem ??= duplicateLinkProblem(t, source, link.type, link.target ?? '', clash);
+    expect(problem === undefined, `cannot link: ${problem}`, at);
+    byPair.set(pairKey, link);
+    if (!byType.has(typeKey)) byType.set(typeKey, link);
     t.links.push(link);
   });
   return t;

@@ -55,7 +55,8 @@ const representable = arbTopology().map((t) => ({
     .map((l) => (l.external && String(l.external.url).includes('.svc') ? { ...l, external: { url: 'https://remote.example.com/api/v1/write' } } : l)),
 }));
 
-describe('renderer properties', () => {
+// Property runs take a few seconds; under a loaded CI machine they need more than the default 5 s.
+describe('renderer properties', { timeout: 60_000 }, () => {
   it('import(render(t)) equals t', () => {
     fc.assert(
       fc.property(representable, (t) => {

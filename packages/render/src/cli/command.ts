@@ -18,5 +18,5 @@ export function loadArgs(args: string[], io: Io, known: Record<string, 'value' |
   const { positional, opts } = parseArgs(args, known);
   if (positional.length > 1) throw new InputError(`expected one input, got ${positional.length}`);
   const { text, label } = readInput(positional[0], io.stdin);
-  return { topology: loadTopology(text, label, io.err), opts };
+  return { topology: loadTopology(text, label, io.err), opts, label };
 }

@@ -1,6 +1,8 @@
 import type { Command } from './command.ts';
 import { importCommand } from './commands/import.ts';
 import { renderCommand } from './commands/render.ts';
+import { openCommand } from './commands/open.ts';
+import { shareCommand } from './commands/share.ts';
 
 export type { Command, Io } from './command.ts';
 
@@ -8,6 +10,8 @@ export type { Command, Io } from './command.ts';
 export const COMMANDS: Record<string, Command> = {
   import: importCommand,
   render: renderCommand,
+  share: shareCommand,
+  open: openCommand,
 };
 
 export const USAGE = `vmtopo — design highly available VictoriaMetrics operator topologies
