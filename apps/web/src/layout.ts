@@ -1,0 +1,97 @@
+import { isClusterPart, replicasOf, type Component, type Position, type Topology } from '@vmtopo/model';
+import { KIND_ROLE, ROLE_RANK } from './kindMeta.ts';
+
+/** Node geometry shared by the canvas, the cluster box and the layouts. */
+export const NODE_W = 210;
+export const CLUSTER_PAD = 20;
+export const CLUSTER_HEADER = 50;
+const COL_GAP = 170;
+const ROW_GAP = 40;
+
+/** Pods shown on a node: rows × columns (shards × replicas for an agent). */
+export function podGrid(c: Component): { rows: number; cols: number } | undefined {
+  const replicas = Math.max(0, replicasOf(c));
+  if (c.kind === 'VMCluster') return undefined;
+  if (c.kind === 'VMAgent') {
+    const shards = typeof c.spec.shardCount === 'number' ? c.spec.shardCount : 0;
+    return { rows: Math.max(shards, 1), cols: replicas };
+  }
+  return { rows: 1, cols: replicas };
+}
+
+/** A height estimate for nodes React Flow has not measured yet. */
+export function estimateHeight(c: Component): number {
+  if (c.kind === 'VMCluster') return CLUSTER_HEADER + 150 + CLUSTER_PAD;
+  const g = podGrid(c);
+  const rows = g ? Math.min(g.rows, 6) : 0;
+  return 92 + rows * 16;
+}
+
+/** The size of a cluster box that holds its parts with a margin. */
+export function clusterSize(
+  parts: { position: Position; width: number; height: number }[],
+): { width: number; height: number } {
+  let w = 300;
+  let h = CLUSTER_HEADER + 100;
+  for (const p of parts) {
+    w = Math.max(w, p.position.x + p.width + CLUSTER_PAD);
+    h = Math.max(h, p.position.y + p.height + CLUSTER_PAD);
+  }
+  return { width: w, height: h };
+}
+
+/** Width of the whole cluster box with its default part placement. */
+export const DEFAULT_CLUSTER_W = 500 + NODE_W + CLUSTER_PAD;
+
+/**
+ * Places every top-level component that has no position in columns by role, so that data flows
+ * left to right (agents → storage → alerting → alertmanager). Positioned components stay put.
+ */
+export function placeMissing(t: Topology): Topology {
+  const missing = t.components.filter((c) => !isClusterPart(c.kind) && !c.position);
+  if (missing.length === 0) return t;
+  const columns = new Map<number, Component[]>();
+  for (const c of t.components) {
+    if (isClusterPart(c.kind)) continue;
+    const rank = ROLE_RANK[KIND_ROLE[c.kind]];
+    columns.set(rank, [...(columns.get(rank) ?? []), c]);
+  }
+  const ranks = [...columns.keys()].sort((a, b) => a - b);
+  const placed = new Map<string, Position>();
+  let x = 40;
+  for (const rank of ranks) {
+    const col = columns.get(rank)!;
+    const width = Math.max(...col.map((c) => (c.kind === 'VMCluster' ? DEFAULT_CLUSTER_W : NODE_W)));
+    const total = col.reduce((s, c) => s + estimateHeight(c) + ROW_GAP, -ROW_GAP);
+    let y = 40 + Math.max(0, (360 - total) / 2);
+    for (const c of col) {
+      placed.set(c.id, c.position ?? { x, y });
+      y += estimateHeight(c) + ROW_GAP;
+    }
+    x += width + COL_GAP;
+  }
+  return {
+    ...t,
+    components: t.components.map((c) => (c.position || isClusterPart(c.kind) ? c : { ...c, position: placed.get(c.id)! })),
+  };
+}
+
+/**
+ * The first spot at or below `at` where a node of `size` overlaps no top-level node, so that a
+ * component added from the keyboard never lands on top of another one.
+ */
+export function freeSpot(
+  t: Topology,
+  sizes: Record<string, { width: number; height: number }>,
+  at: Position,
+  size: { width: number; height: number },
+): Position {
+  const boxes = t.components
+    .filter((c) => !isClusterPart(c.kind) && c.position)
+    .map((c) => ({ ...c.position!, ...(sizes[c.id] ?? { width: c.kind === 'VMCluster' ? DEFAULT_CLUSTER_W : NODE_W, height: estimateHeight(c) }) }));
+  const hits = (p: Position) =>
+    boxes.some((b) => p.x < b.x + b.width + 20 && p.x + size.width + 20 > b.x && p.y < b.y + b.height + 20 && p.y + size.height + 20 > b.y);
+  let p = at;
+  for (let i = 0; i < 60 && hits(p); i++) p = { x: at.x, y: at.y + (i + 1) * 30 };
+  return p;
+}

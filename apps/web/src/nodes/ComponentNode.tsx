@@ -1,0 +1,92 @@
+import { Handle, Position, type NodeProps } from '@xyflow/react';
+import { LINK_RULES, LINK_TYPES, replicasOf, type ComponentKind, type LinkType } from '@vmtopo/model';
+import { QUERY_LINKS } from '../connect.ts';
+import { memo } from 'react';
+import { setCount } from '../actions.ts';
+import { KIND_ABBR, KIND_ROLE } from '../kindMeta.ts';
+import { podGrid } from '../layout.ts';
+import { useEditorApi } from '../store/context.tsx';
+import { Badge } from './Badge.tsx';
+import { podsCaption, shardsOf } from './counts.ts';
+import type { ComponentFlowNode } from './derive.ts';
+import { PodsGrid } from './PodsGrid.tsx';
+
+const targetsOf = (types: readonly LinkType[]) => types.flatMap((t) => Object.values(LINK_RULES[t].to).flatMap((k) => k ?? []));
+const QUERY = LINK_TYPES.filter((t) => QUERY_LINKS.has(t));
+const FLOW = LINK_TYPES.filter((t) => !QUERY_LINKS.has(t));
+/** Right-hand handle: kinds that send (write, notify) or answer queries. */
+const SOURCES = new Set<ComponentKind>([...FLOW.flatMap((t) => LINK_RULES[t].from), ...targetsOf(QUERY)]);
+/** Left-hand handle: kinds that receive writes or notifications, or that query. */
+const TARGETS = new Set<ComponentKind>([...targetsOf(FLOW), ...QUERY.flatMap((t) => LINK_RULES[t].from)]);
+
+/** Kinds whose replica count the node lets you step (VMSingle has exactly one). */
+const STEPPABLE = new Set<ComponentKind>(['VMAgent', 'VMAlert', 'VMAlertmanager', 'VMAuth', 'vminsert', 'vmselect', 'vmstorage']);
+
+function Stepper({ noun, value, min, onChange }: { noun: 'replica' | 'shard'; value: number; min: number; onChange: (n: number) => void }) {
+  return (
+    <div className="stepper nodrag" role="group" aria-label={`${noun}s`}>
+      <button type="button" aria-label={`Remove a ${noun}`} disabled={value <= min} onClick={() => onChange(value - 1)}>
+        −
+      </button>
+      <span aria-hidden>
+        {value} {noun}
+        {value === 1 ? '' : 's'}
+      </span>
+      <button type="button" aria-label={`Add a ${noun}`} onClick={() => onChange(value + 1)}>
+        +
+      </button>
+    </div>
+  );
+}
+
+export const ComponentNode = memo(function ComponentNode({ id, data, selected }: NodeProps<ComponentFlowNode>) {
+  const store = useEditorApi();
+  const c = data.component;
+  const grid = podGrid(c);
+  const change = (key: 'replicaCount' | 'shardCount', n: number) => {
+    const s = store.getState();
+    const r = setCount(s.topology, id, key, n);
+    if ('problem' in r) s.notify(r.problem, 'error');
+    else s.commit(r.topology);
+  };
+  const isPart = c.cluster !== undefined;
+  return (
+    <div className={`node role-${KIND_ROLE[c.kind]}${selected ? ' selected' : ''}${isPart ? ' part' : ''}`} data-kind={c.kind}>
+      {TARGETS.has(c.kind) && <Handle type="target" position={Position.Left} id="in" aria-label={`${c.kind} ${data.name} input`} />}
+      <div className="node-head">
+        <span className="abbr" aria-hidden>
+          {KIND_ABBR[c.kind]}
+        </span>
+        <div className="node-titles">
+          {isPart ? (
+            <>
+              <div className="node-name">{c.kind}</div>
+              <div className="node-kind" title={`${c.kind}-${data.name}`}>
+                {c.kind}-{data.name}
+              </div>
+            </>
+          ) : (
+            <>
+              <div className="node-kind">{c.kind}</div>
+              <div className="node-name" title={data.name}>
+                {data.name}
+              </div>
+            </>
+          )}
+        </div>
+        <Badge findings={data.findings} />
+      </div>
+      {data.namespace && <div className="node-ns">ns: {data.namespace}</div>}
+      {grid && <PodsGrid rows={grid.rows} cols={grid.cols} caption={podsCaption(c)} />}
+      {selected && STEPPABLE.has(c.kind) && (
+        <div className="steppers">
+          {c.kind === 'VMAgent' && (
+            <Stepper noun="shard" value={Math.max(shardsOf(c), 1)} min={1} onChange={(n) => change('shardCount', n)} />
+          )}
+          <Stepper noun="replica" value={replicasOf(c)} min={1} onChange={(n) => change('replicaCount', n)} />
+        </div>
+      )}
+      {SOURCES.has(c.kind) && <Handle type="source" position={Position.Right} id="out" aria-label={`${c.kind} ${data.name} output`} />}
+    </div>
+  );
+});

@@ -1,0 +1,150 @@
+import type { Edge, Node } from '@xyflow/react';
+import { isClusterPart, type Component, type Link, type Position, type Topology } from '@vmtopo/model';
+import { QUERY_LINKS } from '../connect.ts';
+import type { NodeFindings } from '../store/derive.ts';
+import { clusterSize, estimateHeight, NODE_W } from '../layout.ts';
+
+export interface ComponentNodeData extends Record<string, unknown> {
+  component: Component;
+  /** The CR name (a cluster part takes its cluster's). */
+  name: string;
+  /** Shown when it differs from the design's namespace. */
+  namespace?: string;
+  findings?: NodeFindings;
+}
+
+export interface ClusterNodeData extends ComponentNodeData {
+  storageNodes: number;
+  replicationFactor?: number;
+}
+
+export type ComponentFlowNode = Node<ComponentNodeData, 'component'>;
+export type ClusterFlowNode = Node<ClusterNodeData, 'cluster'>;
+export type FlowNode = ComponentFlowNode | ClusterFlowNode;
+
+export interface LinkEdgeData extends Record<string, unknown> {
+  link: Link;
+}
+export type FlowEdge = Edge<LinkEdgeData, 'link'>;
+
+export interface DeriveInput {
+  topology: Topology;
+  selected: ReadonlySet<string>;
+  drag: Record<string, Position> | null;
+  measured: Record<string, { width: number; height: number }>;
+  findings: Map<string, NodeFindings>;
+}
+
+interface CacheEntry {
+  deps: unknown[];
+  node: FlowNode;
+}
+
+const same = (a: unknown[], b: unknown[]) => a.length === b.length && a.every((x, i) => x === b[i]);
+
+/**
+ * Derives React Flow nodes from the design. Each node object is reused while its inputs are
+ * unchanged, so dragging one node re-renders that node (and its cluster box) only.
+ */
+export function createNodeDeriver(): (input: DeriveInput) => FlowNode[] {
+  let cache = new Map<string, CacheEntry>();
+  return ({ topology: t, selected, drag, measured, findings }) => {
+    const next = new Map<string, CacheEntry>();
+    const byId = new Map(t.components.map((c) => [c.id, c]));
+    const pos = (c: Component): Position => drag?.[c.id] ?? c.position ?? { x: 0, y: 0 };
+    const size = (c: Component) => measured[c.id] ?? { width: NODE_W, height: estimateHeight(c) };
+    const partsByCluster = new Map<string, Component[]>();
+    for (const c of t.components) {
+      if (isClusterPart(c.kind) && c.cluster) partsByCluster.set(c.cluster, [...(partsByCluster.get(c.cluster) ?? []), c]);
+    }
+    const out: FlowNode[] = [];
+    const emit = (id: string, deps: unknown[], build: () => FlowNode) => {
+      const old = cache.get(id);
+      const node = old && same(old.deps, deps) ? old.node : build();
+      next.set(id, { deps, node });
+      out.push(node);
+    };
+    const nsOf = (c: Component) => (c.namespace && c.namespace !== t.namespace ? c.namespace : undefined);
+
+    // Clusters first: a parent precedes its children.
+    for (const c of t.components) {
+      if (c.kind !== 'VMCluster') continue;
+      const parts = partsByCluster.get(c.id) ?? [];
+      const box = clusterSize(parts.map((p) => ({ position: pos(p), ...size(p) })));
+      const storage = parts.find((p) => p.kind === 'vmstorage');
+      const storageNodes = storage ? (typeof storage.spec.replicaCount === 'number' ? storage.spec.replicaCount : 1) : 0;
+      const rf = typeof c.spec.replicationFactor === 'number' ? c.spec.replicationFactor : undefined;
+      const p = pos(c);
+      const f = findings.get(c.id);
+      emit(c.id, [c, selected.has(c.id), p.x, p.y, box.width, box.height, storageNodes, rf, f?.key, t.namespace], () => ({
+        id: c.id,
+        type: 'cluster',
+        position: p,
+        selected: selected.has(c.id),
+        style: { width: box.width, height: box.height },
+        width: box.width,
+        height: box.height,
+        measured: { width: box.width, height: box.height },
+        ariaLabel: `VMCluster ${c.name ?? ''}`,
+        data: { component: c, name: c.name ?? '', namespace: nsOf(c), findings: f, storageNodes, replicationFactor: rf },
+      }));
+    }
+    for (const c of t.components) {
+      if (c.kind === 'VMCluster') continue;
+      const owner = isClusterPart(c.kind) ? byId.get(c.cluster ?? '') : undefined;
+      if (isClusterPart(c.kind) && !owner) continue;
+      const p = pos(c);
+      const m = measured[c.id];
+      const f = findings.get(c.id);
+      const name = owner ? (owner.name ?? '') : (c.name ?? '');
+      const ns = nsOf(owner ?? c);
+      emit(c.id, [c, selected.has(c.id), p.x, p.y, m?.width, m?.height, f?.key, name, ns], () => ({
+        id: c.id,
+        type: 'component',
+        position: p,
+        selected: selected.has(c.id),
+        ...(owner ? { parentId: owner.id, extent: 'parent' as const } : {}),
+        ...(m ? { measured: m } : {}),
+        ariaLabel: owner ? `${c.kind} of VMCluster ${name}` : `${c.kind} ${name}`,
+        data: { component: c, name, namespace: ns, findings: f },
+      }));
+    }
+    cache = next;
+    return out;
+  };
+}
+
+/** Derives edges from links; per link, the edge object is reused while link and selection are. */
+export function createEdgeDeriver(): (t: Topology, selected: ReadonlySet<string>) => FlowEdge[] {
+  let cache = new Map<string, { link: Link; selected: boolean; edge: FlowEdge }>();
+  return (t, selected) => {
+    const next = new Map<string, { link: Link; selected: boolean; edge: FlowEdge }>();
+    const ids = new Set(t.components.map((c) => c.id));
+    const out: FlowEdge[] = [];
+    for (const l of t.links) {
+      if (l.target === undefined || !ids.has(l.source) || !ids.has(l.target)) continue;
+      const sel = selected.has(l.id);
+      const old = cache.get(l.id);
+      const edge: FlowEdge =
+        old && old.link === l && old.selected === sel
+          ? old.edge
+          : {
+              id: l.id,
+              type: 'link',
+              // Query links are drawn the way data flows: storage → VMAlert.
+              source: QUERY_LINKS.has(l.type) ? l.target : l.source,
+              target: QUERY_LINKS.has(l.type) ? l.source : l.target,
+              sourceHandle: 'out',
+              targetHandle: 'in',
+              selected: sel,
+              zIndex: 5,
+              ariaLabel: `${l.type} link from ${l.source} to ${l.target}`,
+              data: { link: l },
+            };
+      next.set(l.id, { link: l, selected: sel, edge });
+      out.push(edge);
+    }
+    cache = next;
+    return out;
+  };
+}

@@ -1,0 +1,99 @@
+import { lazy, Suspense, useCallback, useRef, useState, type PointerEvent } from 'react';
+import { copyText, download } from '../editorActions.ts';
+import { useEditor, useEditorApi } from '../store/context.tsx';
+import { useDerivations, useFindings } from '../store/hooks.ts';
+import { FindingsPanel, FindingsSummary } from './FindingsPanel.tsx';
+
+// Monaco (several MB) loads only when the YAML tab is first opened.
+const YamlView = lazy(() => import('./YamlView.tsx'));
+
+type Tab = 'findings' | 'yaml';
+
+export function useYamlText(): string {
+  const d = useDerivations();
+  const t = useEditor((s) => s.topology);
+  return d.yaml(t);
+}
+
+function YamlTab() {
+  const yaml = useYamlText();
+  return (
+    <Suspense fallback={<pre className="yaml-fallback" aria-busy="true">Loading editor…</pre>}>
+      <YamlView text={yaml} />
+    </Suspense>
+  );
+}
+
+/** Findings and YAML, below the canvas; resizable by its top edge, collapsible. */
+export function BottomPanel() {
+  const [tab, setTab] = useState<Tab>('findings');
+  const [open, setOpen] = useState(true);
+  const [height, setHeight] = useState(260);
+  const findings = useFindings();
+  const store = useEditorApi();
+  const derivations = useDerivations();
+  const dragging = useRef<{ y: number; h: number } | null>(null);
+
+  const yamlNow = () => derivations.yaml(store.getState().topology);
+  const onDownload = () => download(`${store.getState().topology.name}.yaml`, yamlNow());
+  const onCopy = useCallback(async () => {
+    await copyText(derivations.yaml(store.getState().topology));
+    store.getState().notify('YAML copied to the clipboard.');
+  }, [derivations, store]);
+
+  const onPointerDown = (e: PointerEvent) => {
+    dragging.current = { y: e.clientY, h: height };
+    (e.target as HTMLElement).setPointerCapture(e.pointerId);
+  };
+  const onPointerMove = (e: PointerEvent) => {
+    if (!dragging.current) return;
+    setHeight(Math.max(120, Math.min(window.innerHeight - 200, dragging.current.h + dragging.current.y - e.clientY)));
+  };
+  const choose = (t: Tab) => {
+    setTab(t);
+    setOpen(true);
+  };
+
+  return (
+    <section className={`dock${open ? '' : ' collapsed'}`} style={open ? { height } : undefined} aria-label="Findings and YAML">
+      {open && (
+        <div
+          className="resize-handle"
+          role="separator"
+          aria-orientation="horizontal"
+          aria-label="Resize panel"
+          onPointerDown={onPointerDown}
+          onPointerMove={onPointerMove}
+          onPointerUp={() => (dragging.current = null)}
+        />
+      )}
+      <div className="tabs" role="tablist" aria-label="Panels">
+        <button type="button" role="tab" aria-selected={tab === 'findings'} aria-controls="panel-findings" id="tab-findings" onClick={() => choose('findings')}>
+          Findings <FindingsSummary findings={findings} />
+        </button>
+        <button type="button" role="tab" aria-selected={tab === 'yaml'} aria-controls="panel-yaml" id="tab-yaml" onClick={() => choose('yaml')}>
+          YAML
+        </button>
+        <div className="tabs-spacer" />
+        {tab === 'yaml' && open && (
+          <>
+            <button type="button" onClick={onDownload}>
+              Download
+            </button>
+            <button type="button" onClick={() => void onCopy()}>
+              Copy
+            </button>
+          </>
+        )}
+        <button type="button" className="ghost" aria-expanded={open} aria-label={open ? 'Collapse panel' : 'Expand panel'} onClick={() => setOpen(!open)}>
+          {open ? '▾' : '▴'}
+        </button>
+      </div>
+      {open && (
+        <div className="tab-body" role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`}>
+          {tab === 'findings' ? <FindingsPanel /> : <YamlTab />}
+        </div>
+      )}
+    </section>
+  );
+}

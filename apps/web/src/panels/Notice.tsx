@@ -1,0 +1,25 @@
+import { useEffect } from 'react';
+import { useEditor } from '../store/context.tsx';
+
+/** A short message at the bottom of the canvas: why a drop or a link was refused, what was done. */
+export function Notice() {
+  const notice = useEditor((s) => s.notice);
+  const clear = useEditor((s) => s.clearNotice);
+  useEffect(() => {
+    if (!notice) return;
+    const id = setTimeout(clear, notice.tone === 'error' ? 7000 : 3000);
+    return () => clearTimeout(id);
+  }, [notice, clear]);
+  return (
+    <div className="notice-host" aria-live="polite">
+      {notice && (
+        <div className={`notice ${notice.tone}`} role={notice.tone === 'error' ? 'alert' : 'status'} key={notice.nonce}>
+          <span>{notice.text}</span>
+          <button type="button" className="ghost" aria-label="Dismiss" onClick={clear}>
+            ×
+          </button>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,58 @@
+import { useReactFlow } from '@xyflow/react';
+import type { DragEvent } from 'react';
+import { addAtCentre } from '../editorActions.ts';
+import { PALETTE, PALETTE_MIME, type PaletteItem } from '../kindMeta.ts';
+import { useEditorApi } from '../store/context.tsx';
+
+const ROLE_OF: Record<string, string> = { Collect: 'collect', Store: 'store', Alert: 'alert', Route: 'route' };
+
+function Item({ item, role }: { item: PaletteItem; role: string }) {
+  const store = useEditorApi();
+  const rf = useReactFlow();
+  const onDragStart = (e: DragEvent) => {
+    e.dataTransfer.setData(PALETTE_MIME, item.id);
+    e.dataTransfer.effectAllowed = 'copy';
+  };
+  const part = item.id === 'Shard' || item.id === 'AlertmanagerReplica';
+  return (
+    <li>
+      <button
+        type="button"
+        className={`palette-item role-${item.id === 'VMAlertmanager' || item.id === 'AlertmanagerReplica' ? 'notify' : role}${part ? ' part-item' : ''}`}
+        draggable
+        onDragStart={onDragStart}
+        onClick={() => addAtCentre(store, rf, item.id)}
+        aria-label={item.title}
+        aria-description={`${item.summary}. Drag onto the canvas, or press Enter to add it at the centre.`}
+        title={`${item.summary}. Drag onto the canvas, or press Enter to add.`}
+        data-palette-item={item.id}
+      >
+        <span className="abbr" aria-hidden>
+          {item.abbr}
+        </span>
+        <span className="palette-text">
+          <span className="palette-title">{item.title}</span>
+          <span className="palette-summary">{item.summary}</span>
+        </span>
+      </button>
+    </li>
+  );
+}
+
+export function Palette() {
+  return (
+    <nav className="palette" aria-label="Palette">
+      {PALETTE.map((g) => (
+        <section key={g.title} aria-label={g.title}>
+          <h2>{g.title}</h2>
+          <ul>
+            {g.items.map((i) => (
+              <Item key={i.id} item={i} role={ROLE_OF[g.title] ?? 'store'} />
+            ))}
+          </ul>
+        </section>
+      ))}
+      <p className="palette-tip">Drag onto the canvas · Enter adds at the centre · drop Shard / replica / cluster parts onto their owner</p>
+    </nav>
+  );
+}

@@ -1,0 +1,43 @@
+import { addComponent, addLink, emptyTopology, updateComponent, withField } from '@vmtopo/model';
+import { describe, expect, it } from 'vitest';
+import { createStructuralView } from './derive.ts';
+import { createEditorStore } from './editorStore.ts';
+
+function design() {
+  let t = emptyTopology();
+  const a = addComponent(t, 'VMAgent', { position: { x: 0, y: 0 } });
+  t = a.topology;
+  const s = addComponent(t, 'VMSingle', { position: { x: 400, y: 0 } });
+  t = addLink(s.topology, 'remoteWrite', a.id, s.id).topology;
+  return { t, agent: a.id };
+}
+
+describe('structural view', () => {
+  it('is the same object when only positions change, so a drag does not re-lint', () => {
+    const view = createStructuralView();
+    const { t, agent } = design();
+    const first = view(t);
+    const moved = updateComponent(t, agent, (c) => ({ ...c, position: { x: 99, y: 12 } }));
+    expect(view(moved)).toBe(first);
+    expect(first.components.every((c) => c.position === undefined)).toBe(true);
+    const edited = updateComponent(moved, agent, (c) => withField(c, 'replicaCount', 2));
+    expect(view(edited)).not.toBe(first);
+  });
+});
+
+describe('editor store history', () => {
+  it('undo and redo restore the exact designs; merged edits are one step', () => {
+    const { t, agent } = design();
+    const store = createEditorStore(t);
+    const s = store.getState();
+    const two = updateComponent(t, agent, (c) => withField(c, 'replicaCount', 2));
+    s.commit(two, { mergeKey: 'agent:replicaCount' });
+    const twenty = updateComponent(t, agent, (c) => withField(c, 'replicaCount', 20));
+    store.getState().commit(twenty, { mergeKey: 'agent:replicaCount' });
+    expect(store.getState().past).toHaveLength(1);
+    store.getState().undo();
+    expect(store.getState().topology).toBe(t);
+    store.getState().redo();
+    expect(store.getState().topology).toBe(twenty);
+  });
+});

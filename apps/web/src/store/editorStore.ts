@@ -1,0 +1,166 @@
+import type { Position, Topology } from '@vmtopo/model';
+import { createStore, type StoreApi } from 'zustand/vanilla';
+
+/** How many steps undo goes back. */
+export const HISTORY_LIMIT = 200;
+
+export interface Selection {
+  nodes: string[];
+  edges: string[];
+}
+
+export interface Notice {
+  text: string;
+  tone: 'error' | 'info';
+  nonce: number;
+}
+
+export interface FocusRequest {
+  id: string;
+  field?: string;
+  nonce: number;
+}
+
+export interface Viewport {
+  x: number;
+  y: number;
+  zoom: number;
+}
+
+export interface CommitOptions {
+  /** Consecutive commits with the same key (typing in one field) make one undo step. */
+  mergeKey?: string;
+  /** Selection after the edit. */
+  select?: Partial<Selection>;
+}
+
+export interface EditorState {
+  /** The design: the single source of truth. */
+  topology: Topology;
+  past: Topology[];
+  future: Topology[];
+  mergeKey: string | undefined;
+  selection: Selection;
+  /** Positions of nodes being dragged; committed to the topology at drag end. */
+  drag: Record<string, Position> | null;
+  /** Sizes React Flow measured, kept so that derived nodes stay measured. */
+  measured: Record<string, { width: number; height: number }>;
+  viewport: Viewport | null;
+  focus: FocusRequest | null;
+  notice: Notice | null;
+
+  commit(next: Topology, opts?: CommitOptions): void;
+  undo(): void;
+  redo(): void;
+  /** Replaces the design and forgets the history (templates, import, open). */
+  reset(next: Topology): void;
+  select(sel: Partial<Selection>): void;
+  setDrag(drag: Record<string, Position> | null): void;
+  setMeasured(updates: Record<string, { width: number; height: number }>): void;
+  setViewport(v: Viewport): void;
+  requestFocus(id: string, field?: string): void;
+  notify(text: string, tone?: Notice['tone']): void;
+  clearNotice(): void;
+}
+
+let nonce = 0;
+
+/** Keeps only the ids that still exist after an edit, undo or redo. */
+export function pruneSelection(t: Topology, sel: Selection): Selection {
+  const ids = new Set(t.components.map((c) => c.id));
+  const links = new Set(t.links.map((l) => l.id));
+  const nodes = sel.nodes.filter((id) => ids.has(id));
+  const edges = sel.edges.filter((id) => links.has(id));
+  return nodes.length === sel.nodes.length && edges.length === sel.edges.length ? sel : { nodes, edges };
+}
+
+/** One store per editor: tests and several editors on a page never share state. */
+export function createEditorStore(initial: Topology): StoreApi<EditorState> {
+  return createStore<EditorState>()((set, get) => ({
+    topology: initial,
+    past: [],
+    future: [],
+    mergeKey: undefined,
+    selection: { nodes: [], edges: [] },
+    drag: null,
+    measured: {},
+    viewport: null,
+    focus: null,
+    notice: null,
+
+    commit(next, opts = {}) {
+      const s = get();
+      if (next === s.topology) return;
+      const merge = opts.mergeKey !== undefined && opts.mergeKey === s.mergeKey && s.past.length > 0;
+      const past = merge ? s.past : [...s.past, s.topology].slice(-HISTORY_LIMIT);
+      const selection = opts.select
+        ? { nodes: opts.select.nodes ?? [], edges: opts.select.edges ?? [] }
+        : pruneSelection(next, s.selection);
+      set({ topology: next, past, future: [], mergeKey: opts.mergeKey, selection, drag: null });
+    },
+    undo() {
+      const s = get();
+      const prev = s.past[s.past.length - 1];
+      if (!prev) return;
+      set({
+        topology: prev,
+        past: s.past.slice(0, -1),
+        future: [s.topology, ...s.future],
+        mergeKey: undefined,
+        selection: pruneSelection(prev, s.selection),
+        drag: null,
+      });
+    },
+    redo() {
+      const s = get();
+      const next = s.future[0];
+      if (!next) return;
+      set({
+        topology: next,
+        past: [...s.past, s.topology],
+        future: s.future.slice(1),
+        mergeKey: undefined,
+        selection: pruneSelection(next, s.selection),
+        drag: null,
+      });
+    },
+    reset(next) {
+      set({ topology: next, past: [], future: [], mergeKey: undefined, selection: { nodes: [], edges: [] }, drag: null });
+    },
+    select(sel) {
+      const cur = get().selection;
+      const nodes = sel.nodes ?? cur.nodes;
+      const edges = sel.edges ?? cur.edges;
+      if (sameIds(nodes, cur.nodes) && sameIds(edges, cur.edges)) return;
+      set({ selection: { nodes, edges } });
+    },
+    setDrag(drag) {
+      set({ drag });
+    },
+    setMeasured(updates) {
+      const cur = get().measured;
+      let changed = false;
+      for (const [id, m] of Object.entries(updates)) {
+        const old = cur[id];
+        if (!old || old.width !== m.width || old.height !== m.height) changed = true;
+      }
+      if (changed) set({ measured: { ...cur, ...updates } });
+    },
+    setViewport(v) {
+      set({ viewport: v });
+    },
+    requestFocus(id, field) {
+      set({ focus: { id, field, nonce: ++nonce } });
+    },
+    notify(text, tone = 'info') {
+      set({ notice: { text, tone, nonce: ++nonce } });
+    },
+    clearNotice() {
+      set({ notice: null });
+    },
+  }));
+}
+
+function sameIds(a: string[], b: string[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
+}

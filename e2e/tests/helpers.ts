@@ -1,0 +1,86 @@
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { expect, type Locator, type Page, type TestInfo } from '@playwright/test';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const TSX = join(ROOT, 'node_modules', '.bin', 'tsx');
+
+/** `vmtopo <args>` as a user would run it (the root package's CLI). */
+export function vmtopo(...args: string[]): string {
+  return execFileSync(TSX, [join(ROOT, 'packages/render/src/cli/main.ts'), ...args], { cwd: ROOT, encoding: 'utf8' });
+}
+
+export interface CheckerFinding {
+  ruleId: string;
+  severity: string;
+  message: string;
+  componentIds: string[];
+}
+
+/** What the checker (@vmtopo/model lint) says about a saved design. */
+export function checker(designFile: string): CheckerFinding[] {
+  const out = execFileSync(TSX, [join(ROOT, 'e2e/tools/check.ts'), designFile], { cwd: ROOT, encoding: 'utf8' });
+  return JSON.parse(out) as CheckerFinding[];
+}
+
+/** Collects uncaught errors and console errors; the tests end by asserting there are none. */
+export function watchErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(`console: ${m.text()}`);
+  });
+  return errors;
+}
+
+/** Saves a screenshot as a test artifact (attached to the report, kept in test-results/). */
+export async function shot(page: Page, info: TestInfo, name: string): Promise<void> {
+  const path = info.outputPath(`${name}.png`);
+  await page.screenshot({ path });
+  await info.attach(name, { path, contentType: 'image/png' });
+}
+
+export const canvas = (page: Page) => page.locator('#canvas');
+export const paletteItem = (page: Page, name: string) =>
+  page.getByRole('navigation', { name: 'Palette' }).getByRole('button', { name, exact: true });
+export const node = (page: Page, label: string) => page.locator(`.react-flow__node[aria-label="${label}"]`);
+
+/** Drags a palette item onto the canvas at a point (relative to the canvas) or onto a node. */
+export async function dropOnCanvas(page: Page, item: string, at: { x: number; y: number } | Locator): Promise<void> {
+  const source = paletteItem(page, item);
+  if ('x' in at) await source.dragTo(canvas(page), { targetPosition: at });
+  else await source.dragTo(at);
+}
+
+async function centre(l: Locator) {
+  const b = (await l.boundingBox())!;
+  return { x: b.x + b.width / 2, y: b.y + b.height / 2 };
+}
+
+/** Drags from one node's output handle (right) to another node's input handle (left) or body. */
+export async function connect(page: Page, from: Locator, to: Locator): Promise<void> {
+  const a = await centre(from.locator('.react-flow__handle.source'));
+  const inHandle = to.locator('.react-flow__handle.target');
+  const b = (await inHandle.count()) > 0 ? await centre(inHandle) : await centre(to);
+  await page.mouse.move(a.x, a.y);
+  await page.mouse.down();
+  await page.mouse.move((a.x + b.x) / 2, (a.y + b.y) / 2, { steps: 8 });
+  await page.mouse.move(b.x, b.y, { steps: 8 });
+  await page.mouse.up();
+}
+
+/** Downloads via a button and returns the file's path and text. */
+export async function downloadVia(page: Page, button: Locator, info: TestInfo, as: string): Promise<{ path: string; text: string }> {
+  const [download] = await Promise.all([page.waitForEvent('download'), button.click()]);
+  expect(download.suggestedFilename()).toBe(as);
+  const path = info.outputPath(as);
+  await download.saveAs(path);
+  return { path, text: readFileSync(path, 'utf8') };
+}
+
+/** The design as the app saves it (.vmtopo.json). */
+export async function saveDesign(page: Page, info: TestInfo, name = 'design'): Promise<{ path: string; text: string }> {
+  return downloadVia(page, page.getByRole('button', { name: 'Save design' }), info, `${name}.vmtopo.json`);
+}
