@@ -8,3 +8,4 @@ export * from './validate.ts';
 export * from './document.ts';
 export { KINDS, fieldOf, fieldCheck, type KindInfo, type FieldDef, type FieldGroup, type FieldType } from './kinds/index.ts';
 export * from './edit.ts';
+export * from './rules/index.ts';

@@ -38,12 +38,20 @@ describe('import', () => {
   });
 
   it('keeps URLs it cannot resolve, with a warning, and other kinds verbatim', () => {
-    const { topology, warnings, kept } = importManifests(seed['vmalert-cluster']! + '\n---\n' + seed['alertmanager-ha']);
-    expect(kept).toEqual(['Secret/vmalertmanager-example-alertmanager']);
+    const { topology, warnings, kept } = importManifests(seed['vmalert-cluster']!);
+    expect(kept).toEqual([]);
     expect(topology.links.filter((l) => l.external)).toHaveLength(2);
-    expect(warnings.some((w) => w.includes('alertmanager-operated is prometheus-operator naming'))).toBe(true);
+    expect(warnings.some((w) => w.includes("alertmanager-operated, the prometheus-operator's naming"))).toBe(true);
     expect(warnings.some((w) => w.includes('spec.replicas is not a field; use spec.replicaCount'))).toBe(true);
     expect(renderYaml(topology)).toContain('url: http://alertmanager-operated.default.svc:9093');
+  });
+
+  it('reads alertmanager-operated as the Service of the only alertmanager in its namespace', () => {
+    const { topology, warnings, kept } = importManifests(seed['vmalert-cluster']! + '\n---\n' + seed['alertmanager-ha']);
+    expect(kept).toEqual(['Secret/vmalertmanager-example-alertmanager']);
+    expect(topology.links.find((l) => l.type === 'notifier')).toMatchObject({ target: 'vmalertmanager-example', notify: 'service', single: true });
+    expect(warnings.some((w) => w.includes("read as the Service of vmalertmanager 'example'"))).toBe(true);
+    expect(renderYaml(topology)).toContain('url: http://vmalertmanager-example.default.svc:9093');
   });
 
   it('keeps .svc.cluster.local hosts and tenants as written', () => {

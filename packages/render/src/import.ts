@@ -13,7 +13,7 @@ import {
 import type { Component, ComponentKind, JsonObject, KubeObject, Link, LinkType, Topology, ValueProblem } from '@vmtopo/model';
 import { API_VERSION } from './objects.ts';
 import { generatedSelector, selectorIsExact, selectorMatches } from './notifier.ts';
-import { parseServiceUrl, serviceIndex } from './urls.ts';
+import { type ParsedUrl, parseServiceUrl, serviceIndex } from './urls.ts';
 
 /** Where in the input a problem sits: 1-based line and column. */
 export interface SourcePos {
@@ -289,12 +289,10 @@ class Importer {
       return;
     }
     const parsed = parseServiceUrl(url, namespaceOf(this.t, c));
+    if (type === 'notifier' && parsed?.service === 'alertmanager-operated' && this.operatedAlias(c, entry, extra, parsed, url, pos, single)) return;
     const target = parsed && services.get(`${parsed.service}/${parsed.namespace}`);
     if (!parsed || !target) {
-      const hint = url.includes('alertmanager-operated')
-        ? ' (alertmanager-operated is prometheus-operator naming; the VictoriaMetrics operator Service is vmalertmanager-<name>)'
-        : '';
-      this.external(c, type, entry, `URL ${url} is not a component of this design${hint}`, pos, single);
+      this.external(c, type, entry, `URL ${url} is not a component of this design`, pos, single);
       return;
     }
     const link = this.urlLink(c, type, target, parsed, url);
@@ -327,6 +325,30 @@ class Importer {
       return;
     }
     this.pushLink(link);
+  }
+
+  /**
+   * `alertmanager-operated` is the prometheus-operator's Service for every alertmanager of a
+   * namespace; the VictoriaMetrics operator creates none, so such a URL resolves nowhere. When the
+   * design has exactly one VMAlertmanager there, the author meant it: the link becomes its single
+   * Service address (which the checker then judges against its replicas), with a warning.
+   */
+  private operatedAlias(c: Component, entry: JsonObject, extra: JsonObject, parsed: ParsedUrl, url: string, pos: SourcePos | undefined, single: boolean): boolean {
+    const ams = this.t.components.filter((x) => x.kind === 'VMAlertmanager' && namespaceOf(this.t, x) === parsed.namespace);
+    if (ams.length !== 1) {
+      this.external(c, 'notifier', entry, `URL ${url} uses alertmanager-operated, the prometheus-operator's naming; the VictoriaMetrics operator's Service is vmalertmanager-<name>`, pos, single);
+      return true;
+    }
+    const am = ams[0]!;
+    const link: Link = { id: this.uniqueId(`notifier-${c.id}-${am.id}`), type: 'notifier', source: c.id, target: am.id, notify: 'service' };
+    if (Object.keys(extra).length > 0) link.extra = extra;
+    if (single) link.single = true;
+    if (parsed.clusterDomain) link.clusterDomain = true;
+    this.warnings.push(
+      `${at(pos)}${describe(this.t, c)}: notifier URL ${url} uses alertmanager-operated, the prometheus-operator's naming, which the VictoriaMetrics operator does not create; read as the Service of ${describe(this.t, am)} and rewritten to its address`,
+    );
+    this.pushLink(link);
+    return true;
   }
 
   /** Matches a URL's path and port to the operator's conventions for the target; a string says why not. */

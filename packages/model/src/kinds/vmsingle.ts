@@ -13,7 +13,7 @@ export const vmsingle: KindInfo = {
     fields.replicaCount(1, 'VMSingle supports one replica only; for HA use a VMCluster or two VMSingles.'),
     fields.dedup('extraArgs dedup.minScrapeInterval: set it to the agents’ scrape interval when HA agents write here.'),
     fields.retention(),
-    fields.storageSize([], 'PersistentVolumeClaim size; without a volume the data lives on an emptyDir.'),
+    fields.storageSize(['storage'], 'PersistentVolumeClaim size; without a volume the data lives on an emptyDir.'),
     ...fields.resources('150m', '500Mi'),
   ],
 };

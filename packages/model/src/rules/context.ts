@@ -316,13 +316,17 @@ interface HaIndex {
   groups: HaGroup[];
   /** Per storage id: the agents that are in an HA pair into it. */
   paired: Map<string, Set<string>>;
+  /** Per storage id: the HA groups writing into it. */
+  byStorage: Map<string, HaGroup[]>;
+  /** Per agent id: every agent linked to it through HA pairs, transitively (itself included). */
+  linked: Map<string, Component[]>;
 }
 const haCache = new WeakMap<Topology, HaIndex>();
 
 export function haIndex(t: Topology): HaIndex {
   let idx = haCache.get(t);
   if (idx) return idx;
-  idx = { groups: [], paired: new Map() };
+  idx = { groups: [], paired: new Map(), byStorage: new Map(), linked: new Map() };
   const pos = new Map(t.components.map((c, i) => [c.id, i]));
   const bySet = new Map<string, HaGroup>();
   for (const s of storages(t)) {
@@ -341,33 +345,41 @@ export function haIndex(t: Topology): HaIndex {
       for (const a of list) paired.add(a.id);
       idx.paired.set(s.id, paired);
       const setKey = list.map((a) => a.id).join('\u0000');
-      const g = bySet.get(setKey);
+      let g = bySet.get(setKey);
       if (g) g.storages.push(s);
       else {
-        const ng: HaGroup = { agents: list, storages: [s] };
-        bySet.set(setKey, ng);
-        idx.groups.push(ng);
+        g = { agents: list, storages: [s] };
+        bySet.set(setKey, g);
+        idx.groups.push(g);
       }
+      idx.byStorage.set(s.id, [...(idx.byStorage.get(s.id) ?? []), g]);
+    }
+  }
+  // Union-find over the groups: agents that share a pair end up in one set.
+  const parent = new Map<string, string>();
+  const find = (x: string): string => {
+    let r = x;
+    while (parent.get(r) !== r) r = parent.get(r)!;
+    parent.set(x, r);
+    return r;
+  };
+  for (const g of idx.groups) {
+    for (const a of g.agents) if (!parent.has(a.id)) parent.set(a.id, a.id);
+    for (const a of g.agents.slice(1)) parent.set(find(a.id), find(g.agents[0]!.id));
+  }
+  const sets = new Map<string, Component[]>();
+  for (const g of idx.groups) {
+    for (const a of g.agents) {
+      if (idx.linked.has(a.id)) continue;
+      const root = find(a.id);
+      const set = sets.get(root) ?? [];
+      set.push(a);
+      sets.set(root, set);
+      idx.linked.set(a.id, set);
     }
   }
   haCache.set(t, idx);
   return idx;
-}
-
-export type HaReason = { agent: Component; why: string };
-
-/** Why agents→S write duplicate samples: replicas, HA pairs of CRs, or cluster replication. */
-export function haReasons(t: Topology, s: Component): HaReason[] {
-  const paired = haIndex(t).paired.get(s.id);
-  const out: HaReason[] = [];
-  for (const a of agentsInto(t, s)) {
-    const r = replicasOf(a);
-    const crf = clusterReplication(a) ?? 1;
-    if (!isDaemonSet(a) && r > 1) out.push({ agent: a, why: `runs ${r} replicas` });
-    else if (crf > 1) out.push({ agent: a, why: `sets promscrape.cluster.replicationFactor=${crf}` });
-    else if (paired?.has(a.id)) out.push({ agent: a, why: 'scrapes the same targets as another VMAgent CR' });
-  }
-  return out;
 }
 
 /**

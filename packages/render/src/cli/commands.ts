@@ -1,7 +1,8 @@
 import type { Command } from './command.ts';
 import { importCommand } from './commands/import.ts';
-import { renderCommand } from './commands/render.ts';
+import { lintCommand } from './commands/lint.ts';
 import { openCommand } from './commands/open.ts';
+import { renderCommand } from './commands/render.ts';
 import { shareCommand } from './commands/share.ts';
 
 export type { Command, Io } from './command.ts';
@@ -10,6 +11,7 @@ export type { Command, Io } from './command.ts';
 export const COMMANDS: Record<string, Command> = {
   import: importCommand,
   render: renderCommand,
+  lint: lintCommand,
   share: shareCommand,
   open: openCommand,
 };

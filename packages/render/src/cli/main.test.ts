@@ -47,10 +47,33 @@ describe('vmtopo CLI', () => {
     expect((await run(['frobnicate'])).code).toBe(2);
   });
 
+  it('lint: text, json and sarif, exit 1 on error-level findings, 0 without', async () => {
+    const vmsingle = seedFixtures().find((f) => f.name === 'vmsingle-dedup')!.text.replace(/\s+extraArgs:\n\s+dedup\.minScrapeInterval: 60s/, '');
+    const agents = seedFixtures().find((f) => f.name === 'vmagent-ha')!.text;
+    const bad = file('ha.yaml', `${vmsingle}\n---\n${agents}`);
+    const text = await run(['lint', bad]);
+    expect(text.code).toBe(1);
+    expect(text.out).toMatch(/vmsingle 'example-vmsingle-persisted'.*\n  error   ha-agents-without-dedup: vmagent 'example-vmagent' runs 2 replicas/);
+    expect(text.out).toMatch(/fix: /);
+    const json = await run(['lint', '--format', 'json', bad]);
+    const findings = JSON.parse(json.out).findings as { ruleId: string; severity: string; componentIds: string[]; fixable: boolean }[];
+    expect(findings.find((f) => f.ruleId === 'ha-agents-without-dedup')).toMatchObject({ severity: 'error', fixable: true });
+    const sarif = JSON.parse((await run(['lint', '--format=sarif', bad])).out);
+    expect(sarif.version).toBe('2.1.0');
+    expect(sarif.runs[0].results.some((r: { ruleId: string; level: string }) => r.ruleId === 'ha-agents-without-dedup' && r.level === 'error')).toBe(true);
+    const fixed = await run(['lint', '--fix', bad]);
+    expect(fixed.code).toBe(0);
+    const good = file('fixed.json', fixed.out);
+    const again = await run(['lint', '--format', 'json', good]);
+    expect(again.code).toBe(0);
+    expect(JSON.parse(again.out).findings.some((f: { ruleId: string }) => f.ruleId === 'ha-agents-without-dedup')).toBe(false);
+    expect((await run(['lint', '--format', 'xml', bad])).err).toMatch(/--format must be one of text, json, sarif/);
+  });
+
   it('has --help for every command', async () => {
     const help = await run(['--help']);
     expect(help.code).toBe(0);
-    for (const name of ['import', 'render']) {
+    for (const name of ['import', 'render', 'lint', 'share', 'open']) {
       expect(help.out).toContain(name);
       const r = await run([name, '--help']);
       expect(r.code).toBe(0);

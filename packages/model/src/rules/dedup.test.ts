@@ -1,0 +1,171 @@
+import { describe, expect, test } from 'vitest';
+import { getComponent } from '../access.ts';
+import { HA, agent, design, edit, link, single, vmRule } from '../fixtures/build.ts';
+import { haDesign } from '../fixtures/ha-design.ts';
+import type { Topology } from '../topology.ts';
+import { applyFix, lint } from './index.ts';
+import { fires, quiet } from './check-case.ts';
+
+const pvc = { resources: { requests: { storage: '20Gi' } } };
+const dedupOf = (t: Topology, id: string) => (getComponent(t, id)!.spec.extraArgs as Record<string, string> | undefined)?.['dedup.minScrapeInterval'];
+
+/** An agent with `replicas` replicas writing into a VMSingle with the given dedup. */
+function singleDesign(replicas: number, dedup?: string, scrapeInterval?: string): Topology {
+  const a = agent('scraper', { selectAllByDefault: true, replicaCount: replicas, ...(scrapeInterval ? { scrapeInterval } : {}) });
+  const s = single('main', { storage: pvc, ...(dedup ? { extraArgs: { 'dedup.minScrapeInterval': dedup } } : {}) });
+  return design([a, s], [link('remoteWrite', a.id, s.id)]);
+}
+
+/** The HA design plus a second VMAgent CR with the same selection into the same vminsert. */
+function pairDesign(second: Record<string, unknown> = {}): Topology {
+  const t = haDesign();
+  const b = agent('backup', { selectAllByDefault: true, replicaCount: 2, statefulMode: true, ...second });
+  return { ...t, components: [...t.components, b], links: [...t.links, link('remoteWrite', b.id, HA.vminsert, { tenant: '0' })] };
+}
+
+describe('ha-agents-without-dedup', () => {
+  test('fires for a 2-replica agent into a VMSingle without dedup; the fix sets the scrape interval', () => {
+    const t = singleDesign(2);
+    const [f] = fires('ha-agents-without-dedup', t, {
+      ids: ['vmsingle-main', 'vmagent-scraper'],
+      includes: ["vmagent 'scraper' runs 2 replicas into vmsingle 'main', which has no dedup", 'Set dedup.minScrapeInterval to 30s'],
+      fixable: true,
+    });
+    expect(f!.fixLabel).toBe('Set dedup.minScrapeInterval to 30s');
+    expect(f!.field).toBe('dedupInterval');
+    expect(dedupOf(applyFix(t, f!), 'vmsingle-main')).toBe('30s');
+  });
+  test('fires when dedup is shorter than the scrape interval', () => {
+    fires('ha-agents-without-dedup', singleDesign(2, '15s'), { includes: ['15s is shorter than the 30s scrape interval'] });
+  });
+  test('quiet when dedup covers the scrape interval (60s = 1m) or the agent is single', () => {
+    quiet('ha-agents-without-dedup', singleDesign(2, '60s', '1m'));
+    quiet('ha-agents-without-dedup', singleDesign(2, '1m'));
+    quiet('ha-agents-without-dedup', singleDesign(1));
+  });
+  test('on a cluster, the automatic 1ms does not count and the fix sets vmselect and vmstorage', () => {
+    let t = edit(haDesign(), HA.vmselect, ({ extraArgs: _e, ...s }) => s);
+    t = edit(t, HA.vmstorage, ({ extraArgs: _e, ...s }) => s);
+    const [f] = fires('ha-agents-without-dedup', t, {
+      ids: [HA.vmselect, HA.vmstorage, HA.agent],
+      includes: ['automatic 1ms from replicationFactor 2', 'on both vmselect and vmstorage'],
+    });
+    const fixed = applyFix(t, f!);
+    expect([dedupOf(fixed, HA.vmselect), dedupOf(fixed, HA.vmstorage)]).toEqual(['30s', '30s']);
+  });
+  test('fires for two VMAgent CRs scraping the same targets, even with one replica each', () => {
+    const a = agent('a', { selectAllByDefault: true });
+    const b = agent('b', { selectAllByDefault: true });
+    const s = single('main', { storage: pvc });
+    const t = design([a, b, s], [link('remoteWrite', a.id, s.id), link('remoteWrite', b.id, s.id)]);
+    fires('ha-agents-without-dedup', t, { ids: ['vmsingle-main', 'vmagent-a', 'vmagent-b'], includes: ["vmagent 'a' and vmagent 'b' scrape the same targets"] });
+    const c = agent('b', { serviceScrapeSelector: { matchLabels: { team: 'b' } } });
+    quiet('ha-agents-without-dedup', design([a, c, s], [link('remoteWrite', a.id, s.id), link('remoteWrite', c.id, s.id)]));
+  });
+  test('fires for promscrape.cluster.replicationFactor > 1', () => {
+    const t = edit(singleDesign(1), 'vmagent-scraper', (s) => ({ ...s, extraArgs: { 'promscrape.cluster.replicationFactor': '2' } }));
+    fires('ha-agents-without-dedup', t, { includes: ['promscrape.cluster.replicationFactor=2'] });
+  });
+});
+
+describe('dedup-not-equal-scrape-interval', () => {
+  test('fires when dedup differs from the scrape interval; the fix aligns it', () => {
+    const t = singleDesign(2, '1m');
+    const [f] = fires('dedup-not-equal-scrape-interval', t, { includes: ["dedup.minScrapeInterval 1m but vmagent 'scraper' scrapes every 30s"], fixable: true });
+    expect(dedupOf(applyFix(t, f!), 'vmsingle-main')).toBe('30s');
+  });
+  test('fires without a fix when the agents use mixed intervals', () => {
+    const a = agent('a', { selectAllByDefault: true, scrapeInterval: '15s' });
+    const b = agent('b', { serviceScrapeSelector: {}, scrapeInterval: '30s' });
+    const s = single('main', { storage: pvc, extraArgs: { 'dedup.minScrapeInterval': '30s' } });
+    fires('dedup-not-equal-scrape-interval', design([a, b, s], [link('remoteWrite', a.id, s.id), link('remoteWrite', b.id, s.id)]), {
+      includes: ['different scrape intervals (15s, 30s)'],
+      fixable: false,
+    });
+  });
+  test('quiet when equal as durations, when dedup is unset, and with no agents', () => {
+    quiet('dedup-not-equal-scrape-interval', singleDesign(2, '60s', '1m'));
+    quiet('dedup-not-equal-scrape-interval', singleDesign(2));
+    quiet('dedup-not-equal-scrape-interval', design([single('main', { extraArgs: { 'dedup.minScrapeInterval': '1m' } })]));
+    quiet('dedup-not-equal-scrape-interval', haDesign());
+  });
+});
+
+describe('dedup-select-storage-mismatch', () => {
+  test('fires when only vmselect sets dedup; the fix copies it to vmstorage', () => {
+    const t = edit(haDesign(), HA.vmstorage, ({ extraArgs: _e, ...s }) => s);
+    const [f] = fires('dedup-select-storage-mismatch', t, { ids: [HA.vmselect, HA.vmstorage], includes: ['set on vmselect only', 'automatic 1ms'], fixable: true });
+    expect(dedupOf(applyFix(t, f!), HA.vmstorage)).toBe('30s');
+  });
+  test('fires when both differ', () => {
+    fires('dedup-select-storage-mismatch', edit(haDesign(), HA.vmstorage, (s) => ({ ...s, extraArgs: { 'dedup.minScrapeInterval': '1m' } })), {
+      includes: ['vmselect has dedup.minScrapeInterval 30s but vmstorage has 1m'],
+    });
+  });
+  test('quiet when equal as durations or both unset', () => {
+    quiet('dedup-select-storage-mismatch', edit(haDesign(), HA.vmstorage, (s) => ({ ...s, extraArgs: { 'dedup.minScrapeInterval': '30000ms' } })));
+    let t = edit(haDesign(), HA.vmselect, ({ extraArgs: _e, ...s }) => s);
+    t = edit(t, HA.vmstorage, ({ extraArgs: _e, ...s }) => s);
+    quiet('dedup-select-storage-mismatch', t);
+  });
+});
+
+describe('ha-agent-crs-label-mismatch', () => {
+  test('fires for two CRs with the default prometheus label; the fix makes the labels identical', () => {
+    const t = pairDesign();
+    const [f] = fires('ha-agent-crs-label-mismatch', t, {
+      ids: [HA.agent, 'vmagent-backup'],
+      includes: ['prometheus="monitoring/scraper"', 'prometheus="monitoring/backup"', "vmcluster 'main'"],
+      fixable: true,
+    });
+    const fixed = applyFix(t, f!);
+    expect(getComponent(fixed, 'vmagent-backup')!.spec.externalLabelName).toBe('');
+    expect(lint(fixed).filter((x) => x.severity === 'error')).toEqual([]);
+  });
+  test('quiet when every CR has identical labels, or the CRs scrape different targets', () => {
+    const same = { externalLabelName: '', externalLabels: { cluster: 'eu' } };
+    quiet('ha-agent-crs-label-mismatch', edit(pairDesign(same), HA.agent, (s) => ({ ...s, ...same })));
+    quiet('ha-agent-crs-label-mismatch', pairDesign({ selectAllByDefault: undefined, podScrapeSelector: { matchLabels: { app: 'x' } } }));
+    quiet('ha-agent-crs-label-mismatch', haDesign());
+  });
+});
+
+describe('ha-agent-crs-cluster-name', () => {
+  const same = { externalLabelName: '', externalLabels: { cluster: 'eu' } };
+  test('fires for an HA pair without distinct promscrape.cluster.name; the fix names each CR', () => {
+    const t = edit(pairDesign(same), HA.agent, (s) => ({ ...s, ...same }));
+    const [f] = fires('ha-agent-crs-cluster-name', t, { ids: [HA.agent, 'vmagent-backup'], fixable: true });
+    const fixed = applyFix(t, f!);
+    expect(getComponent(fixed, HA.agent)!.spec.extraArgs).toMatchObject({ 'promscrape.cluster.name': 'scraper' });
+    expect(getComponent(fixed, 'vmagent-backup')!.spec.extraArgs).toMatchObject({ 'promscrape.cluster.name': 'backup' });
+  });
+  test('quiet with distinct names, and for a single CR', () => {
+    let t = pairDesign({ extraArgs: { 'promscrape.cluster.name': 'b' } });
+    t = edit(t, HA.agent, (s) => ({ ...s, extraArgs: { 'promscrape.cluster.name': 'a' } }));
+    quiet('ha-agent-crs-cluster-name', t);
+    quiet('ha-agent-crs-cluster-name', haDesign());
+  });
+});
+
+describe('vmalert-dedup-vs-eval-interval', () => {
+  test('fires when dedup is below the (default 1m) evaluation interval; the fix aligns evaluationInterval', () => {
+    const t = edit(haDesign(), HA.alert, ({ evaluationInterval: _e, ...s }) => s);
+    const [f] = fires('vmalert-dedup-vs-eval-interval', t, {
+      ids: [HA.alert, HA.vmselect, HA.vmstorage],
+      includes: ["vmalert 'rules' runs 2 replicas", 'dedup 30s is shorter than the evaluation interval 1m'],
+      fixable: true,
+    });
+    expect(f!.fixLabel).toBe('Set evaluationInterval to 30s');
+    expect(getComponent(applyFix(t, f!), HA.alert)!.spec.evaluationInterval).toBe('30s');
+  });
+  test('fires when dedup is not a multiple of a group interval; the fix raises dedup', () => {
+    const t = { ...haDesign(), extras: [vmRule('slow', { alert: true, interval: '45s' })] };
+    const [f] = fires('vmalert-dedup-vs-eval-interval', t, { includes: ['not a multiple of the rule group intervals'] });
+    const fixed = applyFix(t, f!);
+    expect(dedupOf(fixed, HA.vmselect)).toBe('1m30s');
+  });
+  test('quiet when dedup matches, and for a single vmalert', () => {
+    quiet('vmalert-dedup-vs-eval-interval', haDesign());
+    quiet('vmalert-dedup-vs-eval-interval', edit(haDesign(), HA.alert, (s) => ({ ...s, evaluationInterval: '1m', replicaCount: 1 })));
+  });
+});

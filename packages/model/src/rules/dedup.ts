@@ -1,0 +1,398 @@
+/** Deduplication rules: HA agents (and HA vmalerts) need dedup on the storage they write to. */
+import { describe, getComponent, rawField, replicasOf } from '../access.ts';
+import { linksFrom, linksTo, storageOf } from '../links.ts';
+import type { Component, Topology } from '../topology.ts';
+import {
+  DEFAULT_EVAL_MS,
+  agentsInto,
+  dedupHolders,
+  dedupTarget,
+  dur,
+  effectiveDedupMs,
+  ensureDedup,
+  explicitDedup,
+  externalLabelsOf,
+  extraArg,
+  haIndex,
+  isDaemonSet,
+  clusterReplication,
+  isObj,
+  listOf,
+  ms,
+  parts,
+  ofKind,
+  replicationFactor,
+  requiredDedupMs,
+  scrapeMs,
+  setDedup,
+  setField,
+  setSpec,
+  storages,
+  uniqueById,
+  writeEntry,
+} from './context.ts';
+import { selectedRules } from './selectors.ts';
+import { type Finding, type Rule, finding } from './types.ts';
+
+const setOn = (s: Component) => (s.kind === 'VMCluster' ? ' on vmselect and vmstorage' : '');
+
+export const haAgentsWithoutDedup: Rule = {
+  id: 'ha-agents-without-dedup',
+  severity: 'error',
+  title: 'HA vmagents write to storage without deduplication',
+  source: 'op:docs/resources/vmagent.md:140-181; vm:README.md §Deduplication (L1390-1398); vm:Cluster-VictoriaMetrics.md:1042-1044; vm:vmagent.md:955-957',
+  check(t) {
+    const out: Finding[] = [];
+    const byStorage = haIndex(t).byStorage;
+    for (const s of storages(t)) {
+      const agents = agentsInto(t, s);
+      if (agents.length === 0) continue;
+      const why: string[] = [];
+      const ids = new Set<string>();
+      for (const a of agents) {
+        const r = replicasOf(a);
+        const crf = clusterReplication(a) ?? 1;
+        if (!isDaemonSet(a) && r > 1) why.push(`${describe(t, a)} runs ${r} replicas`);
+        else if (crf > 1) why.push(`${describe(t, a)} sets promscrape.cluster.replicationFactor=${crf}`);
+        else continue;
+        ids.add(a.id);
+      }
+      for (const g of byStorage.get(s.id) ?? []) {
+        why.push(`${listOf(t, g.agents)} scrape the same targets`);
+        for (const a of g.agents) ids.add(a.id);
+      }
+      if (ids.size === 0) continue;
+      const need = requiredDedupMs(t, s)!;
+      const have = effectiveDedupMs(t, s);
+      if (have !== undefined && have >= need) continue;
+      const explicit = explicitDedup(t, s);
+      let state: string;
+      if (explicit) state = `whose dedup.minScrapeInterval ${explicit.value} is shorter than the ${dur(need)} scrape interval`;
+      else if (have !== undefined) state = `whose only dedup is the automatic 1ms from replicationFactor ${replicationFactor(s) ?? ''}, which does not remove HA copies`;
+      else state = 'which has no dedup';
+      const holders = dedupHolders(t, s);
+      const shown = why.length > 2 ? `${why.slice(0, 2).join(', ')} and more` : why.join(' and ');
+      out.push(
+        finding(
+          this,
+          [...(holders.length ? holders.map((h) => h.id) : [s.id]), ...ids],
+          `${shown} into ${describe(t, s)}, ${state}: duplicate samples are stored and double-counted. ` +
+            `Set dedup.minScrapeInterval to ${dur(need)}, the agents' scrape interval${s.kind === 'VMCluster' ? ', on both vmselect and vmstorage' : ''}.`,
+          holders.length ? { field: 'dedupInterval', fixLabel: `Set dedup.minScrapeInterval to ${dur(need)}${setOn(s)}` } : {},
+        ),
+      );
+    }
+    return out;
+  },
+  fix(t, f) {
+    const s = clusterOf(t, f.componentIds[0]);
+    return s ? ensureDedup(t, s.id) : t;
+  },
+};
+
+/** The storage a dedup holder belongs to (VMSingle itself, or the cluster of vmselect / vmstorage). */
+function clusterOf(t: Topology, id: string | undefined): Component | undefined {
+  const c = getComponent(t, id);
+  if (!c) return undefined;
+  if (c.kind === 'VMSingle' || c.kind === 'VMCluster') return c;
+  return c.cluster !== undefined ? getComponent(t, c.cluster) : undefined;
+}
+
+export const dedupNotEqualScrapeInterval: Rule = {
+  id: 'dedup-not-equal-scrape-interval',
+  severity: 'warning',
+  title: 'Dedup interval differs from the scrape interval',
+  source: 'vm:README.md:1390-1392',
+  check(t) {
+    const out: Finding[] = [];
+    for (const s of storages(t)) {
+      const explicit = explicitDedup(t, s);
+      if (!explicit || explicit.ms === undefined) continue;
+      const agents = agentsInto(t, s);
+      if (agents.length === 0) continue;
+      const intervals = [...new Set(agents.map(scrapeMs))].sort((a, b) => a - b);
+      if (intervals.length === 1 && intervals[0] === explicit.ms) continue;
+      const ids = [...dedupHolders(t, s).map((h) => h.id), ...agents.map((a) => a.id)];
+      if (intervals.length > 1) {
+        out.push(
+          finding(
+            this,
+            ids,
+            `The vmagents writing to ${describe(t, s)} use different scrape intervals (${intervals.map(dur).join(', ')}) while its dedup.minScrapeInterval is ${explicit.value}: ` +
+              'the dedup interval should equal the scrape interval. Use one scrape interval for these agents and set dedup to it.',
+            { field: 'dedupInterval' },
+          ),
+        );
+      } else {
+        const want = dur(intervals[0]!);
+        out.push(
+          finding(
+            this,
+            ids,
+            `${describe(t, s)} has dedup.minScrapeInterval ${explicit.value} but ${listOf(t, agents)} ${agents.length === 1 ? 'scrapes' : 'scrape'} every ${want}: ` +
+              `the dedup interval should equal the scrape interval. Set dedup.minScrapeInterval to ${want}${s.kind === 'VMCluster' ? ' on both vmselect and vmstorage' : ''}.`,
+            { field: 'dedupInterval', fixLabel: `Set dedup.minScrapeInterval to ${want}${setOn(s)}` },
+          ),
+        );
+      }
+    }
+    return out;
+  },
+  fix(t, f) {
+    const s = clusterOf(t, f.componentIds[0]);
+    if (!s) return t;
+    const intervals = new Set(agentsInto(t, s).map(scrapeMs));
+    return intervals.size === 1 ? setDedup(t, s, dur([...intervals][0]!)) : t;
+  },
+};
+
+export const dedupSelectStorageMismatch: Rule = {
+  id: 'dedup-select-storage-mismatch',
+  severity: 'warning',
+  title: 'vmselect and vmstorage use different dedup intervals',
+  source: 'vm:Cluster-VictoriaMetrics.md §Deduplication; vmcluster.go:592-608,1089-1099',
+  check(t) {
+    const out: Finding[] = [];
+    for (const cluster of ofKind(t, 'VMCluster')) {
+      const { vmselect, vmstorage } = parts(t, cluster.id);
+      if (!vmselect || !vmstorage) continue;
+      const sel = rawField(vmselect, 'dedupInterval');
+      const sto = rawField(vmstorage, 'dedupInterval');
+      if (sel === undefined && sto === undefined) continue;
+      if (sel !== undefined && sto !== undefined) {
+        const a = ms(sel);
+        const b = ms(sto);
+        if (a !== undefined && b !== undefined ? a === b : sel === sto) continue;
+      }
+      const value = String(sel ?? sto);
+      const auto = (replicationFactor(cluster) ?? 0) > 1 ? ' (the operator gives the side without it the automatic 1ms, since replicationFactor > 1)' : '';
+      const what =
+        sel !== undefined && sto !== undefined
+          ? `vmselect has dedup.minScrapeInterval ${String(sel)} but vmstorage has ${String(sto)}`
+          : sel !== undefined
+            ? `dedup.minScrapeInterval ${String(sel)} is set on vmselect only${auto}`
+            : `dedup.minScrapeInterval ${String(sto)} is set on vmstorage only${auto}`;
+      out.push(
+        finding(
+          this,
+          [vmselect.id, vmstorage.id],
+          `In ${describe(t, cluster)}, ${what}: vmselect and vmstorage should use the same dedup interval. Set ${value} on both.`,
+          { field: 'dedupInterval', fixLabel: `Set dedup.minScrapeInterval to ${value} on vmselect and vmstorage` },
+        ),
+      );
+    }
+    return out;
+  },
+  fix(t, f) {
+    const s = clusterOf(t, f.componentIds[0]);
+    if (!s) return t;
+    const { vmselect, vmstorage } = parts(t, s.id);
+    const v = (vmselect && rawField(vmselect, 'dedupInterval')) ?? (vmstorage && rawField(vmstorage, 'dedupInterval'));
+    return v === undefined ? t : setDedup(t, s, String(v));
+  },
+};
+
+const showLabels = (l: Record<string, string>) =>
+  Object.keys(l).length === 0
+    ? 'none'
+    : Object.entries(l)
+        .map(([k, v]) => `${k}="${v}"`)
+        .join(', ');
+
+/**
+ * The agents linked to `ids` through HA pairs (transitively): giving all of them the same labels
+ * fixes this pair without breaking another pair that shares one of its agents.
+ */
+function pairedClosure(t: Topology, ids: string[]): Component[] {
+  const linked = haIndex(t).linked;
+  return uniqueById(ids.flatMap((id) => linked.get(id) ?? [getComponent(t, id)]));
+}
+
+export const haAgentCrsLabelMismatch: Rule = {
+  id: 'ha-agent-crs-label-mismatch',
+  severity: 'error',
+  title: 'HA vmagent CRs add different external labels',
+  source: 'common_scrapeparams.go:667-693; vm:README.md:1383-1398',
+  check(t) {
+    const out: Finding[] = [];
+    for (const g of haIndex(t).groups) {
+      const labels = g.agents.map((a) => externalLabelsOf(t, a));
+      const keys = labels.map((l) => JSON.stringify(Object.entries(l).sort()));
+      const differ = keys.findIndex((k) => k !== keys[0]);
+      if (differ < 0) continue;
+      const closure = pairedClosure(
+        t,
+        g.agents.map((a) => a.id),
+      );
+      const more = closure.length - g.agents.length;
+      out.push(
+        finding(
+          this,
+          g.agents.map((a) => a.id),
+          `${listOf(t, g.agents)} scrape the same targets into ${listOf(t, g.storages)} but add different external labels ` +
+            `(${showLabels(labels[0]!)} on ${describe(t, g.agents[0]!)}, ${showLabels(labels[differ]!)} on ${describe(t, g.agents[differ]!)}), so dedup cannot merge their copies. ` +
+            'Use one VMAgent CR with replicaCount 2, or give every CR identical externalLabels (overriding prometheus) or externalLabelName: "" on all.',
+          {
+            field: 'externalLabelName',
+            fixLabel: `Set externalLabelName: "" and the same externalLabels on ${listOf(t, g.agents)}${more > 0 ? ` (and the ${more} other CR${more === 1 ? '' : 's'} paired with them)` : ''}`,
+          },
+        ),
+      );
+    }
+    return out;
+  },
+  fix(t, f) {
+    const first = getComponent(t, f.componentIds[0]);
+    if (!first) return t;
+    const labels = isObj(first.spec.externalLabels) ? first.spec.externalLabels : undefined;
+    let next = t;
+    for (const a of pairedClosure(t, f.componentIds)) {
+      next = setSpec(next, a.id, { externalLabelName: '', vmAgentExternalLabelName: undefined, externalLabels: labels && { ...labels } });
+    }
+    return next;
+  },
+};
+
+export const haAgentCrsClusterName: Rule = {
+  id: 'ha-agent-crs-cluster-name',
+  severity: 'info',
+  title: 'HA vmagent CRs without distinct promscrape.cluster.name',
+  source: 'vm:vmagent.md §High availability (L970-983); vm:README.md:1402-1405',
+  check(t) {
+    const out: Finding[] = [];
+    for (const g of haIndex(t).groups) {
+      const names = g.agents.map((a) => extraArg(a, 'promscrape.cluster.name'));
+      const ok = names.every((n) => typeof n === 'string' && n !== '') && new Set(names).size === names.length;
+      if (ok) continue;
+      out.push(
+        finding(
+          this,
+          g.agents.map((a) => a.id),
+          `${listOf(t, g.agents)} form an HA pair but do not set distinct extraArgs["promscrape.cluster.name"] (the operator never sets it): ` +
+            'give each CR a unique -promscrape.cluster.name so that dedup consistently keeps one member\'s samples.',
+          { field: 'clusterName', fixLabel: `Set a distinct promscrape.cluster.name on ${listOf(t, g.agents)}` },
+        ),
+      );
+    }
+    return out;
+  },
+  fix(t, f) {
+    const agents = f.componentIds.map((id) => getComponent(t, id)).filter((c): c is Component => c !== undefined);
+    const used = new Set<string>();
+    const keep = new Set<string>();
+    for (const a of agents) {
+      const n = extraArg(a, 'promscrape.cluster.name');
+      if (typeof n === 'string' && n !== '' && !used.has(n)) {
+        used.add(n);
+        keep.add(a.id);
+      }
+    }
+    let next = t;
+    for (const a of agents) {
+      if (keep.has(a.id)) continue;
+      const base = a.name || a.id;
+      let name = base;
+      for (let i = 2; used.has(name); i++) name = `${base}-${i}`;
+      used.add(name);
+      next = setField(next, a.id, 'clusterName', name);
+    }
+    return next;
+  },
+};
+
+// ---------- vmalert-dedup-vs-eval-interval ----------
+
+const gcd = (a: number, b: number): number => (b === 0 ? a : gcd(b, a % b));
+const lcm = (values: number[]) => values.map((v) => Math.max(1, Math.round(v))).reduce((a, b) => (a / gcd(a, b)) * b, 1);
+
+const evalMs = (a: Component) => ms(rawField(a, 'evaluationInterval')) ?? DEFAULT_EVAL_MS;
+
+function alertIntervals(t: Topology, a: Component): number[] {
+  return [evalMs(a), ...selectedRules(t, a).intervals];
+}
+
+function dedupFitsAlert(t: Topology, a: Component, d: number | undefined): boolean {
+  if (d === undefined || d < evalMs(a)) return false;
+  return alertIntervals(t, a).every((i) => Math.round(d) % Math.max(1, Math.round(i)) === 0);
+}
+
+/** How the fix resolves a finding: align the VMAlert to an explicit dedup, or raise dedup. */
+function evalPlan(t: Topology, a: Component, s: Component): { kind: 'eval'; value: string } | { kind: 'dedup'; value: string } | undefined {
+  const explicit = explicitDedup(t, s);
+  const groups = selectedRules(t, a).intervals;
+  if (explicit?.ms !== undefined && explicit.ms >= 1000 && Number.isInteger(explicit.ms) && groups.every((i) => explicit.ms! % Math.max(1, Math.round(i)) === 0)) {
+    return { kind: 'eval', value: dur(explicit.ms) };
+  }
+  if (dedupHolders(t, s).length === 0) return undefined;
+  const entry = writeEntry(t, s);
+  const values: number[] = [...alertIntervals(t, a)];
+  for (const l of entry ? linksTo(t, entry.id, 'remoteWrite') : []) {
+    const other = getComponent(t, l.source);
+    if (other?.kind === 'VMAlert' && other.id !== a.id && replicasOf(other) > 1) values.push(...alertIntervals(t, other));
+  }
+  const need = requiredDedupMs(t, s);
+  if (need !== undefined) values.push(need);
+  return { kind: 'dedup', value: dur(lcm(values)) };
+}
+
+export const vmalertDedupVsEvalInterval: Rule = {
+  id: 'vmalert-dedup-vs-eval-interval',
+  severity: 'warning',
+  title: 'HA vmalerts write to storage whose dedup does not match the evaluation interval',
+  source: 'vm:vmalert.md:681-693',
+  check(t) {
+    const out: Finding[] = [];
+    for (const a of ofKind(t, 'VMAlert')) {
+      const r = replicasOf(a);
+      if (r < 2) continue;
+      for (const l of linksFrom(t, a.id, 'remoteWrite')) {
+        const s = storageOf(t, getComponent(t, l.target));
+        if (!s) continue;
+        const d = effectiveDedupMs(t, s);
+        if (dedupFitsAlert(t, a, d)) continue;
+        const ev = dur(evalMs(a));
+        const state =
+          d === undefined
+            ? 'which has no dedup'
+            : d < evalMs(a)
+              ? `whose dedup ${dur(d)} is shorter than the evaluation interval ${ev}`
+              : `whose dedup ${dur(d)} is not a multiple of the rule group intervals (${alertIntervals(t, a).map(dur).join(', ')})`;
+        const plan = evalPlan(t, a, s);
+        const fixLabel =
+          plan?.kind === 'eval'
+            ? `Set evaluationInterval to ${plan.value}`
+            : plan
+              ? `Set dedup.minScrapeInterval to ${plan.value} ${dedupTarget(t, s)}`
+              : undefined;
+        out.push(
+          finding(
+            this,
+            [a.id, ...dedupHolders(t, s).map((h) => h.id)],
+            `${describe(t, a)} runs ${r} replicas writing to ${describe(t, s)}, ${state}: the replicas' recording results and alert state are stored twice. ` +
+              `Set the storage dedup.minScrapeInterval to the evaluation interval ${ev} (a common multiple of the group intervals), or align evaluationInterval with the dedup interval.`,
+            plan ? { field: 'evaluationInterval', fixLabel: fixLabel! } : { field: 'evaluationInterval' },
+          ),
+        );
+      }
+    }
+    return out;
+  },
+  fix(t, f) {
+    const a = getComponent(t, f.componentIds[0]);
+    if (!a) return t;
+    const l = linksFrom(t, a.id, 'remoteWrite').find((x) => x.target !== undefined);
+    const s = storageOf(t, getComponent(t, l?.target));
+    if (!s) return t;
+    const plan = evalPlan(t, a, s);
+    if (!plan) return t;
+    return plan.kind === 'eval' ? setField(t, a.id, 'evaluationInterval', plan.value) : setDedup(t, s, plan.value);
+  },
+};
+
+export const dedupRules: Rule[] = [
+  haAgentsWithoutDedup,
+  dedupNotEqualScrapeInterval,
+  dedupSelectStorageMismatch,
+  haAgentCrsLabelMismatch,
+  haAgentCrsClusterName,
+];

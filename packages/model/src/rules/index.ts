@@ -1,0 +1,88 @@
+/**
+ * The HA checker: every rule of the catalog in vm-domain.md §c, run over a topology. Rules are data
+ * plus pure functions (see types.ts); fixes are pure topology transforms.
+ */
+import type { Topology } from '../topology.ts';
+import { agentRules } from './agents.ts';
+import { alertingRules } from './alerting.ts';
+import { clusterRules } from './cluster.ts';
+import { dedupRules, vmalertDedupVsEvalInterval } from './dedup.ts';
+import { optionalRules } from './optional.ts';
+import { schedulingRules } from './scheduling.ts';
+import { storageRules } from './storage.ts';
+import { type Finding, type Rule, SEVERITY_RANK } from './types.ts';
+
+export type { Finding, Rule, Severity } from './types.ts';
+export { SEVERITY_RANK } from './types.ts';
+
+/** Every rule, in catalog order; the optional ones last. */
+export const RULES: readonly Rule[] = [
+  ...storageRules,
+  ...clusterRules,
+  ...dedupRules,
+  ...agentRules,
+  ...alertingRules.slice(0, 5),
+  vmalertDedupVsEvalInterval,
+  ...alertingRules.slice(5),
+  ...schedulingRules,
+  ...optionalRules,
+];
+
+const BY_ID = new Map(RULES.map((r, i) => [r.id, { rule: r, index: i }]));
+
+export function ruleById(id: string): Rule | undefined {
+  return BY_ID.get(id)?.rule;
+}
+
+export interface LintOptions {
+  /** Also run the catalog's optional informational checks (vmcluster-spans-zones, vmstorage-few-nodes, cluster-lb). */
+  optional?: boolean;
+  /** Run only these rule ids. */
+  only?: readonly string[];
+}
+
+/** Every finding, errors first, then by catalog order, then in component order. */
+export function lint(t: Topology, opts: LintOptions = {}): Finding[] {
+  const only = opts.only ? new Set(opts.only) : undefined;
+  const out: Finding[] = [];
+  for (const rule of RULES) {
+    if (only ? !only.has(rule.id) : rule.optional && !opts.optional) continue;
+    out.push(...rule.check(t));
+  }
+  return out.sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || BY_ID.get(a.ruleId)!.index - BY_ID.get(b.ruleId)!.index);
+}
+
+/** Identity of a finding across edits: rule and components. */
+export function findingKey(f: Pick<Finding, 'ruleId' | 'componentIds'>): string {
+  return `${f.ruleId}\u0000${f.componentIds.join('\u0000')}`;
+}
+
+/** Applies a finding's fix; a finding without one leaves the topology as it is. */
+export function applyFix(t: Topology, f: Finding): Topology {
+  const rule = ruleById(f.ruleId);
+  if (!rule?.fix || !f.fixable) return t;
+  return rule.fix(t, f);
+}
+
+/**
+ * Applies every available fix, re-checking after each round, until nothing fixable is left or a
+ * round changes nothing (at most `maxRounds` rounds, so conflicting suggestions cannot loop).
+ */
+export function applyAllFixes(t: Topology, opts: LintOptions & { maxRounds?: number } = {}): Topology {
+  const maxRounds = opts.maxRounds ?? 8;
+  let current = t;
+  let lastKeys = '';
+  for (let round = 0; round < maxRounds; round++) {
+    const fixable = lint(current, opts).filter((f) => f.fixable);
+    if (fixable.length === 0) break;
+    const keys = fixable.map(findingKey).join('\u0001');
+    if (keys === lastKeys) break;
+    lastKeys = keys;
+    // Rule by rule: re-check once (earlier fixes may have resolved or changed its findings), then fix.
+    for (const rule of RULES) {
+      if (!rule.fix || !fixable.some((f) => f.ruleId === rule.id)) continue;
+      for (const f of rule.check(current)) if (f.fixable) current = rule.fix(current, f);
+    }
+  }
+  return current;
+}
