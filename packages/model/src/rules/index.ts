@@ -8,6 +8,7 @@ import { alertingRules } from './alerting.ts';
 import { clusterRules } from './cluster.ts';
 import { dedupRules, vmalertDedupVsEvalInterval } from './dedup.ts';
 import { optionalRules } from './optional.ts';
+import { requiredRules } from './required.ts';
 import { schedulingRules } from './scheduling.ts';
 import { storageRules } from './storage.ts';
 import { type Finding, type Rule, SEVERITY_RANK } from './types.ts';
@@ -15,8 +16,9 @@ import { type Finding, type Rule, SEVERITY_RANK } from './types.ts';
 export type { Finding, Rule, Severity } from './types.ts';
 export { SEVERITY_RANK } from './types.ts';
 
-/** Every rule, in catalog order; the optional ones last. */
+/** Every rule: the CRD's required links first, then the catalog in its order, the optional ones last. */
 export const RULES: readonly Rule[] = [
+  ...requiredRules,
   ...storageRules,
   ...clusterRules,
   ...dedupRules,

@@ -27,6 +27,8 @@ export interface Rule {
   source: string;
   /** One of the catalog's lower-priority checks; `lint` runs it only when asked. */
   optional?: boolean;
+  /** Not an HA rule of the catalog: a field the CRD requires, without which the YAML is refused. */
+  required?: boolean;
   check(t: Topology): Finding[];
   /** Pure: a topology without this finding and without any new error-level finding. */
   fix?(t: Topology, finding: Finding): Topology;
