@@ -321,7 +321,7 @@ class Importer {
     const earlier = this.bySource.get(c.id) ?? [];
     const problem = linkKindProblem(this.t, type, c, target) ?? duplicateLinkProblem(this.t, c, type, target.id, earlier);
     if (problem) {
-      this.external(c, type, entry, `${problem} (URL ${url})`, pos, single);
+      this.external(c, type, entry, `URL ${url} cannot be a link: ${problem}`, pos, single);
       return;
     }
     this.pushLink(link);
