@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import { fromDocument, toDocument } from '@vmtopo/model';
+import { runBench } from './bench.ts';
+import { generate } from './generate.ts';
+import { seedDesign } from './seed.ts';
+import { formatResults } from './table.ts';
+import { evaluateTargets } from './targets.ts';
+import { _internal } from './web.ts';
+
+/**
+ * A quick run of the benchmark code at tiny sizes, so that it cannot rot. It checks shapes (keys
+ * present, numbers finite), never timings: benchmarks do not fail CI on a number.
+ */
+
+const finite = (x: unknown) => typeof x === 'number' && Number.isFinite(x);
+/** A figure is a finite number, or null with a reason next to it. */
+const figureOrReason = (x: unknown, reason: unknown) => finite(x) || (x === null && typeof reason === 'string' && reason.length > 0);
+
+describe('generated designs', () => {
+  it.each([1, 4, 10, 13, 27, 130])('%i components: exact size, every link valid', (n) => {
+    const { topology } = generate(n);
+    expect(topology.components).toHaveLength(n);
+    // fromDocument checks ids, cluster references, link kinds and duplicates.
+    const back = fromDocument(JSON.parse(JSON.stringify(toDocument(topology))));
+    expect(back.links).toHaveLength(topology.links.length);
+    if (n >= 13) expect(topology.links.length).toBeGreaterThanOrEqual(12);
+  });
+
+  it('the seed design imports every seed example', () => {
+    const t = seedDesign();
+    expect(t.components.length).toBeGreaterThan(5);
+    expect(() => fromDocument(JSON.parse(JSON.stringify(toDocument(t))))).not.toThrow();
+  });
+});
+
+describe('quick run (core, share)', () => {
+  it('has every key, each a finite number or null with a reason', async () => {
+    const r = await runBench({ only: ['core', 'share'], quick: true });
+    expect(r.web).toBeNull();
+    for (const size of ['n10', 'n30']) {
+      const c = r.core![size]!;
+      expect(c).toBeDefined();
+      for (const k of ['renderMs', 'renderObjectsMs', 'yamlStringifyMs', 'jsYamlDumpMs', 'renderVsFloor'] as const) expect(finite(c[k]), k).toBe(true);
+      for (const k of ['lintMs', 'editMs'] as const) expect(figureOrReason(c[k], c.reasons?.[k]), k).toBe(true);
+      expect(c.floorSameText).toBe(true);
+      expect(c.renderSameText).toBe(true);
+    }
+    for (const design of ['seed', 'n26']) {
+      const s = r.share![design]!;
+      for (const codec of [s.lzString, s.deflateBase64]) {
+        for (const k of ['linkChars', 'encodeMs', 'decodeMs'] as const) expect(finite(codec[k])).toBe(true);
+      }
+      expect(s.ours === null ? typeof s.reasons?.ours : finite(s.ours.linkChars)).toBe(s.ours === null ? 'string' : true);
+    }
+    expect(r.targets!.map((t) => t.status).every((s) => ['met', 'missed', 'unknown'].includes(s))).toBe(true);
+    expect(formatResults(r)).toContain('## core');
+  }, 120_000);
+});
+
+describe('web helpers', () => {
+  it('picks the baseline drag candidates from the left column', () => {
+    expect(_internal.baselineDragIds(100).slice(0, 3)).toEqual(['n0', 'n10', 'n20']);
+    expect(_internal.baselineDragIds(500)).toHaveLength(22);
+  });
+
+  it('reports web targets as unknown, not as figures, when nothing was measured', () => {
+    const nulls = { n500: null };
+    const web = {
+      chromium: null,
+      initialJsGzipBytes: null,
+      initialJsFiles: [],
+      defaultCanvasMs: null,
+      firstNodeMs: nulls,
+      dragStepMs: nulls,
+      dragScriptMsPerStep: nulls,
+      dragUpdatesPerSec: nulls,
+      dragFps: nulls,
+      editToFindingsMs: nulls,
+      appPage: {},
+      baseline: { initialJsGzipBytes: null, firstNodeMs: nulls, dragStepMs: nulls, dragScriptMsPerStep: nulls, dragUpdatesPerSec: nulls, dragFps: nulls },
+      ratios: { firstNode: nulls, dragStep: nulls, dragUpdates: nulls },
+      method: {},
+      reasons: { all: 'no Chromium' },
+    };
+    const targets = evaluateTargets({ meta: {}, core: null, share: null, web });
+    expect(targets.filter((t) => t.id.endsWith('500')).every((t) => t.status === 'unknown')).toBe(true);
+    expect(formatResults({ meta: {}, core: null, share: null, web, targets })).toContain('no Chromium');
+  });
+});

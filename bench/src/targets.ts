@@ -1,0 +1,114 @@
+import type { CoreResults } from './core.ts';
+import type { ShareResults } from './share.ts';
+import type { WebResults } from './web.ts';
+
+/** Where each target of issue #6 stands. Benchmarks never fail on these: they are reported. */
+export type Status = 'met' | 'missed' | 'unknown';
+
+export interface Target {
+  id: string;
+  target: string;
+  status: Status;
+  /** The figures behind the status, in words. */
+  actual: string;
+}
+
+export interface Results {
+  meta: Record<string, unknown>;
+  core: CoreResults | null;
+  coreGrowth?: Record<string, number | null> | null;
+  share: ShareResults | null;
+  web: WebResults | null;
+  targets?: Target[];
+  skipped?: Record<string, string>;
+}
+
+const fmt = (x: number | null | undefined, unit = '', digits = 2): string =>
+  x === null || x === undefined || !Number.isFinite(x) ? 'n/a' : `${Number(x.toFixed(digits))}${unit}`;
+
+function t(id: string, target: string, ok: boolean | null, actual: string): Target {
+  return { id, target, status: ok === null ? 'unknown' : ok ? 'met' : 'missed', actual };
+}
+
+/** Growth 1,000 → 10,000 counts as close to linear up to this ratio (10 is exactly linear). */
+export const LINEAR_LIMIT = 12;
+export const FIRST_LOAD_LIMIT = 250 * 1024;
+
+export function evaluateTargets(r: Results): Target[] {
+  const out: Target[] = [];
+  const core = r.core;
+  const c1k = core?.n1000;
+  out.push(
+    t(
+      'lint-1k',
+      'lint of 1,000 components ≤ 5 ms',
+      c1k?.lintMs == null ? null : c1k.lintMs <= 5,
+      c1k?.lintMs == null ? (c1k ? (c1k.reasons?.lintMs ?? 'not measured') : 'size 1,000 not run') : `${fmt(c1k.lintMs, ' ms')}`,
+    ),
+  );
+  if (core) {
+    const sizes = Object.entries(core);
+    const ratios = sizes.map(([k, v]) => `${k} ${fmt(v.renderVsFloor, '×')} (${fmt(v.renderMs, ' ms')} vs ${fmt(v.yamlStringifyMs, ' ms')})`);
+    const bad = sizes.filter(([, v]) => v.renderVsFloor > 1.25).map(([k]) => k);
+    out.push(t('render-floor', 'full render ≤ 1.25× the `yaml` floor (every size)', bad.length === 0, `${ratios.join('; ')}${bad.length ? `; over at ${bad.join(', ')}` : ''}`));
+  } else out.push(t('render-floor', 'full render ≤ 1.25× the `yaml` floor (every size)', null, 'core not run'));
+  out.push(
+    t(
+      'edit-1k',
+      'incremental edit on 1,000 components ≤ 16 ms',
+      c1k?.editMs == null ? null : c1k.editMs <= 16,
+      c1k?.editMs == null ? (c1k ? (c1k.reasons?.editMs ?? 'not measured') : 'size 1,000 not run') : `${fmt(c1k.editMs, ' ms')} (lint ${fmt(c1k.editParts.lintMs, ' ms')}, render ${fmt(c1k.editParts.renderMs, ' ms')})`,
+    ),
+  );
+  const g = r.coreGrowth;
+  if (g && Object.keys(g).length) {
+    const keys = ['lintMs', 'renderMs', 'editMs'] as const;
+    const known = keys.filter((k) => g[k] !== null && g[k] !== undefined);
+    const ok = known.length === 0 ? null : known.every((k) => g[k]! <= LINEAR_LIMIT) && known.length === keys.length ? true : known.some((k) => g[k]! > LINEAR_LIMIT) ? false : null;
+    out.push(t('growth', `1,000 → 10,000 close to linear (×10; counted ≤ ×${LINEAR_LIMIT}) for lint, render, edit`, ok, keys.map((k) => `${k} ×${fmt(g[k] ?? null)}`).join(', ')));
+  } else out.push(t('growth', `1,000 → 10,000 close to linear (×10; counted ≤ ×${LINEAR_LIMIT})`, null, 'needs sizes 1,000 and 10,000'));
+
+  if (r.share) {
+    const entries = Object.entries(r.share);
+    const unknown = entries.some(([, v]) => v.oursShortest === null);
+    const ok = unknown ? null : entries.every(([, v]) => v.oursShortest === true);
+    out.push(
+      t(
+        'share-shortest',
+        'our link is the shortest of the three at every size',
+        ok,
+        entries.map(([k, v]) => `${k}: ${v.ours?.linkChars ?? 'n/a'} vs lz ${v.lzString.linkChars} / deflate ${v.deflateBase64.linkChars}`).join('; '),
+      ),
+    );
+  } else out.push(t('share-shortest', 'our link is the shortest of the three at every size', null, 'share not run'));
+
+  const w = r.web;
+  const reason = (k: string) => w?.reasons[k] ?? w?.reasons.app ?? w?.reasons.all ?? 'web not run';
+  out.push(
+    t(
+      'first-load-js',
+      'first-load JS ≤ 250 KiB gzip, monaco excluded',
+      w?.initialJsGzipBytes == null ? null : w.initialJsGzipBytes <= FIRST_LOAD_LIMIT,
+      w?.initialJsGzipBytes == null ? reason('initialJsGzipBytes') : `${fmt(w.initialJsGzipBytes / 1024, ' KiB', 1)} (${w.initialJsFiles.length} files)`,
+    ),
+  );
+  out.push(
+    t(
+      'default-canvas',
+      "the default design's canvas visible within 1 s",
+      w?.defaultCanvasMs == null ? null : w.defaultCanvasMs <= 1000,
+      w?.defaultCanvasMs == null ? reason('defaultCanvasMs') : fmt(w.defaultCanvasMs, ' ms', 0),
+    ),
+  );
+  const ratio = (name: string, id: string, target: string, app: number | null | undefined, base: number | null | undefined, limit: number, atMost: boolean) => {
+    if (app == null || base == null) return t(id, target, null, app == null ? reason('n500') : 'baseline not measured');
+    const x = app / base;
+    return t(id, target, atMost ? x <= limit : x >= limit, `${name}: app ${fmt(app)} vs baseline ${fmt(base)} = ${fmt(x, '×')}`);
+  };
+  out.push(ratio('first node ms', 'first-node-500', 'with 500 components, first node ≤ 1.5× the baseline', w?.firstNodeMs.n500, w?.baseline.firstNodeMs.n500, 1.5, true));
+  out.push(ratio('ms/step', 'drag-step-500', 'dragging with 500: main-thread work per step ≤ 1.5× the baseline', w?.dragStepMs.n500, w?.baseline.dragStepMs.n500, 1.5, true));
+  out.push(ratio('updates/s', 'drag-updates-500', 'dragging with 500: node updates/s ≥ 90% of the baseline', w?.dragUpdatesPerSec.n500, w?.baseline.dragUpdatesPerSec.n500, 0.9, false));
+  const e = w?.editToFindingsMs.n500;
+  out.push(t('edit-500', 'a field change reflected within 50 ms at 500 components', e == null ? null : e <= 50, e == null ? reason('editToFindingsMs.n500') : fmt(e, ' ms', 1)));
+  return out;
+}
