@@ -44,13 +44,23 @@ export function describe(t: Topology, c: Component): string {
   return `${c.kind.toLowerCase()} '${c.name ?? ''}'`;
 }
 
-/** The parts of a cluster, by kind. */
-export function partsOf(t: Topology, clusterId: string): Partial<Record<'vminsert' | 'vmselect' | 'vmstorage', Component>> {
-  const out: Partial<Record<'vminsert' | 'vmselect' | 'vmstorage', Component>> = {};
-  for (const c of t.components) {
-    if (c.cluster === clusterId && isClusterPart(c.kind)) out[c.kind] = c;
+type Parts = Partial<Record<'vminsert' | 'vmselect' | 'vmstorage', Component>>;
+const partsCache = new WeakMap<Topology, Map<string, Parts>>();
+
+/** The parts of a cluster, by kind (indexed once per topology, like the component index). */
+export function partsOf(t: Topology, clusterId: string): Parts {
+  let idx = partsCache.get(t);
+  if (!idx) {
+    idx = new Map();
+    for (const c of t.components) {
+      if (c.cluster === undefined || !isClusterPart(c.kind)) continue;
+      let parts = idx.get(c.cluster);
+      if (!parts) idx.set(c.cluster, (parts = {}));
+      parts[c.kind] = c;
+    }
+    partsCache.set(t, idx);
   }
-  return out;
+  return idx.get(clusterId) ?? {};
 }
 
 /** The raw value of a modelled field, `undefined` when the user left it unset. */

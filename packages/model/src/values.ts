@@ -17,13 +17,19 @@ const DURATION_UNITS_MS: Record<string, number> = {
 const DURATION_RE = /^(?:\d+(?:\.\d+)?(?:ms|s|m|h|d|w|y))+$/;
 const DURATION_PART_RE = /(\d+(?:\.\d+)?)(ms|s|m|h|d|w|y)/g;
 
+const durationCache = new Map<string, number | undefined>();
+
 /** Milliseconds of a duration string, or undefined when it is not one. `60s` and `1m` are equal. */
 export function parseDuration(value: string): number | undefined {
-  if (!DURATION_RE.test(value)) return undefined;
-  let total = 0;
-  for (const [, amount, unit] of value.matchAll(DURATION_PART_RE)) {
-    total += Number(amount) * DURATION_UNITS_MS[unit!]!;
+  // The checker compares the same few strings (30s, 1m, ...) thousands of times per lint.
+  if (durationCache.has(value)) return durationCache.get(value);
+  let total: number | undefined;
+  if (DURATION_RE.test(value)) {
+    total = 0;
+    for (const [, amount, unit] of value.matchAll(DURATION_PART_RE)) total += Number(amount) * DURATION_UNITS_MS[unit!]!;
   }
+  if (durationCache.size > 10_000) durationCache.clear();
+  durationCache.set(value, total);
   return total;
 }
 

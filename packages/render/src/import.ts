@@ -399,7 +399,7 @@ class Importer {
     const am = matches[0]!;
     const link: Link = { id: this.uniqueId(`notifier-${c.id}-${am.id}`), type: 'notifier', source: c.id, target: am.id };
     // Kept as written unless it is exactly what the renderer would generate.
-    const generated = selectorIsExact(this.t, am, namespaceOf(this.t, c)) ? generatedSelector(this.t, am) : undefined;
+    const generated = selectorIsExact(this.t, am) ? generatedSelector(this.t, am) : undefined;
     if (JSON.stringify(generated) !== JSON.stringify(selector)) link.selector = selector as JsonObject;
     if (Object.keys(extra).length > 0) link.extra = extra;
     if (single) link.single = true;

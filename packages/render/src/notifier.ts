@@ -31,15 +31,40 @@ export function generatedSelector(t: Topology, am: Component): JsonObject {
   return { namespaceSelector: { matchNames: [namespaceOf(t, am)] }, labelSelector: { matchLabels: am.labels ?? {} } };
 }
 
+/** Alertmanagers by `<namespace>\0<label>=<value>`, built once per topology. */
+const byLabelCache = new WeakMap<Topology, Map<string, Component[]>>();
+
+function alertmanagersWithLabel(t: Topology, key: string): Component[] {
+  let idx = byLabelCache.get(t);
+  if (!idx) {
+    idx = new Map();
+    for (const am of t.components) {
+      if (am.kind !== 'VMAlertmanager') continue;
+      const ns = namespaceOf(t, am);
+      for (const [k, v] of Object.entries(am.labels ?? {})) {
+        const list = idx.get(`${ns}\u0000${k}=${v}`);
+        if (list) list.push(am);
+        else idx.set(`${ns}\u0000${k}=${v}`, [am]);
+      }
+    }
+    byLabelCache.set(t, idx);
+  }
+  return idx.get(key) ?? [];
+}
+
 /**
  * Whether the generated selector picks exactly this alertmanager. When its labels are empty or
- * shared with another alertmanager in its namespace, a selector would notify the wrong set, so the
- * renderer lists the pods instead.
+ * carried by another alertmanager in its namespace too, a selector would notify the wrong set, so
+ * the renderer lists the pods instead. Only the alertmanagers sharing the rarest label are checked.
  */
-export function selectorIsExact(t: Topology, am: Component, callerNamespace: string): boolean {
-  if (Object.keys(am.labels ?? {}).length === 0) return false;
-  const selector = generatedSelector(t, am);
-  return !t.components.some(
-    (other) => other.kind === 'VMAlertmanager' && other.id !== am.id && selectorMatches(selector, other, namespaceOf(t, other), callerNamespace),
-  );
+export function selectorIsExact(t: Topology, am: Component): boolean {
+  const labels = Object.entries(am.labels ?? {});
+  if (labels.length === 0) return false;
+  const ns = namespaceOf(t, am);
+  let candidates: Component[] | undefined;
+  for (const [k, v] of labels) {
+    const list = alertmanagersWithLabel(t, `${ns}\u0000${k}=${v}`);
+    if (!candidates || list.length < candidates.length) candidates = list;
+  }
+  return candidates!.every((other) => other.id === am.id || !labels.every(([k, v]) => other.labels?.[k] === v));
 }

@@ -12,8 +12,7 @@ function entries(t: Topology, link: Link): JsonObject[] {
   const extra = link.extra ?? {};
   if (link.type === 'notifier' && (link.notify ?? 'selector') === 'selector') {
     if (link.selector) return [{ selector: link.selector, ...extra }];
-    const source = getComponent(t, link.source)!;
-    if (selectorIsExact(t, target, namespaceOf(t, source))) return [{ selector: generatedSelector(t, target), ...extra }];
+    if (selectorIsExact(t, target)) return [{ selector: generatedSelector(t, target), ...extra }];
     // A selector would pick no alertmanager or more than this one: list its pods instead.
     return linkUrls(t, { ...link, notify: 'pods' }, target).map((url) => ({ url, ...extra }));
   }

@@ -33,8 +33,7 @@ function canonical(t: Topology) {
       if (out.tenant === '0') delete out.tenant;
       const target = am.get(l.target ?? '');
       if (l.type === 'notifier' && (l.notify ?? 'selector') === 'selector' && !l.selector && target) {
-        const source = am.get(l.source)!;
-        if (!selectorIsExact(t, target, namespaceOf(t, source))) out.notify = 'pods';
+        if (!selectorIsExact(t, target)) out.notify = 'pods';
       }
       if (out.notify === 'selector') delete out.notify;
       if (out.notify === 'pods' && target) {

@@ -1,6 +1,7 @@
 import { stringify } from 'yaml';
 import { getComponent, isClusterPart, linksFrom, partsOf } from '@vmtopo/model';
 import type { Component, KubeObject, Topology } from '@vmtopo/model';
+import { selectorIsExact } from './notifier.ts';
 import { componentObject, renderObjects } from './objects.ts';
 
 /** Options shared by every emit, so that the same object always gives the same bytes. */
@@ -25,10 +26,8 @@ function inputsOf(t: Topology, c: Component): unknown[] {
     const target = getComponent(t, l.target);
     // A part's URL carries its cluster's name and namespace.
     inputs.push(l, target, target && isClusterPart(target.kind) ? getComponent(t, target.cluster) : undefined);
-  }
-  // Whether a notifier selector is exact depends on every other alertmanager's labels.
-  if (linksFrom(t, c.id, 'notifier').some((l) => (l.notify ?? 'selector') === 'selector' && !l.selector)) {
-    for (const other of t.components) if (other.kind === 'VMAlertmanager') inputs.push(other);
+    // A selector is written only while it picks exactly its alertmanager, which other ones decide.
+    if (target?.kind === 'VMAlertmanager' && (l.notify ?? 'selector') === 'selector') inputs.push(selectorIsExact(t, target));
   }
   if (c.kind === 'VMCluster') {
     const parts = partsOf(t, c.id);

@@ -258,6 +258,7 @@ export function resolveInsertUrl(t: Topology, url: unknown, defaultNs: string): 
 }
 
 function duplicateWrites(t: Topology, a: Component): { cluster: Component; tenant: string; links: Link[] }[] {
+  if (linksFrom(t, a.id, 'remoteWrite').length < 2) return [];
   const groups = new Map<string, { cluster: Component; tenant: string; links: Link[] }>();
   for (const l of linksFrom(t, a.id, 'remoteWrite')) {
     let hit: { cluster: Component; tenant: string } | undefined;
