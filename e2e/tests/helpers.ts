@@ -84,3 +84,56 @@ export async function downloadVia(page: Page, button: Locator, info: TestInfo, a
 export async function saveDesign(page: Page, info: TestInfo, name = 'design'): Promise<{ path: string; text: string }> {
   return downloadVia(page, page.getByRole('button', { name: 'Save design' }), info, `${name}.vmtopo.json`);
 }
+
+/** The design's name as the top bar shows it. */
+export async function designName(page: Page): Promise<string> {
+  return (await page.locator('.design-name').innerText()).trim();
+}
+
+/** The design file text (what "Save design" downloads), whatever the design is called. */
+export async function designText(page: Page, info: TestInfo): Promise<string> {
+  return (await saveDesign(page, info, await designName(page))).text;
+}
+
+/** The YAML as "Export YAML" downloads it. */
+export async function exportedYaml(page: Page, info: TestInfo): Promise<string> {
+  return (await downloadVia(page, page.getByRole('button', { name: 'Export YAML' }), info, `${await designName(page)}.yaml`)).text;
+}
+
+/** Loads a template from the top bar. */
+export async function useTemplate(page: Page, name: string): Promise<void> {
+  await page.getByRole('button', { name: 'Templates ▾' }).click();
+  await page.getByRole('menuitem', { name: new RegExp(`^${name}`) }).click();
+  await expect(page.locator('.react-flow__node').first()).toBeVisible();
+}
+
+/** The share link the Share dialog shows (the dialog is closed again). */
+export async function shareLinkOf(page: Page): Promise<string> {
+  await page.getByRole('button', { name: 'Share', exact: true }).click();
+  const link = await page.getByRole('textbox', { name: 'Share link' }).inputValue();
+  await page.getByRole('dialog', { name: 'Share' }).getByRole('button', { name: 'Close' }).click();
+  return link;
+}
+
+/** Opens the YAML tab and waits for Monaco. */
+export async function openYaml(page: Page): Promise<Locator> {
+  await page.getByRole('tab', { name: /YAML/ }).click();
+  const lines = page.locator('.monaco-editor .view-lines');
+  await expect(lines).toBeVisible();
+  return lines;
+}
+
+export const SEED_DIR = join(ROOT, 'packages/render/fixtures/seed');
+
+export interface Imported {
+  components: { kind: string; name: string | null; part: boolean }[];
+  links: number;
+  kept: string[];
+  warnings: string[];
+}
+
+/** What the importer (@vmtopo/render) makes of a manifest file. */
+export function imported(file: string): Imported {
+  const out = execFileSync(TSX, [join(ROOT, 'e2e/tools/import.ts'), file], { cwd: ROOT, encoding: 'utf8' });
+  return JSON.parse(out) as Imported;
+}

@@ -1,25 +1,35 @@
-import { ReactFlowProvider } from '@xyflow/react';
-import { emptyTopology } from '@vmtopo/model';
-import { useEffect, useState } from 'react';
+import { ReactFlowProvider, useReactFlow } from '@xyflow/react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { Canvas } from './Canvas.tsx';
+import { useAutosave, useShareLinks } from './lifecycle.ts';
 import { BottomPanel } from './panels/BottomPanel.tsx';
-import { ImportDialog } from './panels/ImportDialog.tsx';
 import { Inspector } from './panels/Inspector.tsx';
 import { Notice } from './panels/Notice.tsx';
 import { Palette } from './panels/Palette.tsx';
+import { ShareDialog } from './panels/ShareDialog.tsx';
 import { ShortcutsDialog } from './panels/Shortcuts.tsx';
 import { TopBar, type Theme } from './panels/TopBar.tsx';
+import type { Boot } from './share.ts';
 import { EditorProvider, useEditorApi } from './store/context.tsx';
 import { createDerivations } from './store/derive.ts';
 import { DerivationsContext } from './store/hooks.ts';
 
+// The import dialog brings react-query and the importer's UI; it loads when first opened.
+const ImportDialog = lazy(() => import('./panels/ImportDialog.tsx'));
+
 const isEditable = (el: EventTarget | null) =>
   el instanceof HTMLElement && !!el.closest('input, textarea, select, [contenteditable="true"], .monaco-editor');
 
-function Editor() {
+type Dialog = { kind: 'import'; file?: File } | { kind: 'share' } | { kind: 'shortcuts' } | null;
+
+function Editor({ boot }: { boot: Boot }) {
   const store = useEditorApi();
+  const rf = useReactFlow();
   const [theme, setTheme] = useState<Theme>('system');
-  const [dialog, setDialog] = useState<'import' | 'shortcuts' | null>(null);
+  const [dialog, setDialog] = useState<Dialog>(null);
+
+  useAutosave(store, boot.dirty);
+  useShareLinks(store, rf, boot);
 
   useEffect(() => {
     if (theme === 'system') delete document.documentElement.dataset.theme;
@@ -41,36 +51,48 @@ function Editor() {
         store.getState().redo();
       } else if (e.key === '?' && !mod) {
         e.preventDefault();
-        setDialog('shortcuts');
+        setDialog({ kind: 'shortcuts' });
       }
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, [store]);
 
+  const close = () => setDialog(null);
   return (
     <div className="app">
-      <TopBar theme={theme} setTheme={setTheme} onImport={() => setDialog('import')} onShortcuts={() => setDialog('shortcuts')} />
+      <TopBar
+        theme={theme}
+        setTheme={setTheme}
+        onImport={(file) => setDialog({ kind: 'import', file })}
+        onShare={() => setDialog({ kind: 'share' })}
+        onShortcuts={() => setDialog({ kind: 'shortcuts' })}
+      />
       <Palette />
       <main className="centre">
-        <Canvas colorMode={theme} />
+        <Canvas colorMode={theme} fitOnInit={boot.fit} onFile={(file) => setDialog({ kind: 'import', file })} />
         <Notice />
         <BottomPanel />
       </main>
       <Inspector />
-      {dialog === 'shortcuts' && <ShortcutsDialog onClose={() => setDialog(null)} />}
-      {dialog === 'import' && <ImportDialog onClose={() => setDialog(null)} />}
+      {dialog?.kind === 'shortcuts' && <ShortcutsDialog onClose={close} />}
+      {dialog?.kind === 'share' && <ShareDialog onClose={close} />}
+      {dialog?.kind === 'import' && (
+        <Suspense fallback={null}>
+          <ImportDialog key={dialog.file ? `${dialog.file.name}:${dialog.file.lastModified}` : 'paste'} file={dialog.file} onClose={close} />
+        </Suspense>
+      )}
     </div>
   );
 }
 
-export function App() {
+export function App({ boot }: { boot: Boot }) {
   const [derivations] = useState(createDerivations);
   return (
-    <EditorProvider initial={emptyTopology('design')}>
+    <EditorProvider initial={boot.topology}>
       <DerivationsContext.Provider value={derivations}>
         <ReactFlowProvider>
-          <Editor />
+          <Editor boot={boot} />
         </ReactFlowProvider>
       </DerivationsContext.Provider>
     </EditorProvider>

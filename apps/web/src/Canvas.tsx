@@ -70,7 +70,19 @@ interface Hint {
   text: string;
 }
 
-export function Canvas({ colorMode = 'system' }: { colorMode?: 'system' | 'light' | 'dark' }) {
+const FIT_OPTIONS = { padding: 0.1, maxZoom: 1 };
+
+export function Canvas({
+  colorMode = 'system',
+  fitOnInit = false,
+  onFile,
+}: {
+  colorMode?: 'system' | 'light' | 'dark';
+  /** Fit the first design into view once React Flow has measured it (a restored or shared design). */
+  fitOnInit?: boolean;
+  /** A file dropped on the canvas: imported. */
+  onFile?: (f: File) => void;
+}) {
   const store = useEditorApi();
   const topology = useEditor((s) => s.topology);
   const selection = useEditor((s) => s.selection);
@@ -237,14 +249,20 @@ export function Canvas({ colorMode = 'system' }: { colorMode?: 'system' | 'light
   }, [store]);
 
   const onDragOver = useCallback((e: DragEvent) => {
-    if (e.dataTransfer.types.includes(PALETTE_MIME)) {
+    if (e.dataTransfer.types.includes(PALETTE_MIME) || (onFile && e.dataTransfer.types.includes('Files'))) {
       e.preventDefault();
       e.dataTransfer.dropEffect = 'copy';
     }
-  }, []);
+  }, [onFile]);
 
   const onDrop = useCallback(
     (e: DragEvent) => {
+      const file = e.dataTransfer.files?.[0];
+      if (file && onFile && !e.dataTransfer.types.includes(PALETTE_MIME)) {
+        e.preventDefault();
+        onFile(file);
+        return;
+      }
       const item = e.dataTransfer.getData(PALETTE_MIME) as PaletteItemId;
       if (!item) return;
       e.preventDefault();
@@ -256,7 +274,7 @@ export function Canvas({ colorMode = 'system' }: { colorMode?: 'system' | 'light
       else s.commit(r.topology, { select: { nodes: [r.select] } });
       wrapper.current?.focus({ preventScroll: true });
     },
-    [store, rf],
+    [store, rf, onFile],
   );
 
   const deleteSelection = useCallback(() => {
@@ -333,6 +351,8 @@ export function Canvas({ colorMode = 'system' }: { colorMode?: 'system' | 'light
         selectionKeyCode="Shift"
         multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
         onMoveEnd={onMoveEnd}
+        fitView={fitOnInit}
+        fitViewOptions={FIT_OPTIONS}
         colorMode={colorMode}
         minZoom={0.2}
         maxZoom={2}

@@ -44,10 +44,87 @@ export function renderYaml(t: Topology): string {
   return render.renderYaml(t);
 }
 
-/** Operator manifests as a design; throws with a line-numbered message on bad YAML. */
-export function importManifests(text: string): { topology: Topology; warnings: string[] } {
-  const r = render.importManifests(text);
-  return { topology: r.topology, warnings: r.warnings };
+export interface SourceProblem {
+  message: string;
+  /** 1-based; absent when the problem has no place in the text. */
+  line?: number;
+  col?: number;
+}
+
+/** Why a text could not be imported: every problem, each with its line when known. */
+export class ImportProblem extends Error {
+  constructor(
+    message: string,
+    readonly problems: SourceProblem[],
+  ) {
+    super(message);
+    this.name = 'ImportProblem';
+  }
+}
+
+export interface Imported {
+  topology: Topology;
+  /** Things the user should know (rewritten fields, dropped server metadata, ...). */
+  warnings: string[];
+  /** Objects that are not components: kept verbatim in the YAML, not shown on the canvas. */
+  kept: string[];
+}
+
+/** Operator manifests as a design; throws ImportProblem (line-numbered) on anything it cannot read. */
+export function importManifests(text: string, name?: string): Imported {
+  try {
+    const r = render.importManifests(text, name === undefined ? {} : { name });
+    return { topology: r.topology, warnings: r.warnings, kept: r.kept };
+  } catch (e) {
+    if (e instanceof render.ImportError) {
+      const problems = e.problems.map((p) => ({ message: p.message, line: p.pos?.line, col: p.pos?.col }));
+      throw new ImportProblem(e.message, problems.length ? problems : [{ message: e.message }]);
+    }
+    throw new ImportProblem((e as Error).message, [{ message: (e as Error).message }]);
+  }
+}
+
+/** A `.vmtopo.json` file as a design; throws with the JSON path of the first problem. */
+export function parseDesignFile(text: string): Topology {
+  return model.parseDocument(text);
+}
+
+/**
+ * The design as the `.vmtopo.json` file (versioned document), in the document's canonical key
+ * order, so that a design and the same design read back (autosave, share link, file) save the
+ * same bytes.
+ */
+export function designFileText(t: Topology, indent = 2): string {
+  let doc = model.toDocument(t);
+  try {
+    doc = model.toDocument(model.fromDocument(doc));
+  } catch {
+    /* a design the editor holds is valid; if not, save it as it is */
+  }
+  return JSON.stringify(doc, null, indent);
+}
+
+/** A stored document (already parsed JSON) as a design; throws DocumentError. */
+export function designFromJson(doc: unknown): Topology {
+  return model.fromDocument(doc);
+}
+
+/** A share-link fragment: `#v1.…`, or any `#v<digits>` so that unknown versions get a clear message. */
+export const SHARE_HASH = /^#v\d+(\.|$)/;
+
+/** The whole share link of a design; throws an Error whose message says why (too large). */
+export function shareLink(t: Topology, base: string): string {
+  return render.shareLink(t, base);
+}
+
+/** Opens a share link or fragment; throws an Error with a user-facing message (and nothing else). */
+export function decodeShare(linkOrFragment: string): Topology {
+  return render.decodeShare(linkOrFragment);
+}
+
+/** What a share link gives back for a design: positions rounded to whole numbers. */
+export function roundPositions(t: Topology): Topology {
+  return render.roundPositions(t);
 }
 
 export const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };

@@ -63,7 +63,7 @@ export function placeMissing(t: Topology): Topology {
     const col = columns.get(rank)!;
     const width = Math.max(...col.map((c) => (c.kind === 'VMCluster' ? DEFAULT_CLUSTER_W : NODE_W)));
     const total = col.reduce((s, c) => s + estimateHeight(c) + ROW_GAP, -ROW_GAP);
-    let y = 40 + Math.max(0, (360 - total) / 2);
+    let y = 40 + Math.round(Math.max(0, (360 - total) / 2));
     for (const c of col) {
       placed.set(c.id, c.position ?? { x, y });
       y += estimateHeight(c) + ROW_GAP;

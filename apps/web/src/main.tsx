@@ -3,9 +3,15 @@ import './styles.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.tsx';
+import { clearHash, storage } from './lifecycle.ts';
+import { bootDesign, isShareHash } from './share.ts';
+
+// Before the first render: a shared design (or the autosave) is on the very first frame.
+const boot = bootDesign(window.location.hash, storage());
+if (isShareHash(window.location.hash)) clearHash();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <App />
+    <App boot={boot} />
   </StrictMode>,
 );

@@ -16,10 +16,9 @@ export function useYamlText(): string {
 }
 
 function YamlTab() {
-  const yaml = useYamlText();
   return (
     <Suspense fallback={<pre className="yaml-fallback" aria-busy="true">Loading editor…</pre>}>
-      <YamlView text={yaml} />
+      <YamlView />
     </Suspense>
   );
 }

@@ -1,59 +1,276 @@
+import { QueryClient, QueryClientProvider, useQuery } from '@tanstack/react-query';
 import { useReactFlow } from '@xyflow/react';
-import { parseDocument } from '@vmtopo/model';
-import { useState } from 'react';
-import { importManifests } from '../core.ts';
+import { useEffect, useRef, useState, type DragEvent } from 'react';
+import { ImportProblem } from '../core.ts';
 import { loadDesign } from '../editorActions.ts';
-import { placeMissing } from '../layout.ts';
+import { designNameFrom, fetchText, importText, rawUrl, type ImportOutcome } from '../importFlow.ts';
 import { useEditorApi } from '../store/context.tsx';
 
-/** Opens operator manifests (YAML) or a saved design (.vmtopo.json) as a new step. */
-export function ImportDialog({ onClose }: { onClose: () => void }) {
+/** One client for the URL import (loaded with this dialog, so react-query is not in the first bundle). */
+const queryClient = new QueryClient({
+  defaultOptions: { queries: { retry: false, staleTime: Infinity, gcTime: 60_000, refetchOnWindowFocus: false, refetchOnReconnect: false } },
+});
+
+const MAX_FILE_BYTES = 20 * 1024 * 1024;
+
+interface Problems {
+  title: string;
+  items: string[];
+}
+
+function describe(e: unknown, origin: string): Problems {
+  if (e instanceof ImportProblem) {
+    const n = e.problems.length;
+    return { title: `Nothing was imported: ${n === 1 ? 'a problem' : `${n} problems`} in ${origin}.`, items: e.problems.slice(0, 20).map((p) => p.message) };
+  }
+  return { title: `Nothing was imported from ${origin}.`, items: [(e as Error).message] };
+}
+
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+/**
+ * Import into the canvas: paste manifests or a design, drop or choose a `.yaml`/`.json` file, or
+ * fetch one from a URL. The result replaces the design as one undo step, laid out automatically;
+ * what was kept aside and every warning are listed.
+ */
+export default function ImportDialog(props: { onClose: () => void; file?: File }) {
+  return (
+    <QueryClientProvider client={queryClient}>
+      <ImportDialogBody {...props} />
+    </QueryClientProvider>
+  );
+}
+
+function ImportDialogBody({ onClose, file }: { onClose: () => void; file?: File }) {
   const store = useEditorApi();
   const rf = useReactFlow();
   const [text, setText] = useState('');
-  const [error, setError] = useState<string | undefined>();
-  const open = (src: string) => {
+  const [problems, setProblems] = useState<Problems | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [report, setReport] = useState<ImportOutcome | null>(null);
+  const [urlText, setUrlText] = useState('');
+  const [url, setUrl] = useState<string | null>(null);
+  const [dropping, setDropping] = useState(false);
+  const fileInput = useRef<HTMLInputElement>(null);
+
+  const run = async (src: string, origin: string, name?: string) => {
+    setBusy(true);
+    setProblems(null);
     try {
-      const trimmed = src.trimStart();
-      if (trimmed.startsWith('{')) {
-        loadDesign(store, rf, placeMissing(parseDocument(src)));
-        store.getState().notify('Design opened.');
-      } else {
-        const { topology, warnings } = importManifests(src);
-        loadDesign(store, rf, placeMissing(topology));
-        store.getState().notify(warnings.length ? `Imported with ${warnings.length} warning(s): ${warnings.join(' · ')}` : 'Manifests imported.');
+      const out = await importText(src, name);
+      loadDesign(store, rf, out.topology);
+      if (out.warnings.length > 0 || out.kept.length > 0) setReport(out);
+      else {
+        const t = out.topology;
+        store.getState().notify(`${out.source === 'design' ? 'Opened' : 'Imported'} “${t.name}”: ${plural(t.components.length, 'component')}, ${plural(t.links.length, 'link')}.`);
+        onClose();
       }
-      onClose();
     } catch (e) {
-      setError((e as Error).message);
+      setProblems(describe(e, origin));
+    } finally {
+      setBusy(false);
     }
   };
+
+  const openFile = async (f: File) => {
+    if (f.size > MAX_FILE_BYTES) {
+      setProblems({ title: `Nothing was imported from ${f.name}.`, items: [`the file is too large (${f.size} bytes; at most ${MAX_FILE_BYTES})`] });
+      return;
+    }
+    await run(await f.text(), f.name, designNameFrom(f.name));
+  };
+
+  // A file dropped on the canvas (or chosen with "Open…") arrives with the dialog.
+  const started = useRef(false);
+  useEffect(() => {
+    if (!file || started.current) return;
+    started.current = true;
+    void openFile(file);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [file]);
+
+  const query = useQuery({
+    queryKey: ['import-url', url],
+    queryFn: ({ signal }) => fetchText(rawUrl(url!), signal),
+    enabled: url !== null,
+  });
+  const imported = useRef(0);
+  useEffect(() => {
+    if (url === null || query.data === undefined || query.dataUpdatedAt === imported.current) return;
+    imported.current = query.dataUpdatedAt;
+    void run(query.data, url, designNameFrom(url));
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [query.data, query.dataUpdatedAt, url]);
+
+  const fetchUrl = () => {
+    const u = urlText.trim();
+    if (!u) return;
+    setProblems(null);
+    if (u === url) void query.refetch();
+    else setUrl(u);
+  };
+
+  const onDragOver = (e: DragEvent) => {
+    if (!e.dataTransfer.types.includes('Files')) return;
+    e.preventDefault();
+    e.dataTransfer.dropEffect = 'copy';
+    setDropping(true);
+  };
+  const onDrop = (e: DragEvent) => {
+    const f = e.dataTransfer.files[0];
+    setDropping(false);
+    if (!f) return;
+    e.preventDefault();
+    void openFile(f);
+  };
+
+  if (report) return <ImportReport report={report} onClose={onClose} />;
+
+  const fetching = url !== null && query.isFetching;
   return (
     <div className="modal-backdrop" onClick={onClose}>
-      <div className="modal wide" role="dialog" aria-modal="true" aria-label="Import" onClick={(e) => e.stopPropagation()} onKeyDown={(e) => e.key === 'Escape' && onClose()}>
+      <div
+        className={`modal wide import${dropping ? ' dropping' : ''}`}
+        role="dialog"
+        aria-modal="true"
+        aria-label="Import"
+        aria-busy={busy || fetching}
+        onClick={(e) => e.stopPropagation()}
+        onKeyDown={(e) => e.key === 'Escape' && onClose()}
+        onDragOver={onDragOver}
+        onDragLeave={() => setDropping(false)}
+        onDrop={onDrop}
+      >
         <h2>Import</h2>
-        <p>Paste VictoriaMetrics operator manifests (multi-document YAML) or a saved design (.vmtopo.json), or choose a file.</p>
-        <input
-          type="file"
-          accept=".yaml,.yml,.json"
-          aria-label="Choose a file"
-          onChange={async (e) => {
-            const f = e.target.files?.[0];
-            if (f) open(await f.text());
-          }}
+        <p className="muted">
+          Paste VictoriaMetrics operator manifests (multi-document YAML, <code>kubectl get -o yaml</code> lists too) or a saved design
+          (<code>.vmtopo.json</code>). The design on the canvas is replaced as one undo step and laid out automatically.
+        </p>
+        <textarea
+          aria-label="Manifests or design"
+          rows={12}
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+          spellCheck={false}
+          autoFocus={!file}
+          placeholder={'apiVersion: operator.victoriametrics.com/v1beta1\nkind: VMAgent\n…'}
         />
-        <textarea aria-label="Manifests or design" rows={14} value={text} onChange={(e) => setText(e.target.value)} spellCheck={false} autoFocus />
-        {error && (
-          <div className="field-error" role="alert">
-            {error}
+        <div className="import-row">
+          <button type="button" onClick={() => fileInput.current?.click()} disabled={busy}>
+            Open a file…
+          </button>
+          <span className="muted">or drop a .yaml, .yml or .json file here</span>
+          <input
+            ref={fileInput}
+            type="file"
+            hidden
+            accept=".yaml,.yml,.json,application/json,application/yaml,text/yaml"
+            aria-label="Choose a file"
+            onChange={(e) => {
+              const f = e.target.files?.[0];
+              e.target.value = '';
+              if (f) void openFile(f);
+            }}
+          />
+        </div>
+        <form
+          className="import-row"
+          onSubmit={(e) => {
+            e.preventDefault();
+            fetchUrl();
+          }}
+        >
+          <label htmlFor="import-url">From a URL</label>
+          <input
+            id="import-url"
+            type="url"
+            inputMode="url"
+            placeholder="https://raw.githubusercontent.com/…/vmagent.yaml"
+            value={urlText}
+            onChange={(e) => setUrlText(e.target.value)}
+          />
+          <button type="submit" disabled={!urlText.trim() || fetching}>
+            {fetching ? 'Fetching…' : 'Fetch'}
+          </button>
+        </form>
+        {fetching && (
+          <div className="import-status" role="status">
+            <span className="spinner" aria-hidden /> Fetching {url}…
+          </div>
+        )}
+        {url !== null && query.isError && !fetching && (
+          <div className="import-error" role="alert">
+            <span>
+              Could not fetch {url}: {(query.error as Error).message}.
+            </span>
+            <button type="button" onClick={() => void query.refetch()}>
+              Retry
+            </button>
+          </div>
+        )}
+        {problems && (
+          <div className="import-error" role="alert">
+            <div>
+              <b>{problems.title}</b>
+              <ul>
+                {problems.items.map((p, i) => (
+                  <li key={i}>{p}</li>
+                ))}
+              </ul>
+            </div>
           </div>
         )}
         <div className="modal-actions">
           <button type="button" className="ghost" onClick={onClose}>
             Cancel
           </button>
-          <button type="button" className="primary" onClick={() => open(text)} disabled={!text.trim()}>
-            Import
+          <button type="button" className="primary" onClick={() => void run(text, 'the pasted text')} disabled={!text.trim() || busy}>
+            {busy ? 'Importing…' : 'Import'}
+          </button>
+        </div>
+      </div>
+    </div>
+  );
+}
+
+/** After an import with something to say: what is not on the canvas, and every warning. */
+function ImportReport({ report, onClose }: { report: ImportOutcome; onClose: () => void }) {
+  const t = report.topology;
+  return (
+    <div className="modal-backdrop" onClick={onClose}>
+      <div className="modal wide" role="dialog" aria-modal="true" aria-label="Import report" onClick={(e) => e.stopPropagation()} onKeyDown={(e) => e.key === 'Escape' && onClose()}>
+        <h2>
+          Imported “{t.name}”
+        </h2>
+        <p>
+          {plural(t.components.length, 'component')} and {plural(t.links.length, 'link')}, laid out left to right.
+        </p>
+        {report.kept.length > 0 && (
+          <section aria-label="Kept aside">
+            <h3>Not on the canvas ({report.kept.length})</h3>
+            <p className="muted">These objects are not VictoriaMetrics components. They stay in the YAML exactly as they were.</p>
+            <ul className="report-list">
+              {report.kept.map((k) => (
+                <li key={k}>
+                  <code>{k}</code>
+                </li>
+              ))}
+            </ul>
+          </section>
+        )}
+        {report.warnings.length > 0 && (
+          <section aria-label="Warnings">
+            <h3>Warnings ({report.warnings.length})</h3>
+            <ul className="report-list">
+              {report.warnings.map((w, i) => (
+                <li key={i}>{w}</li>
+              ))}
+            </ul>
+          </section>
+        )}
+        <div className="modal-actions">
+          <button type="button" className="primary" autoFocus onClick={onClose}>
+            Done
           </button>
         </div>
       </div>

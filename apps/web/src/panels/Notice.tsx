@@ -1,13 +1,13 @@
 import { useEffect } from 'react';
 import { useEditor } from '../store/context.tsx';
 
-/** A short message at the bottom of the canvas: why a drop or a link was refused, what was done. */
+/** A short message at the top of the canvas: why a drop or a link was refused, what was done. */
 export function Notice() {
   const notice = useEditor((s) => s.notice);
   const clear = useEditor((s) => s.clearNotice);
   useEffect(() => {
-    if (!notice) return;
-    const id = setTimeout(clear, notice.tone === 'error' ? 7000 : 3000);
+    if (!notice || notice.sticky) return;
+    const id = setTimeout(clear, notice.tone === 'error' ? 7000 : notice.action ? 12000 : 3000);
     return () => clearTimeout(id);
   }, [notice, clear]);
   return (
@@ -15,6 +15,18 @@ export function Notice() {
       {notice && (
         <div className={`notice ${notice.tone}`} role={notice.tone === 'error' ? 'alert' : 'status'} key={notice.nonce}>
           <span>{notice.text}</span>
+          {notice.action && (
+            <button
+              type="button"
+              className="notice-action"
+              onClick={() => {
+                clear();
+                notice.action!.run();
+              }}
+            >
+              {notice.action.label}
+            </button>
+          )}
           <button type="button" className="ghost" aria-label="Dismiss" onClick={clear}>
             ×
           </button>

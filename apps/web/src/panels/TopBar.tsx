@@ -1,8 +1,10 @@
 import { useReactFlow } from '@xyflow/react';
-import { toDocument } from '@vmtopo/model';
 import { useEffect, useRef, useState } from 'react';
 import { withPositions } from '../Canvas.tsx';
+import { designFileText } from '../core.ts';
 import { download, fitSoon, loadDesign } from '../editorActions.ts';
+import { downloadUnreadable, forgetUnreadableAutosave, restoreRecent, storage } from '../lifecycle.ts';
+import { readRecent, unreadableAutosave, type RecentEntry } from '../persist.ts';
 import { useEditor, useEditorApi } from '../store/context.tsx';
 import { useDerivations } from '../store/hooks.ts';
 import { TEMPLATES } from '../templates.ts';
@@ -48,7 +50,81 @@ function TemplatesMenu() {
   );
 }
 
-export function TopBar(props: { theme: Theme; setTheme: (t: Theme) => void; onImport: () => void; onShortcuts: () => void }) {
+const ago = (ms: number) => {
+  const s = Math.max(0, Math.round((Date.now() - ms) / 1000));
+  if (s < 60) return 'just now';
+  if (s < 3600) return `${Math.round(s / 60)} min ago`;
+  if (s < 86400) return `${Math.round(s / 3600)} h ago`;
+  return new Date(ms).toLocaleDateString();
+};
+
+/** Designs kept in this browser when something replaced them (a share link, a restore). */
+function RecentMenu() {
+  const [open, setOpen] = useState(false);
+  const [entries, setEntries] = useState<RecentEntry[]>([]);
+  const [unreadable, setUnreadable] = useState(false);
+  const store = useEditorApi();
+  const rf = useReactFlow();
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (!open) return;
+    setEntries(readRecent(storage()));
+    setUnreadable(unreadableAutosave(storage()) !== null);
+    const close = (e: MouseEvent) => !ref.current?.contains(e.target as Node) && setOpen(false);
+    window.addEventListener('mousedown', close);
+    return () => window.removeEventListener('mousedown', close);
+  }, [open]);
+  return (
+    <div className="menu" ref={ref}>
+      <button type="button" aria-haspopup="menu" aria-expanded={open} onClick={() => setOpen(!open)} title="Designs kept in this browser">
+        Recent ▾
+      </button>
+      {open && (
+        <div className="menu-list" role="menu" aria-label="Recent designs" onKeyDown={(e) => e.key === 'Escape' && setOpen(false)}>
+          {entries.length === 0 && !unreadable && <div className="menu-empty">Designs replaced by a share link or a restore are kept here.</div>}
+          {entries.map((e, i) => (
+            <button
+              key={e.key}
+              type="button"
+              role="menuitem"
+              autoFocus={i === 0}
+              onClick={() => {
+                setOpen(false);
+                restoreRecent(store, rf, e);
+              }}
+            >
+              <b>{e.name}</b>
+              <span>
+                {e.components} component{e.components === 1 ? '' : 's'} · {ago(e.savedAt)} · {e.reason}
+              </span>
+            </button>
+          ))}
+          {unreadable && (
+            <>
+              <button type="button" role="menuitem" onClick={() => (setOpen(false), downloadUnreadable())}>
+                <b>Download the unreadable autosave</b>
+                <span>The data that could not be read at start, as it was stored</span>
+              </button>
+              <button type="button" role="menuitem" onClick={() => (setOpen(false), forgetUnreadableAutosave())}>
+                <b>Forget the unreadable autosave</b>
+                <span>Delete it from this browser</span>
+              </button>
+            </>
+          )}
+        </div>
+      )}
+    </div>
+  );
+}
+
+export function TopBar(props: {
+  theme: Theme;
+  setTheme: (t: Theme) => void;
+  onImport: (file?: File) => void;
+  onShare: () => void;
+  onShortcuts: () => void;
+}) {
+  const openInput = useRef<HTMLInputElement>(null);
   const store = useEditorApi();
   const rf = useReactFlow();
   const derivations = useDerivations();
@@ -85,14 +161,33 @@ export function TopBar(props: { theme: Theme; setTheme: (t: Theme) => void; onIm
       </div>
       <nav className="toolbar" aria-label="Toolbar">
         <TemplatesMenu />
-        <button type="button" onClick={props.onImport}>
+        <RecentMenu />
+        <button type="button" onClick={() => props.onImport()} title="Paste, drop, open or fetch manifests or a design">
           Import
         </button>
-        <button type="button" onClick={() => download(`${store.getState().topology.name}.vmtopo.json`, JSON.stringify(toDocument(store.getState().topology), null, 2), 'application/json')} title="Save the design as .vmtopo.json">
+        <button type="button" onClick={() => openInput.current?.click()} title="Open a .vmtopo.json design or a YAML file">
+          Open…
+        </button>
+        <input
+          ref={openInput}
+          type="file"
+          hidden
+          accept=".json,.yaml,.yml,application/json,application/yaml"
+          aria-label="Open a design file"
+          onChange={(e) => {
+            const f = e.target.files?.[0];
+            e.target.value = '';
+            if (f) props.onImport(f);
+          }}
+        />
+        <button type="button" onClick={() => download(`${store.getState().topology.name}.vmtopo.json`, designFileText(store.getState().topology), 'application/json')} title="Save the design as .vmtopo.json">
           Save design
         </button>
         <button type="button" onClick={() => download(`${store.getState().topology.name}.yaml`, derivations.yaml(store.getState().topology))} title="Download the manifests">
           Export YAML
+        </button>
+        <button type="button" className="primary" onClick={props.onShare} title="A link with the whole design in it">
+          Share
         </button>
         <span className="sep" />
         <button type="button" aria-label="Undo" title="Undo (Ctrl+Z)" disabled={!canUndo} onClick={() => store.getState().undo()}>

@@ -1,51 +1,167 @@
-import { useEffect, useRef } from 'react';
+import type { Topology } from '@vmtopo/model';
+import { useEffect, useRef, useState } from 'react';
+import type { SourceProblem } from '../core.ts';
 import { monaco } from '../monaco.ts';
+import { useEditor, useEditorApi } from '../store/context.tsx';
+import { useDerivations } from '../store/hooks.ts';
+import { applyYamlText } from '../yamlSync.ts';
 
 const URI = monaco.Uri.parse('file:///design.yaml');
+const OWNER = 'vmtopo';
+/** A settled edit: this long without typing. */
+export const YAML_SETTLE_MS = 400;
 
-/** The rendered YAML in a read-only Monaco editor (loaded lazily with this module). */
-export default function YamlView({ text }: { text: string }) {
+type Status = { kind: 'synced' } | { kind: 'editing' } | { kind: 'invalid'; problems: SourceProblem[] };
+
+/** "line 3: mapping values are not allowed here" (the importer's own "line 3, column 5: " prefix folded in). */
+export function problemLine(p: SourceProblem): string {
+  const message = p.message.replace(/^line \d+(, column \d+)?: /, '');
+  return p.line ? `line ${p.line}: ${message}` : message;
+}
+
+/**
+ * The design's YAML in Monaco, editable. A settled edit that parses becomes the design (one undo
+ * step; components keep their ids and positions); while the text does not parse, the problem is
+ * marked at its line and the canvas keeps the last good design. The text is replaced by the
+ * rendered YAML only when the design changes from elsewhere, never under the user's fingers.
+ */
+export default function YamlView() {
+  const store = useEditorApi();
+  const derivations = useDerivations();
+  const topology = useEditor((s) => s.topology);
+  const yaml = derivations.yaml(topology);
+  const [status, setStatus] = useState<Status>({ kind: 'synced' });
   const host = useRef<HTMLDivElement>(null);
   const editor = useRef<monaco.editor.IStandaloneCodeEditor | null>(null);
+  /** True while the text is set from the design (not typed). */
+  const applying = useRef(false);
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  /** The design this editor committed last: its re-rendered YAML must not replace the text. */
+  const own = useRef<Topology | null>(null);
+
+  const setText = (model: monaco.editor.ITextModel, text: string) => {
+    if (model.getValue() === text) return;
+    const top = editor.current?.getScrollTop() ?? 0;
+    applying.current = true;
+    try {
+      model.setValue(text);
+    } finally {
+      applying.current = false;
+    }
+    editor.current?.setScrollTop(top);
+  };
 
   useEffect(() => {
-    const model = monaco.editor.getModel(URI) ?? monaco.editor.createModel(text, 'yaml', URI);
+    const model = monaco.editor.getModel(URI) ?? monaco.editor.createModel(yaml, 'yaml', URI);
+    setText(model, yaml);
     const dark = window.matchMedia('(prefers-color-scheme: dark)');
-    const theme = () => (document.documentElement.dataset.theme ?? (dark.matches ? 'dark' : 'light')) === 'dark' ? 'vs-dark' : 'vs';
+    const theme = () => ((document.documentElement.dataset.theme ?? (dark.matches ? 'dark' : 'light')) === 'dark' ? 'vs-dark' : 'vs');
     const ed = monaco.editor.create(host.current!, {
       model,
-      readOnly: true,
       automaticLayout: true,
       minimap: { enabled: false },
       scrollBeyondLastLine: false,
       fontSize: 12.5,
       lineNumbersMinChars: 3,
       theme: theme(),
-      ariaLabel: 'Rendered YAML',
-      renderLineHighlight: 'none',
+      ariaLabel: 'YAML of the design (editable)',
+      tabSize: 2,
+      insertSpaces: true,
+      quickSuggestions: false,
+      suggestOnTriggerCharacters: false,
     });
     editor.current = ed;
+
+    const parse = () => {
+      timer.current = undefined;
+      const r = applyYamlText(store.getState().topology, model.getValue());
+      if (!r.ok) {
+        monaco.editor.setModelMarkers(
+          model,
+          OWNER,
+          r.problems.map((p) => {
+            const line = Math.min(Math.max(p.line ?? 1, 1), model.getLineCount());
+            const col = Math.min(Math.max(p.col ?? 1, 1), model.getLineMaxColumn(line));
+            return {
+              severity: monaco.MarkerSeverity.Error,
+              message: p.message,
+              startLineNumber: line,
+              startColumn: col,
+              endLineNumber: line,
+              endColumn: Math.max(col + 1, model.getLineMaxColumn(line)),
+            };
+          }),
+        );
+        setStatus({ kind: 'invalid', problems: r.problems });
+        return;
+      }
+      monaco.editor.setModelMarkers(model, OWNER, []);
+      setStatus({ kind: 'synced' });
+      if (r.topology) {
+        own.current = r.topology;
+        store.getState().commit(r.topology);
+      }
+    };
+    const sub = model.onDidChangeContent(() => {
+      if (applying.current) return;
+      clearTimeout(timer.current);
+      timer.current = setTimeout(parse, YAML_SETTLE_MS);
+      setStatus((s) => (s.kind === 'invalid' ? s : { kind: 'editing' }));
+    });
+    // Leaving the editor settles the edit at once.
+    const blur = ed.onDidBlurEditorText(() => {
+      if (timer.current !== undefined) {
+        clearTimeout(timer.current);
+        parse();
+      }
+    });
+
     const onScheme = () => monaco.editor.setTheme(theme());
     dark.addEventListener('change', onScheme);
     const obs = new MutationObserver(onScheme);
     obs.observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] });
     return () => {
+      clearTimeout(timer.current);
+      timer.current = undefined;
+      sub.dispose();
+      blur.dispose();
       dark.removeEventListener('change', onScheme);
       obs.disconnect();
       ed.dispose();
       editor.current = null;
+      // The next mount starts from the design (the mount sets its YAML), not from a half-typed text.
+      monaco.editor.setModelMarkers(model, OWNER, []);
     };
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
+  // The design changed: from this editor (keep the text as typed) or from elsewhere (show it).
   useEffect(() => {
     const model = monaco.editor.getModel(URI);
-    if (model && model.getValue() !== text) {
-      const top = editor.current?.getScrollTop() ?? 0;
-      model.setValue(text);
-      editor.current?.setScrollTop(top);
-    }
-  }, [text]);
+    if (!model) return;
+    if (topology === own.current) return;
+    own.current = null;
+    clearTimeout(timer.current);
+    timer.current = undefined;
+    monaco.editor.setModelMarkers(model, OWNER, []);
+    setText(model, yaml);
+    setStatus({ kind: 'synced' });
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [yaml]);
 
-  return <div className="yaml-view" ref={host} data-testid="yaml-editor" />;
+  return (
+    <div className="yaml-pane">
+      <div className="yaml-view" ref={host} data-testid="yaml-editor" />
+      <div className={`yaml-status ${status.kind}`} role="status" aria-label="YAML status" data-testid="yaml-status">
+        {status.kind === 'synced' && <span>✓ The canvas shows this YAML. Edit it: the canvas follows when the text is valid.</span>}
+        {status.kind === 'editing' && <span>Editing…</span>}
+        {status.kind === 'invalid' && (
+          <span>
+            <b>{problemLine(status.problems[0]!)}</b>
+            {status.problems.length > 1 && ` (and ${status.problems.length - 1} more)`} — the canvas keeps the last valid design.
+          </span>
+        )}
+      </div>
+    </div>
+  );
 }

@@ -9,7 +9,19 @@ export interface Selection {
   edges: string[];
 }
 
-export interface Notice {
+export interface NoticeAction {
+  label: string;
+  run: () => void;
+}
+
+export interface NoticeOptions {
+  /** A button in the notice (e.g. "Restore your previous design"); running it dismisses the notice. */
+  action?: NoticeAction;
+  /** Stays until dismissed (or replaced) instead of fading after a few seconds. */
+  sticky?: boolean;
+}
+
+export interface Notice extends NoticeOptions {
   text: string;
   tone: 'error' | 'info';
   nonce: number;
@@ -59,7 +71,7 @@ export interface EditorState {
   setMeasured(updates: Record<string, { width: number; height: number }>): void;
   setViewport(v: Viewport): void;
   requestFocus(id: string, field?: string): void;
-  notify(text: string, tone?: Notice['tone']): void;
+  notify(text: string, tone?: Notice['tone'], opts?: NoticeOptions): void;
   clearNotice(): void;
 }
 
@@ -152,8 +164,8 @@ export function createEditorStore(initial: Topology): StoreApi<EditorState> {
     requestFocus(id, field) {
       set({ focus: { id, field, nonce: ++nonce } });
     },
-    notify(text, tone = 'info') {
-      set({ notice: { text, tone, nonce: ++nonce } });
+    notify(text, tone = 'info', opts = {}) {
+      set({ notice: { text, tone, nonce: ++nonce, ...opts } });
     },
     clearNotice() {
       set({ notice: null });

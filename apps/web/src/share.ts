@@ -1,0 +1,112 @@
+import { emptyTopology, type Topology } from '@vmtopo/model';
+import { decodeShare, SHARE_HASH } from './core.ts';
+import { hasContent, loadAutosave, pushRecent, sameDesign, type KeyValueStorage, type RecentEntry } from './persist.ts';
+
+/** Chat apps and some mail clients cut links longer than this. */
+export const SAFE_LINK_CHARS = 2000;
+
+/** A sentence from a library message: capital first letter, full stop at the end. */
+export function sentence(s: string): string {
+  const t = s.trim();
+  if (!t) return t;
+  const cap = t[0]!.toUpperCase() + t.slice(1);
+  return /[.!?]$/.test(cap) ? cap : `${cap}.`;
+}
+
+export const isShareHash = (hash: string) => SHARE_HASH.test(hash);
+
+export type Opened =
+  | { ok: true; topology: Topology; displaced: RecentEntry | null; storageError?: string }
+  | { ok: false; message: string };
+
+/**
+ * Decodes a share link and, when it replaces a different design with content, keeps that design in
+ * the recent list first: opening a link never loses a design silently.
+ */
+export function openShared(link: string, current: Topology | null, storage: KeyValueStorage | null): Opened {
+  let topology: Topology;
+  try {
+    topology = decodeShare(link);
+  } catch (e) {
+    return { ok: false, message: sentence((e as Error).message) };
+  }
+  if (!current || !hasContent(current) || sameDesign(current, topology)) return { ok: true, topology, displaced: null };
+  const { entry, error } = pushRecent(storage, current, 'before opening a share link');
+  return { ok: true, topology, displaced: entry, storageError: error };
+}
+
+export interface BootNotice {
+  tone: 'error' | 'info';
+  text: string;
+  /** Offer to bring this design back. */
+  restore?: RecentEntry;
+  /** Offer to download the unreadable autosave. */
+  unreadable?: boolean;
+  sticky?: boolean;
+}
+
+export interface Boot {
+  topology: Topology;
+  notice: BootNotice | null;
+  /** Fit the design into view once it is measured. */
+  fit: boolean;
+  /** The design differs from the autosave: save it soon. */
+  dirty: boolean;
+}
+
+const quoted = (t: Topology) => `“${t.name}”`;
+
+/** What a successful open says, and what it offers. */
+export function openedNotice(opened: Extract<Opened, { ok: true }>, previous: Topology | null): BootNotice {
+  const name = quoted(opened.topology);
+  if (opened.displaced && previous) {
+    return {
+      tone: 'info',
+      text: `Opened the shared design ${name}. Your previous design ${quoted(previous)} is kept under Recent.`,
+      restore: opened.displaced,
+      sticky: true,
+    };
+  }
+  if (opened.storageError && previous) {
+    return {
+      tone: 'error',
+      text: `Opened the shared design ${name}, but your previous design ${quoted(previous)} could not be kept (${opened.storageError}). Undo (Ctrl+Z) brings it back until you reload.`,
+      sticky: true,
+    };
+  }
+  return { tone: 'info', text: `Opened the shared design ${name}.` };
+}
+
+/**
+ * The design the designer starts with: a share link in the fragment wins (the autosaved design, if
+ * different, is kept under Recent); otherwise the autosave; otherwise a blank design. Runs once,
+ * before the first render, so a shared design is on the first frame.
+ */
+export function bootDesign(hash: string, storage: KeyValueStorage | null): Boot {
+  const saved = loadAutosave(storage);
+  const current = saved.kind === 'ok' ? saved.topology : emptyTopology('design');
+  const corrupt: BootNotice | null =
+    saved.kind === 'corrupt'
+      ? {
+          tone: 'error',
+          text: `Your autosaved design could not be read (${saved.message}), so you start with a blank design. The unreadable data is kept in this browser.`,
+          unreadable: true,
+          sticky: true,
+        }
+      : null;
+  if (isShareHash(hash)) {
+    const opened = openShared(hash, saved.kind === 'ok' ? current : null, storage);
+    if (opened.ok) {
+      const notice = openedNotice(opened, saved.kind === 'ok' ? current : null);
+      return { topology: opened.topology, notice: corrupt ? { ...corrupt, text: `${notice.text} ${corrupt.text}` } : notice, fit: true, dirty: true };
+    }
+    const kept = saved.kind === 'ok' ? ' Your design on screen is unchanged.' : '';
+    return {
+      topology: current,
+      notice: { tone: 'error', text: `${opened.message}${kept}${corrupt ? ` ${corrupt.text}` : ''}`, sticky: true, unreadable: corrupt?.unreadable },
+      fit: hasContent(current),
+      dirty: false,
+    };
+  }
+  return { topology: current, notice: corrupt, fit: hasContent(current), dirty: false };
+}

@@ -1,0 +1,63 @@
+import { updateComponent } from '@vmtopo/model';
+import { describe, expect, it } from 'vitest';
+import { renderYaml } from './core.ts';
+import { TEMPLATES } from './templates.ts';
+import { applyYamlText } from './yamlSync.ts';
+
+const build = (id: string) => TEMPLATES.find((t) => t.id === id)!.build();
+
+describe('applyYamlText', () => {
+  it.each(TEMPLATES.filter((t) => t.id !== 'blank').map((t) => [t.id] as const))('%s: its own YAML changes nothing', (id) => {
+    const t = build(id);
+    expect(applyYamlText(t, renderYaml(t))).toEqual({ ok: true, topology: null });
+  });
+
+  it('an edit changes one component; ids, positions and the other objects are kept', () => {
+    const t = build('vmcluster');
+    const yaml = renderYaml(t).replace(/replicationFactor: 2/, 'replicationFactor: 3');
+    expect(yaml).not.toBe(renderYaml(t));
+    const r = applyYamlText(t, yaml);
+    if (!r.ok || !r.topology) throw new Error('expected a change');
+    const changed = r.topology.components.filter((c, i) => c !== t.components[i]);
+    expect(changed.map((c) => c.kind)).toEqual(['VMCluster']);
+    expect(changed[0]!.spec.replicationFactor).toBe(3);
+    expect(r.topology.components.map((c) => [c.id, c.position])).toEqual(t.components.map((c) => [c.id, c.position]));
+    expect(r.topology.links).toBe(t.links);
+  });
+
+  it('a renamed component keeps its id and position', () => {
+    const t = build('ha-agents');
+    const agent = t.components.find((c) => c.kind === 'VMAgent')!;
+    const renamed = updateComponent(t, agent.id, (c) => ({ ...c, name: 'edge' }));
+    const r = applyYamlText(t, renderYaml(renamed));
+    if (!r.ok || !r.topology) throw new Error('expected a change');
+    const a = r.topology.components.find((c) => c.kind === 'VMAgent')!;
+    expect(r.topology.components.map((c) => c.id)).toEqual(t.components.map((c) => c.id));
+    expect(a.position).toEqual(agent.position);
+  });
+
+  it('a new component is placed; an unchanged one keeps its object', () => {
+    const t = build('ha-agents');
+    const yaml = `${renderYaml(t)}---\napiVersion: operator.victoriametrics.com/v1beta1\nkind: VMAuth\nmetadata:\n  name: gate\nspec: {}\n`;
+    const r = applyYamlText(t, yaml);
+    if (!r.ok || !r.topology) throw new Error('expected a change');
+    expect(r.topology.components.length).toBe(t.components.length + 1);
+    for (const c of r.topology.components) expect(c.position).toBeDefined();
+    expect(r.topology.components.slice(0, t.components.length)).toEqual(t.components);
+  });
+
+  it('half-typed YAML is a problem with its line, never a design', () => {
+    const t = build('ha-agents');
+    const lines = renderYaml(t).split('\n');
+    lines.splice(3, 0, '  name: [unclosed');
+    const r = applyYamlText(t, lines.join('\n'));
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.problems[0]!.line).toBeGreaterThan(0);
+  });
+
+  it('only comments: an empty design', () => {
+    const t = build('ha-agents');
+    const r = applyYamlText(t, '# nothing\n---\n');
+    expect(r.ok && r.topology?.components).toEqual([]);
+  });
+});
