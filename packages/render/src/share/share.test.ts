@@ -8,6 +8,7 @@ import { arbTopology } from '../../../model/src/fixtures/arbitrary.ts';
 import { haDesign } from '../../../model/src/fixtures/ha-design.ts';
 import { DEFAULT_SHARE_BASE, SHARE_LIMITS, ShareLinkError, decodeShare, encodeShare, roundPositions, shareLink } from './index.ts';
 import { V1 } from './compact.ts';
+import { importManifests } from '../import.ts';
 import { arbWildTopology } from './fixtures/arbitrary.ts';
 import { bigDesign, haDesignLocal } from './fixtures/designs.ts';
 
@@ -270,5 +271,16 @@ describe('bad links', () => {
     expect(messageOf(rawLink('[]'))).toMatch(/invalid design at \$: the design must be a JSON object/);
     expect(messageOf(rawLink('{"n":5}'))).toMatch(/\$\.name: must be a string/);
     expect(messageOf(rawLink('{"c":[[0,"a"]],"l":[[0,0,"x",{"t":"abc"}]]}'))).toMatch(/\$\.links\[0\]\.tenant/);
+  });
+});
+
+describe('the seed document’s complete HA design', () => {
+  it('fits in 1,000 characters of link', () => {
+    const text = readFileSync(new URL('../../fixtures/seed-ha-design.yaml', import.meta.url), 'utf8');
+    const { topology } = importManifests(text);
+    const placed = { ...topology, components: topology.components.map((c, i) => ({ ...c, position: { x: (i % 4) * 320, y: Math.floor(i / 4) * 220 } })) };
+    const link = shareLink(placed);
+    expect(link.length).toBeLessThanOrEqual(1000);
+    expect(decodeShare(link)).toEqual(placed);
   });
 });
