@@ -72,6 +72,12 @@ describe('import', () => {
     expect(problems('')[0]).toMatch(/no Kubernetes objects/);
   });
 
+  it('puts objects without a namespace into the default namespace given (kubectl: "default")', () => {
+    const yaml = 'apiVersion: operator.victoriametrics.com/v1beta1\nkind: VMAuth\nmetadata:\n  name: a\nspec: {}\n';
+    expect(importManifests(yaml).topology.namespace).toBe('default');
+    expect(importManifests(yaml, { defaultNamespace: 'monitoring' }).topology.namespace).toBe('monitoring');
+  });
+
   it('drops server-set metadata and status with a warning', () => {
     const yaml = 'apiVersion: operator.victoriametrics.com/v1beta1\nkind: VMAuth\nmetadata:\n  name: a\n  uid: 123\n  resourceVersion: "9"\n  finalizers: [x]\nspec: {}\nstatus:\n  phase: ok\n';
     const { topology, warnings } = importManifests(yaml);

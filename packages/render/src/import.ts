@@ -98,8 +98,12 @@ class Importer {
   private readonly sources = new Map<string, { src: Source; obj: JsonObject }>();
   private readonly ids = new Set<string>();
 
-  constructor(name: string) {
-    this.t = { name, namespace: 'default', components: [], links: [], extras: [] };
+  constructor(
+    name: string,
+    /** Where objects without metadata.namespace go: kubectl's "default", or the design's own. */
+    private readonly defaultNamespace = 'default',
+  ) {
+    this.t = { name, namespace: defaultNamespace, components: [], links: [], extras: [] };
   }
 
   /** Links by source, kept alongside t.links so that duplicate checks stay linear. */
@@ -196,20 +200,20 @@ class Importer {
 
   /** Turns URL-bearing fields into links, once every component is known. */
   resolveLinks() {
-    // The design's namespace is the most common one (objects without one are in "default", as
-    // kubectl would put them there); components in it leave theirs unset, and render writes it back.
+    // The design's namespace is the most common one (objects without one are in the default
+    // namespace, as kubectl would put them); components in it leave theirs unset, and render writes it back.
     const namespaces = new Map<string, number>();
     for (const c of this.t.components) {
       if (c.cluster !== undefined) continue;
-      const ns = c.namespace ?? 'default';
+      const ns = c.namespace ?? this.defaultNamespace;
       namespaces.set(ns, (namespaces.get(ns) ?? 0) + 1);
     }
     const top = [...namespaces.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0];
-    this.t.namespace = top?.[0] ?? 'default';
+    this.t.namespace = top?.[0] ?? this.defaultNamespace;
     for (const c of this.t.components) {
       if (c.cluster !== undefined) continue;
-      if ((c.namespace ?? 'default') === this.t.namespace) delete c.namespace;
-      else c.namespace ??= 'default';
+      if ((c.namespace ?? this.defaultNamespace) === this.t.namespace) delete c.namespace;
+      else c.namespace ??= this.defaultNamespace;
     }
     const services = serviceIndex(this.t);
     for (const c of this.t.components) {
@@ -434,7 +438,7 @@ class Importer {
  * Reads multi-document YAML of operator CRs into a topology. Objects of other kinds are kept;
  * URLs and selectors become links when they resolve inside the input, else stay as written.
  */
-export function importManifests(text: string, opts: { name?: string } = {}): ImportResult {
+export function importManifests(text: string, opts: { name?: string; defaultNamespace?: string } = {}): ImportResult {
   const { text: body, unwrapped } = unwrapHeredoc(text);
   const lines = new LineCounter();
   const docs = parseAllDocuments(body, { lineCounter: lines, prettyErrors: true, uniqueKeys: true });
@@ -444,7 +448,7 @@ export function importManifests(text: string, opts: { name?: string } = {}): Imp
     return { message: `${pos ? `line ${pos.line}, column ${pos.col}: ` : ''}${e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}`, pos: pos && { line: pos.line, col: pos.col } };
   });
   if (syntax.length > 0) throw new ImportError(`invalid YAML: ${syntax[0]!.message}`, syntax);
-  const imp = new Importer(opts.name ?? 'imported');
+  const imp = new Importer(opts.name ?? 'imported', opts.defaultNamespace);
   if (unwrapped) imp.warnings.push('removed the "cat <<EOF | kubectl apply -f -" wrapper');
   docs.forEach((doc, index) => {
     const value = doc.toJS({ maxAliasCount: 100 }) as unknown;
