@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { DocumentError, parseDocument } from '@vmtopo/model';
+import { DocumentError, parseDocument, validateTopology } from '@vmtopo/model';
 import type { Topology } from '@vmtopo/model';
 import { ImportError, importManifests } from '../import.ts';
 
@@ -26,12 +26,17 @@ export function readInput(path: string | undefined, stdin: () => string): { text
 export function loadTopology(text: string, label: string, warn: (line: string) => void): Topology {
   const trimmed = text.trimStart();
   if (trimmed.startsWith('{')) {
+    let t: Topology;
     try {
-      return parseDocument(text);
+      t = parseDocument(text);
     } catch (e) {
       if (e instanceof DocumentError) throw new InputError(`${label}: ${e.message}`);
       throw e;
     }
+    // Manifests get this check in the importer; a document is held to the same values.
+    const invalid = validateTopology(t);
+    if (invalid.length > 0) throw new InputError(invalid.map((p) => `${label}: ${p.message}`).join('\n'));
+    return t;
   }
   try {
     const name = label === '<stdin>' ? 'design' : (label.split('/').pop() ?? 'design').replace(/\.(ya?ml|json)$/, '');

@@ -41,6 +41,9 @@ describe('vmtopo CLI', () => {
     const yaml = await run(['import', '-'], 'apiVersion: operator.victoriametrics.com/v1beta1\nkind: VMAgent\nmetadata: {name: a}\nspec:\n  shardCount: lots\n');
     expect(yaml.code).toBe(2);
     expect(yaml.err).toBe(`vmtopo import: <stdin>: line 5: vmagent 'a': shardCount "lots" must be a whole number\n`);
+    const invalid = await run(['render', file('invalid.json', '{"version": 1, "name": "x", "namespace": "mon", "components": [{"id": "a", "kind": "VMSingle", "name": "main", "spec": {"retentionPeriod": "1m"}}]}')]);
+    expect(invalid.code).toBe(2);
+    expect(invalid.err).toMatch(/invalid\.json: vmsingle 'main': retentionPeriod "1m" must be a number of months/);
     expect((await run(['render', join(dir, 'missing.yaml')])).err).toMatch(/missing\.yaml: no such file/);
     expect((await run(['render'])).err).toMatch(/no input given/);
     expect((await run(['render', '--bogus', 'x'])).err).toMatch(/unknown option --bogus/);
