@@ -28,6 +28,7 @@ import { linkOptions, type LinkOption } from './connect.ts';
 import { copySelection, pasteClip, type Clip } from './clipboard.ts';
 import { EdgeMarkers, LinkEdge, LINK_COLORS } from './edges/LinkEdge.tsx';
 import { KIND_ROLE, PALETTE_MIME, type PaletteItemId } from './kindMeta.ts';
+import { BadgePopContext, BadgePopLayer, createBadgePopStore } from './nodes/Badge.tsx';
 import { ClusterNode } from './nodes/ClusterNode.tsx';
 import { ComponentNode } from './nodes/ComponentNode.tsx';
 import { createEdgeDeriver, createNodeDeriver, type FlowEdge, type FlowNode } from './nodes/derive.ts';
@@ -70,7 +71,26 @@ interface Hint {
   text: string;
 }
 
-const FIT_OPTIONS = { padding: 0.1, maxZoom: 1 };
+/** Low enough that fitView shows a design of hundreds of components whole. */
+const MIN_ZOOM = 0.05;
+/** A small design opens at a readable zoom, never magnified. */
+const FIT_OPTIONS = { padding: 0.1, maxZoom: 1, minZoom: MIN_ZOOM };
+// Props of <ReactFlow> as constants: a new object or array on every render would make React Flow
+// update its store (and re-render what reads it) on every drag step.
+const ARIA_LABELS = { 'node.a11yDescription.default': 'Press Enter or Space to select this component, then the arrow keys to move it.' };
+const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
+const MINIMAP_STYLE = { width: 170, height: 110 };
+/** The canvas furniture, created once: the Canvas re-renders on every drag step, these never need to. */
+const FURNITURE = (
+  <>
+    <Background gap={20} size={1.2} />
+    <Controls position="bottom-left" aria-label="Zoom controls" />
+    <MiniMap position="bottom-right" pannable zoomable ariaLabel="Minimap" nodeColor={minimapColor} nodeBorderRadius={6} style={MINIMAP_STYLE} />
+    <Panel position="top-right">
+      <Legend />
+    </Panel>
+  </>
+);
 
 export function Canvas({
   colorMode = 'system',
@@ -98,6 +118,7 @@ export function Canvas({
   const clip = useRef<Clip | null>(null);
   const pasteCount = useRef(0);
   const wrapper = useRef<HTMLDivElement>(null);
+  const [badgePop] = useState(createBadgePopStore);
 
   const selNodes = useMemo(() => new Set(selection.nodes), [selection.nodes]);
   const selEdges = useMemo(() => new Set(selection.edges), [selection.edges]);
@@ -320,6 +341,7 @@ export function Canvas({
   );
 
   const onMoveEnd = useCallback((_: unknown, v: { x: number; y: number; zoom: number }) => store.getState().setViewport(v), [store]);
+  const onMoveStart = useCallback(() => badgePop.set(null), [badgePop]);
 
   return (
     <div
@@ -334,6 +356,7 @@ export function Canvas({
       onDrop={onDrop}
     >
       <EdgeMarkers />
+      <BadgePopContext.Provider value={badgePop}>
       <ReactFlow<FlowNode, FlowEdge>
         nodes={nodes}
         edges={edges}
@@ -349,23 +372,21 @@ export function Canvas({
         connectionRadius={30}
         deleteKeyCode={null}
         selectionKeyCode="Shift"
-        multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
+        multiSelectionKeyCode={MULTI_SELECT_KEYS}
+        onMoveStart={onMoveStart}
         onMoveEnd={onMoveEnd}
         fitView={fitOnInit}
         fitViewOptions={FIT_OPTIONS}
         colorMode={colorMode}
-        minZoom={0.2}
+        minZoom={MIN_ZOOM}
         maxZoom={2}
         proOptions={proOptions}
-        ariaLabelConfig={{ 'node.a11yDescription.default': 'Press Enter or Space to select this component, then the arrow keys to move it.' }}
+        ariaLabelConfig={ARIA_LABELS}
       >
-        <Background gap={20} size={1.2} />
-        <Controls position="bottom-left" aria-label="Zoom controls" />
-        <MiniMap position="bottom-right" pannable zoomable ariaLabel="Minimap" nodeColor={minimapColor} nodeBorderRadius={6} style={{ width: 170, height: 110 }} />
-        <Panel position="top-right">
-          <Legend />
-        </Panel>
+        {FURNITURE}
       </ReactFlow>
+      </BadgePopContext.Provider>
+      <BadgePopLayer store={badgePop} container={wrapper} />
       {topology.components.length === 0 && <EmptyHint />}
       {hint && (
         <div className={`connect-hint ${hint.ok ? 'ok' : 'bad'}`} style={{ left: hint.x + 14, top: hint.y + 14 }} role="status">

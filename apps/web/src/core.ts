@@ -71,9 +71,9 @@ export interface Imported {
 }
 
 /** Operator manifests as a design; throws ImportProblem (line-numbered) on anything it cannot read. */
-export function importManifests(text: string, name?: string): Imported {
+export function importManifests(text: string, opts: { name?: string; defaultNamespace?: string } = {}): Imported {
   try {
-    const r = render.importManifests(text, name === undefined ? {} : { name });
+    const r = render.importManifests(text, opts);
     return { topology: r.topology, warnings: r.warnings, kept: r.kept };
   } catch (e) {
     if (e instanceof render.ImportError) {

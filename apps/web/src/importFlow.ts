@@ -51,7 +51,7 @@ export async function importText(text: string, name?: string): Promise<ImportOut
     const placed = topology.components.every((c) => c.position);
     return { topology: placed ? topology : await autoLayout(topology), source: 'design', warnings: [], kept: [] };
   }
-  const r = importManifests(text, name);
+  const r = importManifests(text, name === undefined ? {} : { name });
   return { topology: await autoLayout(r.topology), source: 'manifests', warnings: r.warnings, kept: r.kept };
 }
 

@@ -5,7 +5,7 @@ import { KIND_ROLE, ROLE_RANK } from './kindMeta.ts';
 export const NODE_W = 210;
 export const CLUSTER_PAD = 20;
 export const CLUSTER_HEADER = 50;
-const COL_GAP = 170;
+const COL_GAP = 140;
 const ROW_GAP = 40;
 
 /** Pods shown on a node: rows × columns (shards × replicas for an agent). */
@@ -40,6 +40,28 @@ export function clusterSize(
   return { width: w, height: h };
 }
 
+const PART_ORDER = ['vminsert', 'vmstorage', 'vmselect'] as const;
+const PART_GAP = 24;
+
+/**
+ * Stacks every cluster's parts top to bottom (vminsert, vmstorage, vmselect) so that a cluster
+ * box is one node wide: a design with a cluster then fits a laptop screen at a readable zoom.
+ */
+export function stackClusterParts(t: Topology): Topology {
+  const at = new Map<string, Position>();
+  for (const cl of t.components) {
+    if (cl.kind !== 'VMCluster') continue;
+    let y = CLUSTER_HEADER;
+    for (const kind of PART_ORDER) {
+      const p = t.components.find((c) => c.cluster === cl.id && c.kind === kind);
+      if (!p) continue;
+      at.set(p.id, { x: CLUSTER_PAD, y });
+      y += estimateHeight(p) + PART_GAP;
+    }
+  }
+  return at.size === 0 ? t : { ...t, components: t.components.map((c) => (at.has(c.id) ? { ...c, position: at.get(c.id)! } : c)) };
+}
+
 /** Width of the whole cluster box with its default part placement. */
 export const DEFAULT_CLUSTER_W = 500 + NODE_W + CLUSTER_PAD;
 
@@ -61,12 +83,13 @@ export function placeMissing(t: Topology): Topology {
   let x = 40;
   for (const rank of ranks) {
     const col = columns.get(rank)!;
-    const width = Math.max(...col.map((c) => (c.kind === 'VMCluster' ? DEFAULT_CLUSTER_W : NODE_W)));
-    const total = col.reduce((s, c) => s + estimateHeight(c) + ROW_GAP, -ROW_GAP);
+    const box = (c: Component) => (c.kind === 'VMCluster' ? clusterBox(t, c.id) : { width: NODE_W, height: estimateHeight(c) });
+    const width = Math.max(...col.map((c) => box(c).width));
+    const total = col.reduce((s, c) => s + box(c).height + ROW_GAP, -ROW_GAP);
     let y = 40 + Math.round(Math.max(0, (360 - total) / 2));
     for (const c of col) {
       placed.set(c.id, c.position ?? { x, y });
-      y += estimateHeight(c) + ROW_GAP;
+      y += box(c).height + ROW_GAP;
     }
     x += width + COL_GAP;
   }
@@ -74,6 +97,12 @@ export function placeMissing(t: Topology): Topology {
     ...t,
     components: t.components.map((c) => (c.position || isClusterPart(c.kind) ? c : { ...c, position: placed.get(c.id)! })),
   };
+}
+
+/** A cluster's box from its parts' positions (estimated sizes). */
+function clusterBox(t: Topology, id: string): { width: number; height: number } {
+  const parts = t.components.filter((c) => c.cluster === id && c.position);
+  return parts.length ? clusterSize(parts.map((p) => ({ position: p.position!, width: NODE_W, height: estimateHeight(p) }))) : { width: DEFAULT_CLUSTER_W, height: estimateHeight({ kind: 'VMCluster' } as Component) };
 }
 
 /**

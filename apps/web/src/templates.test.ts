@@ -14,3 +14,18 @@ describe('templates', () => {
     expect(agent.spec).toMatchObject({ shardCount: 5, replicaCount: 2 });
   });
 });
+
+describe('alertmanagers in templates', () => {
+  it('are selected by label: the notifier renders a selector and reads back as one', async () => {
+    const { renderYaml } = await import('./core.ts');
+    const { applyYamlText } = await import('./yamlSync.ts');
+    const t = TEMPLATES.find((x) => x.id === 'ha-vmalert')!.build();
+    const am = t.components.find((c) => c.kind === 'VMAlertmanager')!;
+    expect(am.labels).toEqual({ 'app.kubernetes.io/instance': 'alertmanager' });
+    const yaml = renderYaml(t);
+    expect(yaml).toContain('selector:');
+    expect(yaml).not.toMatch(/vmalertmanager-alertmanager-0\./);
+    expect(applyYamlText(t, yaml)).toEqual({ ok: true, topology: null });
+    expect(t.links.find((l) => l.type === 'notifier')?.notify ?? 'selector').toBe('selector');
+  });
+});

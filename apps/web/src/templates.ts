@@ -10,7 +10,7 @@ import {
   type LinkType,
   type Topology,
 } from '@vmtopo/model';
-import { placeMissing } from './layout.ts';
+import { placeMissing, stackClusterParts } from './layout.ts';
 
 /**
  * Starting points: a blank design and each scenario of the operator's high-availability guide,
@@ -31,6 +31,9 @@ class Builder {
   add(kind: ComponentKind, name: string, fields: Record<string, unknown> = {}): string {
     const added = addComponent(this.t, kind, { name });
     this.t = added.topology;
+    // An alertmanager with a label of its own, so that a VMAlert can select it (the operator then
+    // notifies every replica) instead of listing pod URLs.
+    if (kind === 'VMAlertmanager') this.t = updateComponent(this.t, added.id, (c) => ({ ...c, labels: { ...c.labels, 'app.kubernetes.io/instance': name } }));
     this.set(added.id, fields);
     return added.id;
   }
@@ -50,7 +53,7 @@ class Builder {
     return partsOf(this.t, cluster)[kind]!.id;
   }
   done(): Topology {
-    return placeMissing(this.t);
+    return placeMissing(stackClusterParts(this.t));
   }
 }
 

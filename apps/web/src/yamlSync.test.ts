@@ -2,7 +2,7 @@ import { updateComponent } from '@vmtopo/model';
 import { describe, expect, it } from 'vitest';
 import { renderYaml } from './core.ts';
 import { TEMPLATES } from './templates.ts';
-import { applyYamlText } from './yamlSync.ts';
+import { applyYamlText, textEdit } from './yamlSync.ts';
 
 const build = (id: string) => TEMPLATES.find((t) => t.id === id)!.build();
 
@@ -59,5 +59,36 @@ describe('applyYamlText', () => {
     const t = build('ha-agents');
     const r = applyYamlText(t, '# nothing\n---\n');
     expect(r.ok && r.topology?.components).toEqual([]);
+  });
+});
+
+describe('textEdit', () => {
+  it('replaces only what differs between two texts', () => {
+    expect(textEdit('a\nb: 2\nc\n', 'a\nb: 2\nc\n')).toBeNull();
+    const e = textEdit('kind: A\nreplicaCount: 2\nx: 1\n', 'kind: A\nreplicaCount: 35\nx: 1\n')!;
+    expect(e).toEqual({ start: 22, end: 23, text: '35' });
+    const apply = (a: string, b: string) => {
+      const d = textEdit(a, b);
+      return d ? a.slice(0, d.start) + d.text + a.slice(d.end) : a;
+    };
+    for (const [a, b] of [
+      ['', 'x'],
+      ['x', ''],
+      ['aaa', 'aa'],
+      ['aa', 'aaa'],
+      ['abcabc', 'abc'],
+      ['---\nkind: A\n', 'kind: B\n---\nkind: A\n'],
+    ]) expect(apply(a!, b!)).toBe(b);
+  });
+});
+
+describe('objects typed without a namespace', () => {
+  it("land in the design's namespace", () => {
+    const t = { ...build('ha-agents'), namespace: 'monitoring' };
+    const yaml = `${renderYaml(t)}---\napiVersion: operator.victoriametrics.com/v1beta1\nkind: VMAgent\nmetadata:\n  name: extra\nspec:\n  replicaCount: 1\n`;
+    const r = applyYamlText(t, yaml);
+    if (!r.ok || !r.topology) throw new Error('expected a change');
+    const extra = r.topology.components.find((c) => c.name === 'extra')!;
+    expect(extra.namespace ?? r.topology.namespace).toBe('monitoring');
   });
 });

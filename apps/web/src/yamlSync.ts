@@ -23,7 +23,7 @@ export function applyYamlText(current: Topology, text: string): YamlEdit {
     imported = { ...current, components: [], links: [], extras: [] };
   } else {
     try {
-      imported = importManifests(text, current.name).topology;
+      imported = importManifests(text, { name: current.name, defaultNamespace: current.namespace }).topology;
     } catch (e) {
       if (e instanceof ImportProblem) return { ok: false, problems: e.problems };
       return { ok: false, problems: [{ message: (e as Error).message }] };
@@ -162,4 +162,19 @@ export function reconcile(current: Topology, imported: Topology): Topology {
     next.namespace === current.namespace && next.components === current.components && next.links === current.links && next.extras === current.extras;
   // Equal output is the same design (a link can read back in an equivalent form).
   return same || renderYaml(next) === renderYaml(current) ? current : next;
+}
+
+/** The one replacement that turns `a` into `b`: their common start and end left alone. */
+export function textEdit(a: string, b: string): { start: number; end: number; text: string } | null {
+  if (a === b) return null;
+  const max = Math.min(a.length, b.length);
+  let start = 0;
+  while (start < max && a.charCodeAt(start) === b.charCodeAt(start)) start++;
+  let endA = a.length;
+  let endB = b.length;
+  while (endA > start && endB > start && a.charCodeAt(endA - 1) === b.charCodeAt(endB - 1)) {
+    endA--;
+    endB--;
+  }
+  return { start, end: endA, text: b.slice(start, endB) };
 }

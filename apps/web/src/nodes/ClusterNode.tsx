@@ -3,6 +3,8 @@ import { memo } from 'react';
 import { Badge } from './Badge.tsx';
 import type { ClusterFlowNode } from './derive.ts';
 
+const sameContent = (a: NodeProps<ClusterFlowNode>, b: NodeProps<ClusterFlowNode>) => a.data === b.data && a.selected === b.selected;
+
 /** A VMCluster: a box holding its vminsert, vmstorage and vmselect, RF on its header. */
 export const ClusterNode = memo(function ClusterNode({ data, selected }: NodeProps<ClusterFlowNode>) {
   const rf = data.replicationFactor;
@@ -13,18 +15,22 @@ export const ClusterNode = memo(function ClusterNode({ data, selected }: NodePro
           CL
         </span>
         <div className="node-titles">
-          <div className="node-kind">VMCluster</div>
-          <div className="node-name">{data.name}</div>
+          <div className="cluster-line">
+            <span className="node-kind">VMCluster</span>
+            <span className="chip chip-strong" aria-label={`replication factor ${rf ?? 'unset'}`}>
+              RF {rf ?? '–'}
+            </span>
+            <span className="chip" aria-label={`${data.storageNodes} storage nodes`} title={`${data.storageNodes} vmstorage nodes`}>
+              {data.storageNodes} node{data.storageNodes === 1 ? '' : 's'}
+            </span>
+            {data.namespace && <span className="chip">ns: {data.namespace}</span>}
+          </div>
+          <div className="node-name" title={data.name}>
+            {data.name}
+          </div>
         </div>
-        {data.namespace && <span className="chip">ns: {data.namespace}</span>}
-        <span className="chip chip-strong" aria-label={`replication factor ${rf ?? 'unset'}`}>
-          RF {rf ?? '–'}
-        </span>
-        <span className="chip" aria-label={`${data.storageNodes} storage nodes`}>
-          {data.storageNodes} storage node{data.storageNodes === 1 ? '' : 's'}
-        </span>
         <Badge findings={data.findings} />
       </div>
     </div>
   );
-});
+}, sameContent);

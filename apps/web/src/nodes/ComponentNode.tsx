@@ -19,6 +19,9 @@ const SOURCES = new Set<ComponentKind>([...FLOW.flatMap((t) => LINK_RULES[t].fro
 /** Left-hand handle: kinds that receive writes or notifications, or that query. */
 const TARGETS = new Set<ComponentKind>([...targetsOf(FLOW), ...QUERY.flatMap((t) => LINK_RULES[t].from)]);
 
+/** What a cluster part does, and the port it serves on (its service name is in the tooltip). */
+const PART_ROLE = { vminsert: 'writes in · :8480', vmselect: 'queries · :8481', vmstorage: 'stores · :8482' } as const;
+
 /** Kinds whose replica count the node lets you step (VMSingle has exactly one). */
 const STEPPABLE = new Set<ComponentKind>(['VMAgent', 'VMAlert', 'VMAlertmanager', 'VMAuth', 'vminsert', 'vmselect', 'vmstorage']);
 
@@ -38,6 +41,12 @@ function Stepper({ noun, value, min, onChange }: { noun: 'replica' | 'shard'; va
     </div>
   );
 }
+
+/**
+ * Re-renders only when what it shows changes: React Flow also passes the node's position, which
+ * changes on every step of a drag but is applied by React Flow's own wrapper, not by this content.
+ */
+const sameContent = (a: NodeProps<ComponentFlowNode>, b: NodeProps<ComponentFlowNode>) => a.id === b.id && a.data === b.data && a.selected === b.selected;
 
 export const ComponentNode = memo(function ComponentNode({ id, data, selected }: NodeProps<ComponentFlowNode>) {
   const store = useEditorApi();
@@ -59,12 +68,10 @@ export const ComponentNode = memo(function ComponentNode({ id, data, selected }:
         </span>
         <div className="node-titles">
           {isPart ? (
-            <>
+            <div title={`Service ${c.kind}-${data.name}`}>
               <div className="node-name">{c.kind}</div>
-              <div className="node-kind" title={`${c.kind}-${data.name}`}>
-                {c.kind}-{data.name}
-              </div>
-            </>
+              <div className="node-kind">{PART_ROLE[c.kind as keyof typeof PART_ROLE]}</div>
+            </div>
           ) : (
             <>
               <div className="node-kind">{c.kind}</div>
@@ -89,4 +96,4 @@ export const ComponentNode = memo(function ComponentNode({ id, data, selected }:
       {SOURCES.has(c.kind) && <Handle type="source" position={Position.Right} id="out" aria-label={`${c.kind} ${data.name} output`} />}
     </div>
   );
-});
+}, sameContent);

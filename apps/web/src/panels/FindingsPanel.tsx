@@ -1,5 +1,6 @@
 import { useReactFlow } from '@xyflow/react';
 import { describe, getComponent } from '@vmtopo/model';
+import { useState } from 'react';
 import { applyFix, checkerAvailable, type Finding, type Severity } from '../core.ts';
 import { useEditor, useEditorApi } from '../store/context.tsx';
 import { useFindings } from '../store/hooks.ts';
@@ -29,9 +30,13 @@ export function FindingsSummary({ findings }: { findings: Finding[] }) {
   );
 }
 
+/** Findings listed at first (then as many more per click): a large design has thousands. */
+export const FINDINGS_PAGE = 100;
+
 /** Every finding of the design, live; clicking one shows its component, Fix repairs it. */
 export function FindingsPanel() {
   const findings = useFindings();
+  const [limit, setLimit] = useState(FINDINGS_PAGE);
   const t = useEditor((s) => s.topology);
   const store = useEditorApi();
   const rf = useReactFlow();
@@ -60,9 +65,12 @@ export function FindingsPanel() {
       </p>
     );
   }
+  const shown = findings.length > limit ? findings.slice(0, limit) : findings;
+  const more = findings.length - shown.length;
   return (
+    <>
     <ul className="findings" aria-label="Findings">
-      {findings.map((f, i) => {
+      {shown.map((f, i) => {
         const names = f.componentIds.map((id) => getComponent(t, id)).filter((c) => c !== undefined).map((c) => describe(t, c));
         return (
           <li key={`${f.ruleId}:${f.componentIds.join(',')}:${i}`} className={`finding sev-${f.severity}`} data-rule={f.ruleId}>
@@ -88,5 +96,16 @@ export function FindingsPanel() {
         );
       })}
     </ul>
+    {more > 0 && (
+      <div className="findings-more">
+        <button type="button" onClick={() => setLimit(limit + FINDINGS_PAGE * 5)}>
+          Show {Math.min(more, FINDINGS_PAGE * 5)} more
+        </button>
+        <span>
+          {shown.length} of {findings.length} shown, worst first
+        </span>
+      </div>
+    )}
+    </>
   );
 }

@@ -4,7 +4,7 @@ import type { SourceProblem } from '../core.ts';
 import { monaco } from '../monaco.ts';
 import { useEditor, useEditorApi } from '../store/context.tsx';
 import { useDerivations } from '../store/hooks.ts';
-import { applyYamlText } from '../yamlSync.ts';
+import { applyYamlText, textEdit } from '../yamlSync.ts';
 
 const URI = monaco.Uri.parse('file:///design.yaml');
 const OWNER = 'vmtopo';
@@ -39,16 +39,36 @@ export default function YamlView() {
   /** The design this editor committed last: its re-rendered YAML must not replace the text. */
   const own = useRef<Topology | null>(null);
 
-  const setText = (model: monaco.editor.ITextModel, text: string) => {
-    if (model.getValue() === text) return;
-    const top = editor.current?.getScrollTop() ?? 0;
+  const highlight = useRef<monaco.editor.IEditorDecorationsCollection | null>(null);
+  const fade = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  /**
+   * Shows `text`, changing only the lines that differ: replacing all of a large design's YAML
+   * would make Monaco re-split, re-tokenise and re-draw everything for a one-field change. The
+   * changed lines are brought into view and marked for a moment.
+   */
+  const setText = (model: monaco.editor.ITextModel, text: string, reveal = false) => {
+    const edit = textEdit(model.getValue(), text);
+    if (!edit) return;
+    const ed = editor.current;
+    const from = model.getPositionAt(edit.start);
+    const to = model.getPositionAt(edit.end);
     applying.current = true;
     try {
-      model.setValue(text);
+      model.pushStackElement();
+      model.pushEditOperations([], [{ range: new monaco.Range(from.lineNumber, from.column, to.lineNumber, to.column), text: edit.text }], () => null);
+      model.pushStackElement();
     } finally {
       applying.current = false;
     }
-    editor.current?.setScrollTop(top);
+    if (!ed || !reveal) return;
+    const first = from.lineNumber;
+    const last = model.getPositionAt(edit.start + edit.text.length).lineNumber;
+    ed.revealLinesInCenterIfOutsideViewport(first, Math.min(last, first + 20), monaco.editor.ScrollType.Immediate);
+    const lines = new monaco.Range(first, 1, last, 1);
+    if (highlight.current) highlight.current.set([{ range: lines, options: { isWholeLine: true, className: 'yaml-changed-line' } }]);
+    else highlight.current = ed.createDecorationsCollection([{ range: lines, options: { isWholeLine: true, className: 'yaml-changed-line' } }]);
+    clearTimeout(fade.current);
+    fade.current = setTimeout(() => highlight.current?.clear(), 1500);
   };
 
   useEffect(() => {
@@ -127,6 +147,8 @@ export default function YamlView() {
       blur.dispose();
       dark.removeEventListener('change', onScheme);
       obs.disconnect();
+      clearTimeout(fade.current);
+      highlight.current = null;
       ed.dispose();
       editor.current = null;
       // The next mount starts from the design (the mount sets its YAML), not from a half-typed text.
@@ -144,7 +166,7 @@ export default function YamlView() {
     clearTimeout(timer.current);
     timer.current = undefined;
     monaco.editor.setModelMarkers(model, OWNER, []);
-    setText(model, yaml);
+    setText(model, yaml, true);
     setStatus({ kind: 'synced' });
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [yaml]);

@@ -14,16 +14,35 @@ export function createStructuralView(): (t: Topology) => Topology {
       lastInput = t;
       return lastOutput;
     }
+    const prev = lastOutput?.components;
     lastInput = t;
-    lastOutput = { ...t, components: t.components.map(stripPosition) };
+    lastOutput = {
+      ...t,
+      components: t.components.map((c, i) => {
+        // A component that only moved is still the same object as before (its stripped self).
+        const old = prev?.[i];
+        return old !== undefined && old.id === c.id && sameComponent(old, c) ? old : stripPosition(c);
+      }),
+    };
     return lastOutput;
   };
 }
 
+/**
+ * Each component without its position, memoised per component object: an edit of one component
+ * leaves every other one the very same object, so the renderer's per-component cache (keyed by
+ * identity) and anything else memoised on components keeps hitting.
+ */
+const stripped = new WeakMap<Component, Component>();
 function stripPosition(c: Component): Component {
   if (c.position === undefined) return c;
-  const { position: _p, ...rest } = c;
-  return rest;
+  let out = stripped.get(c);
+  if (!out) {
+    const { position: _p, ...rest } = c;
+    out = rest;
+    stripped.set(c, out);
+  }
+  return out;
 }
 
 const COMPONENT_KEYS = ['id', 'kind', 'name', 'namespace', 'cluster', 'labels', 'annotations', 'metadata', 'spec'] as const;
@@ -34,11 +53,14 @@ export function sameStructure(a: Topology, b: Topology): boolean {
   if (a.components === b.components) return true;
   if (a.components.length !== b.components.length) return false;
   for (let i = 0; i < a.components.length; i++) {
-    const x = a.components[i]!;
-    const y = b.components[i]!;
-    if (x === y) continue;
-    for (const k of COMPONENT_KEYS) if (x[k] !== y[k]) return false;
+    if (!sameComponent(a.components[i]!, b.components[i]!)) return false;
   }
+  return true;
+}
+
+function sameComponent(x: Component, y: Component): boolean {
+  if (x === y) return true;
+  for (const k of COMPONENT_KEYS) if (x[k] !== y[k]) return false;
   return true;
 }
 
