@@ -364,9 +364,12 @@ async function pickNode(page: Page, ids: string[] | null, dx: number): Promise<{
         if (!best || d < best.d) best = { id: el.getAttribute('data-id') ?? '', d, cx };
       }
       if (!best) return null;
-      // Drag towards the side with room for the whole distance (the baseline always has it).
-      const room = pane.right - 10 - best.cx;
-      return { id: best.id, dx: room >= dx ? dx : -Math.min(dx, best.cx - pane.left - 10) };
+      // Drag towards the side with more room, and stop 60 px inside the pane: React Flow pans the
+      // whole viewport while the pointer is within 40 px of its edge, which would measure autopan,
+      // not the drag. The app's pane is narrower than the baseline's, so its drag may be shorter.
+      const right = pane.right - 60 - best.cx;
+      const left = best.cx - pane.left - 60;
+      return { id: best.id, dx: right >= left ? Math.min(dx, right) : -Math.min(dx, left) };
     },
     { ids, dx },
   );
