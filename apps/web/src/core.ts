@@ -7,36 +7,15 @@ import * as model from '@vmtopo/model';
 import type { Topology } from '@vmtopo/model';
 import * as render from '@vmtopo/render';
 
-export type Severity = 'error' | 'warning' | 'info';
+export type { Finding, Severity } from '@vmtopo/model';
+export { SEVERITY_RANK as SEVERITY_ORDER } from '@vmtopo/model';
 
-export interface Finding {
-  ruleId: string;
-  severity: Severity;
-  message: string;
-  componentIds: string[];
-  /** A FieldDef key of the first component, when the finding is about one field. */
-  field?: string;
-  fixable: boolean;
-  fixLabel?: string;
+export function lint(t: Topology): model.Finding[] {
+  return model.lint(t);
 }
 
-interface CheckerApi {
-  lint?: (t: Topology) => Finding[];
-  applyFix?: (t: Topology, f: Finding) => Topology;
-}
-
-const checker = model as unknown as CheckerApi;
-
-/** Whether the checker package is present (the designer says so instead of showing "no findings"). */
-export const checkerAvailable = (): boolean => typeof checker.lint === 'function';
-
-export function lint(t: Topology): Finding[] {
-  return checker.lint ? checker.lint(t) : [];
-}
-
-export function applyFix(t: Topology, f: Finding): Topology {
-  if (!checker.applyFix) throw new Error('the checker is not available');
-  return checker.applyFix(t, f);
+export function applyFix(t: Topology, f: model.Finding): Topology {
+  return model.applyFix(t, f);
 }
 
 /** The design as multi-document operator YAML, exactly what `vmtopo render` prints. */
@@ -126,5 +105,3 @@ export function decodeShare(linkOrFragment: string): Topology {
 export function roundPositions(t: Topology): Topology {
   return render.roundPositions(t);
 }
-
-export const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };

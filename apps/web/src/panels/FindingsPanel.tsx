@@ -1,7 +1,7 @@
 import { useReactFlow } from '@xyflow/react';
 import { describe, getComponent } from '@vmtopo/model';
 import { useState } from 'react';
-import { applyFix, checkerAvailable, type Finding, type Severity } from '../core.ts';
+import { applyFix, type Finding, type Severity } from '../core.ts';
 import { useEditor, useEditorApi } from '../store/context.tsx';
 import { useFindings } from '../store/hooks.ts';
 
@@ -57,7 +57,6 @@ export function FindingsPanel() {
       s.notify(`Could not fix: ${(e as Error).message}`, 'error');
     }
   };
-  if (!checkerAvailable()) return <p className="panel-empty">The checker (@vmtopo/model lint) is not available in this build.</p>;
   if (findings.length === 0) {
     return (
       <p className="panel-empty" role="status">
