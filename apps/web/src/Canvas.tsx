@@ -85,12 +85,34 @@ const FURNITURE = (
   <>
     <Background gap={20} size={1.2} />
     <Controls position="bottom-left" aria-label="Zoom controls" />
-    <MiniMap position="bottom-right" pannable zoomable ariaLabel="Minimap" nodeColor={minimapColor} nodeBorderRadius={6} style={MINIMAP_STYLE} />
+    <MiniMapSlot />
     <Panel position="top-right">
       <Legend />
     </Panel>
   </>
 );
+
+/**
+ * The minimap, paused while a node is dragged: the live one subscribes to React Flow's store once
+ * per node and re-measures the whole design on every drag step. During a drag it is replaced by a
+ * snapshot of its last picture; it comes back, up to date, when the drag ends.
+ */
+function MiniMapSlot() {
+  const dragging = useEditor((s) => s.drag !== null);
+  const box = useRef<HTMLDivElement>(null);
+  const frozen = useRef<{ __html: string } | null>(null);
+  if (!dragging) frozen.current = null;
+  else if (frozen.current === null) frozen.current = { __html: box.current?.innerHTML ?? '' };
+  return (
+    <div ref={box} className="minimap-slot">
+      {dragging ? (
+        <div className="minimap-slot" aria-hidden dangerouslySetInnerHTML={frozen.current!} />
+      ) : (
+        <MiniMap position="bottom-right" pannable zoomable ariaLabel="Minimap" nodeColor={minimapColor} nodeBorderRadius={6} style={MINIMAP_STYLE} />
+      )}
+    </div>
+  );
+}
 
 export function Canvas({
   colorMode = 'system',

@@ -1,5 +1,5 @@
 import type { Topology } from '@vmtopo/model';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { SourceProblem } from '../core.ts';
 import { monaco } from '../monaco.ts';
 import { useEditor, useEditorApi } from '../store/context.tsx';
@@ -41,14 +41,21 @@ export default function YamlView() {
 
   const highlight = useRef<monaco.editor.IEditorDecorationsCollection | null>(null);
   const fade = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const shownText = useRef<{ model: monaco.editor.ITextModel; version: number; text: string } | null>(null);
   /**
    * Shows `text`, changing only the lines that differ: replacing all of a large design's YAML
    * would make Monaco re-split, re-tokenise and re-draw everything for a one-field change. The
    * changed lines are brought into view and marked for a moment.
    */
   const setText = (model: monaco.editor.ITextModel, text: string, reveal = false) => {
-    const edit = textEdit(model.getValue(), text);
-    if (!edit) return;
+    // The model's text as this view last set it, while nothing has changed it since (a large
+    // design's YAML is costly to read back out of the model on every edit).
+    const cur = shownText.current?.model === model && shownText.current.version === model.getVersionId() ? shownText.current.text : model.getValue();
+    const edit = textEdit(cur, text);
+    if (!edit) {
+      shownText.current = { model, version: model.getVersionId(), text: cur };
+      return;
+    }
     const ed = editor.current;
     const from = model.getPositionAt(edit.start);
     const to = model.getPositionAt(edit.end);
@@ -57,6 +64,7 @@ export default function YamlView() {
       model.pushStackElement();
       model.pushEditOperations([], [{ range: new monaco.Range(from.lineNumber, from.column, to.lineNumber, to.column), text: edit.text }], () => null);
       model.pushStackElement();
+      shownText.current = { model, version: model.getVersionId(), text };
     } finally {
       applying.current = false;
     }
@@ -64,11 +72,18 @@ export default function YamlView() {
     const first = from.lineNumber;
     const last = model.getPositionAt(edit.start + edit.text.length).lineNumber;
     ed.revealLinesInCenterIfOutsideViewport(first, Math.min(last, first + 20), monaco.editor.ScrollType.Immediate);
+    // Tokenise the lines on screen now: otherwise Monaco draws them once with stale colours and
+    // again when its background tokeniser catches up, a second layout and paint tens of ms later.
+    const shown = ed.getVisibleRanges();
+    const end = Math.min(model.getLineCount(), Math.max(last, shown[shown.length - 1]?.endLineNumber ?? last), last + 200);
+    (model as unknown as { tokenization?: { forceTokenization?: (line: number) => void } }).tokenization?.forceTokenization?.(end);
     const lines = new monaco.Range(first, 1, last, 1);
     if (highlight.current) highlight.current.set([{ range: lines, options: { isWholeLine: true, className: 'yaml-changed-line' } }]);
     else highlight.current = ed.createDecorationsCollection([{ range: lines, options: { isWholeLine: true, className: 'yaml-changed-line' } }]);
     clearTimeout(fade.current);
     fade.current = setTimeout(() => highlight.current?.clear(), 1500);
+    // Draw now, in the task of the change, rather than in Monaco's next animation frame.
+    ed.render();
   };
 
   useEffect(() => {
@@ -158,7 +173,8 @@ export default function YamlView() {
   }, []);
 
   // The design changed: from this editor (keep the text as typed) or from elsewhere (show it).
-  useEffect(() => {
+  // A layout effect: the edit reaches Monaco in the same task as the change, so it draws in the next frame.
+  useLayoutEffect(() => {
     const model = monaco.editor.getModel(URI);
     if (!model) return;
     if (topology === own.current) return;
