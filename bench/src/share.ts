@@ -4,8 +4,8 @@ import LZString from 'lz-string';
 // lz-string is CommonJS: its functions hang off the default export.
 const { compressToEncodedURIComponent, decompressFromEncodedURIComponent } = LZString;
 import { fromDocument, toDocument } from '@vmtopo/model';
+import { decodeShare, shareLink } from '@vmtopo/render';
 import type { Topology } from '@vmtopo/model';
-import { getShare } from './apis.ts';
 import { generate } from './generate.ts';
 import { seedDesign } from './seed.ts';
 import { type Maybe, round, timeMedian } from './stats.ts';
@@ -76,16 +76,12 @@ function codec(t: Topology, encode: (t: Topology) => string, decode: (s: string)
 }
 
 export function benchShareDesign(t: Topology, runs: number): ShareDesign {
-  const share = getShare();
   const reasons: Record<string, string> = {};
   let ours: Maybe<Codec> = null;
-  if (typeof share === 'string') reasons.ours = share;
-  else {
-    try {
-      ours = codec(t, (x) => share.shareLink(x, SHARE_BASE), (s) => share.decodeShare(s), runs);
-    } catch (e) {
-      reasons.ours = `shareLink/decodeShare failed: ${(e as Error).message}`;
-    }
+  try {
+    ours = codec(t, (x) => shareLink(x, SHARE_BASE), (s) => decodeShare(s), runs);
+  } catch (e) {
+    reasons.ours = `shareLink/decodeShare failed: ${(e as Error).message}`;
   }
   const lzString = codec(t, lzEncode, lzDecode, runs);
   const deflateBase64 = codec(t, mermaidEncode, mermaidDecode, runs);

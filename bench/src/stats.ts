@@ -30,21 +30,25 @@ export const round = (x: number, digits = 2): number => {
 export interface TimeOptions<S> {
   runs: number;
   warmup?: number;
+  /** Keep warming up until the warm-up runs took this long, so that V8 has optimised the code (a fixed count leaves fast functions in lower tiers). */
+  warmupMs?: number;
   /** Untimed, before each run (warm-ups included); its result is handed to the timed function. */
   setup?: () => S;
 }
 
-/** Median ms of `runs` timed calls of `f`, after `warmup` untimed ones. */
+/** Median ms of `runs` timed calls of `f`, after `warmup` untimed ones (and `warmupMs` of them). */
 export function timeMedian<S = undefined>(f: (s: S) => unknown, opts: TimeOptions<S>): { ms: number; samples: number[]; last: unknown } {
   const samples: number[] = [];
   let last: unknown;
-  for (let i = 0; i < (opts.warmup ?? 1) + opts.runs; i++) {
+  let warm = 0;
+  for (let i = 0; samples.length < opts.runs; i++) {
     const s = (opts.setup ? opts.setup() : undefined) as S;
     collectGarbage();
     const t0 = performance.now();
     last = f(s);
     const dt = performance.now() - t0;
-    if (i >= (opts.warmup ?? 1)) samples.push(dt);
+    if (i < (opts.warmup ?? 1) || warm < (opts.warmupMs ?? 0)) warm += dt;
+    else samples.push(dt);
   }
   return { ms: round(median(samples), 3), samples, last };
 }

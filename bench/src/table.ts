@@ -42,9 +42,6 @@ export function formatResults(r: Results): string {
         ]),
       ),
     );
-    const reasons = Object.entries(r.core).flatMap(([k, v]) => Object.entries(v.reasons ?? {}).map(([f, why]) => `${k}.${f}: ${why}`));
-    const uniq = [...new Set(reasons.map((x) => x.replace(/^n\d+\./, '')))];
-    if (uniq.length) parts.push(`\nnull: ${uniq.join('; ')}`);
     if (r.coreGrowth && Object.keys(r.coreGrowth).length) {
       parts.push(`\ngrowth n1000 → n10000 (×10 is linear): ${Object.entries(r.coreGrowth).map(([k, v]) => `${k} ×${cell(v)}`).join(', ')}`);
     }

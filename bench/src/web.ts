@@ -13,7 +13,7 @@
  *   to back with no pause (dragged-node updates/s = frames in which its transform changed ÷ s).
  *
  * The app figures are null with a reason whenever they cannot be measured honestly (build fails,
- * the app does not open share links yet, no "Replicas" field, ...). Nothing is ever made up.
+ * the app cannot open a share link, no "Replicas" field, ...). Nothing is ever made up.
  */
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
@@ -22,7 +22,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { type Browser, type BrowserContext, type Page, chromium } from '@playwright/test';
-import { getShare } from './apis.ts';
+import { shareLink } from '@vmtopo/render';
 import { generate } from './generate.ts';
 import { type Maybe, median, round } from './stats.ts';
 
@@ -603,8 +603,6 @@ export async function benchWeb(o: Partial<WebOptions> = {}): Promise<WebResults>
   if (appErr) reasons.app = appErr;
   if (!baseErr) res.baseline.initialJsGzipBytes = gzipBytes(BASELINE_DIST, htmlScripts(BASELINE_DIST)).bytes;
 
-  const share = getShare();
-  if (typeof share === 'string') reasons.appDesigns = share;
 
   let baseSrv: Server | string | undefined;
   let appSrv: Server | string | undefined;
@@ -658,11 +656,10 @@ export async function benchWeb(o: Partial<WebOptions> = {}): Promise<WebResults>
     const designs = new Map<number, { url: string; agents: string[]; firstId: string } | string>();
     for (const n of new Set([...opts.sizes, opts.editSize])) {
       if (!app) designs.set(n, reasons.app ?? 'no app');
-      else if (typeof share === 'string') designs.set(n, share);
       else {
         const { topology } = generate(n);
         try {
-          const url = share.shareLink(topology, app);
+          const url = shareLink(topology, app);
           const agents = topology.components.filter((c) => c.kind === 'VMAgent').map((c) => c.id);
           designs.set(n, { url, agents, firstId: agents[0] ?? topology.components[0]!.id });
           res.appPage[`n${n}`] = { domNodes: null, zoom: null, shareLinkChars: url.length };
@@ -695,7 +692,7 @@ export async function benchWeb(o: Partial<WebOptions> = {}): Promise<WebResults>
           const ar = await scenario(browser, d.url, { ...dragOpts, dragIds: d.agents, expectNodes: n, idCheck: d.firstId });
           (appRuns[k] ??= []).push(ar);
           log(`web: round ${r} app ${k}: ${summary(ar)}`);
-          // The app cannot open share links (yet): every later app run would only time out too.
+          // The app could not open the share link: every later app run would only time out too.
           if (ar.firstNodeMs === null && /share link|became visible/.test(ar.error ?? '')) appDead = ar.error!;
         }
       }
