@@ -59,7 +59,7 @@ function runsFor(n: number): { runs: number; warmup: number; editRuns: number } 
 /**
  * Warm-up time of lint and of the edit loop on top of the warm-up runs: with 20 runs, lint of
  * 1,000 components still swung between 4.4 and 7.8 ms from process to process (functions in lower
- * tiers); after a second and a half of runs it settled at 3.8-4.1 ms.
+ * tiers); after 300 runs it settled at 3.8-4.1 ms.
  */
 const WARMUP_MS = 1500;
 
@@ -87,7 +87,6 @@ export function benchCoreSize(n: number, runsOverride?: number): CoreSize {
 
   // render (cold), objects only, and the two floors, interleaved run by run so that load from
   // elsewhere on the machine hits all four alike (their ratio is a target).
-  const objects = renderObjects(topology);
   const samples = { render: [] as number[], objects: [] as number[], yaml: [] as number[], js: [] as number[] };
   let text = '';
   let floorText = '';
@@ -98,21 +97,31 @@ export function benchCoreSize(n: number, runsOverride?: number): CoreSize {
     f();
     return performance.now() - t0;
   };
-  const measures: [keyof typeof samples, (a: Topology, b: Topology) => void][] = [
-    ['render', (a) => (text = renderYaml(a))],
-    ['objects', (_, b) => renderObjects(b)],
-    ['yaml', () => (floorText = yamlFloor(objects))],
-    ['js', () => (jsText = jsYamlFloor(objects))],
+  interface Run {
+    a: Topology;
+    b: Topology;
+    objects: KubeObject[];
+  }
+  const measures: [keyof typeof samples, (r: Run) => void][] = [
+    ['render', (r) => (text = renderYaml(r.a))],
+    ['objects', (r) => renderObjects(r.b)],
+    ['yaml', (r) => (floorText = yamlFloor(r.objects))],
+    ['js', (r) => (jsText = jsYamlFloor(r.objects))],
   ];
-  for (let i = 0; i < warmup + runs; i++) {
-    const a = clone(topology);
-    const b = clone(topology);
-    // The order rotates run by run: whichever comes first after the clones pays for them (caches,
-    // allocation), which put render at 1.4× the floor at 100 components when it always came first.
+  const renderWarmUntil = performance.now() + (runsOverride ? 0 : WARMUP_MS);
+  for (let i = 0; i < warmup || performance.now() < renderWarmUntil; i++) {
+    const run: Run = { a: clone(topology), b: clone(topology), objects: renderObjects(clone(topology)) };
+    for (const [, f] of measures) f(run);
+  }
+  for (let i = 0; i < runs; i++) {
+    // Every run starts from new copies, and the floors stringify objects the renderer has just
+    // produced from one: objects as young as the ones a render builds (the floors once reused one
+    // long-lived set, which V8 had promoted, and came out up to 30% faster at 100 components).
+    const run: Run = { a: clone(topology), b: clone(topology), objects: renderObjects(clone(topology)) };
+    // The order rotates run by run, so that none always runs first after the copies are made.
     for (let k = 0; k < measures.length; k++) {
       const [key, f] = measures[(i + k) % measures.length]!;
-      const ms = timed(() => f(a, b));
-      if (i >= warmup) samples[key].push(ms);
+      samples[key].push(timed(() => f(run)));
     }
   }
   const render = { ms: round(median(samples.render), 3) };
@@ -131,10 +140,11 @@ export function benchCoreSize(n: number, runsOverride?: number): CoreSize {
   const upd: number[] = [];
   const lin: number[] = [];
   const ren: number[] = [];
-  let warm = runsOverride ? WARMUP_MS : 0;
+  const warmUntil = performance.now() + (runsOverride ? 0 : WARMUP_MS);
   for (let i = 0; total.length < editRuns; i++) {
     const value = i % 2 === 0 ? 3 : 2;
-    collectGarbage();
+    const warming = i < 5 || performance.now() < warmUntil;
+    if (!warming) collectGarbage();
     const t0 = performance.now();
     const next = updateComponent(state, target, (c) => withField(c, 'replicaCount', value));
     const t1 = performance.now();
@@ -144,10 +154,7 @@ export function benchCoreSize(n: number, runsOverride?: number): CoreSize {
     const t3 = performance.now();
     if (!y.includes(`replicaCount: ${value}`)) throw new Error('the edit did not reach the YAML');
     state = next;
-    if (i < 5 || warm < WARMUP_MS) {
-      warm += t3 - t0;
-      continue;
-    }
+    if (warming) continue;
     total.push(t3 - t0);
     upd.push(t1 - t0);
     lin.push(t2 - t1);

@@ -30,25 +30,28 @@ export const round = (x: number, digits = 2): number => {
 export interface TimeOptions<S> {
   runs: number;
   warmup?: number;
-  /** Keep warming up until the warm-up runs took this long, so that V8 has optimised the code (a fixed count leaves fast functions in lower tiers). */
+  /** Keep warming up this long, so that V8 has optimised the code (a fixed count left fast functions in lower tiers). */
   warmupMs?: number;
   /** Untimed, before each run (warm-ups included); its result is handed to the timed function. */
   setup?: () => S;
 }
 
-/** Median ms of `runs` timed calls of `f`, after `warmup` untimed ones (and `warmupMs` of them). */
+/**
+ * Median ms of `runs` timed calls of `f`, after `warmup` untimed ones and, when `warmupMs` is set,
+ * after warm-up calls for that long (wall clock; no forced GC between them, so that the time goes
+ * into calls of `f`).
+ */
 export function timeMedian<S = undefined>(f: (s: S) => unknown, opts: TimeOptions<S>): { ms: number; samples: number[]; last: unknown } {
   const samples: number[] = [];
   let last: unknown;
-  let warm = 0;
-  for (let i = 0; samples.length < opts.runs; i++) {
+  const warmUntil = performance.now() + (opts.warmupMs ?? 0);
+  for (let i = 0; i < (opts.warmup ?? 1) || performance.now() < warmUntil; i++) f((opts.setup ? opts.setup() : undefined) as S);
+  while (samples.length < opts.runs) {
     const s = (opts.setup ? opts.setup() : undefined) as S;
     collectGarbage();
     const t0 = performance.now();
     last = f(s);
-    const dt = performance.now() - t0;
-    if (i < (opts.warmup ?? 1) || warm < (opts.warmupMs ?? 0)) warm += dt;
-    else samples.push(dt);
+    samples.push(performance.now() - t0);
   }
   return { ms: round(median(samples), 3), samples, last };
 }
