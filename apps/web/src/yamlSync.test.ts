@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { updateComponent } from '@vmtopo/model';
 import { describe, expect, it } from 'vitest';
 import { renderYaml } from './core.ts';
@@ -79,6 +80,28 @@ describe('textEdit', () => {
       ['abcabc', 'abc'],
       ['---\nkind: A\n', 'kind: B\n---\nkind: A\n'],
     ]) expect(apply(a!, b!)).toBe(b);
+  });
+
+  it('finds the smallest replacement in long texts, across block boundaries (property)', () => {
+    const text = fc.string({ unit: fc.constantFrom('a', 'b', '\n', ' '), minLength: 0, maxLength: 1200, size: 'max' });
+    fc.assert(
+      fc.property(text, text, text, text, (prefix, suffix, x, y) => {
+        const a = prefix + x + suffix;
+        const b = prefix + y + suffix;
+        const d = textEdit(a, b);
+        if (a === b) {
+          expect(d).toBeNull();
+          return;
+        }
+        const { start, end, text: middle } = d!;
+        expect(a.slice(0, start) + middle + a.slice(end)).toBe(b);
+        // The common start is as long as it can be, and so is the common end after it.
+        expect(start === Math.min(a.length, b.length) || a[start] !== b[start]).toBe(true);
+        const endB = start + middle.length;
+        expect(end === start || endB === start || a[end - 1] !== b[endB - 1]).toBe(true);
+      }),
+      { numRuns: 300 },
+    );
   });
 });
 

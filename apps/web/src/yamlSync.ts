@@ -164,14 +164,23 @@ export function reconcile(current: Topology, imported: Topology): Topology {
   return same || renderYaml(next) === renderYaml(current) ? current : next;
 }
 
+const BLOCK = 256;
+
 /** The one replacement that turns `a` into `b`: their common start and end left alone. */
 export function textEdit(a: string, b: string): { start: number; end: number; text: string } | null {
   if (a === b) return null;
   const max = Math.min(a.length, b.length);
+  // Whole blocks first (a compare of two slices is a memcmp), then characters: a large design's
+  // YAML is some 600,000 characters, and a one-field change sits somewhere in the middle.
   let start = 0;
+  while (start + BLOCK <= max && a.slice(start, start + BLOCK) === b.slice(start, start + BLOCK)) start += BLOCK;
   while (start < max && a.charCodeAt(start) === b.charCodeAt(start)) start++;
   let endA = a.length;
   let endB = b.length;
+  while (endA - BLOCK >= start && endB - BLOCK >= start && a.slice(endA - BLOCK, endA) === b.slice(endB - BLOCK, endB)) {
+    endA -= BLOCK;
+    endB -= BLOCK;
+  }
   while (endA > start && endB > start && a.charCodeAt(endA - 1) === b.charCodeAt(endB - 1)) {
     endA--;
     endB--;

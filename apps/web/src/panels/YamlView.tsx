@@ -104,6 +104,22 @@ export default function YamlView() {
       insertSpaces: true,
       quickSuggestions: false,
       suggestOnTriggerCharacters: false,
+      // Every feature below listens to content changes and re-computes over the whole text (or
+      // asks the YAML worker to, and decodes its answer): at 500 components they added 15-25 ms
+      // to each change made on the canvas. Folding was 6-8 ms of it; the canvas and the findings
+      // are the way around a large design, and Ctrl+F finds a document.
+      folding: false,
+      stickyScroll: { enabled: false },
+      bracketPairColorization: { enabled: false },
+      guides: { bracketPairs: false, indentation: true },
+      unicodeHighlight: { ambiguousCharacters: false, invisibleCharacters: false, nonBasicASCII: false },
+      links: false,
+      occurrencesHighlight: 'off',
+      selectionHighlight: false,
+      codeLens: false,
+      colorDecorators: false,
+      inlayHints: { enabled: 'off' },
+      matchBrackets: 'never',
     });
     editor.current = ed;
 
