@@ -6,11 +6,13 @@ import {
   Panel,
   ReactFlow,
   useReactFlow,
+  useStore,
   type Connection,
   type EdgeChange,
   type FinalConnectionState,
   type NodeChange,
   type OnConnectStartParams,
+  type ReactFlowState,
 } from '@xyflow/react';
 import {
   addLink,
@@ -83,7 +85,7 @@ const MINIMAP_STYLE = { width: 170, height: 110 };
 /** The canvas furniture, created once: the Canvas re-renders on every drag step, these never need to. */
 const FURNITURE = (
   <>
-    <Background gap={20} size={1.2} />
+    <Dots />
     <Controls position="bottom-left" aria-label="Zoom controls" />
     <MiniMapSlot />
     <Panel position="top-right">
@@ -91,6 +93,15 @@ const FURNITURE = (
     </Panel>
   </>
 );
+
+/** Below this zoom the 20 px dot grid is a grey haze of sub-2 px dots: noise, and costly to raster on every drag step. */
+const DOTS_MIN_ZOOM = 0.3;
+const dotsVisible = (s: ReactFlowState) => s.transform[2] >= DOTS_MIN_ZOOM;
+
+/** The dot grid, shown while it reads as a grid. */
+function Dots() {
+  return useStore(dotsVisible) ? <Background gap={20} size={1.2} /> : null;
+}
 
 /**
  * The minimap, paused while a node is dragged: the live one subscribes to React Flow's store once

@@ -61,11 +61,10 @@ export const LinkEdge = memo(function LinkEdge(props: EdgeProps<FlowEdge>) {
         markerEnd={`url(#arrow-${link.type})`}
         style={{ stroke: color, strokeWidth: selected ? 3 : 2, strokeDasharray: LINK_DASH[link.type] }}
       />
-      <g className={`edge-label${selected ? ' selected' : ''}`} data-link-type={link.type}>
-        <rect x={labelX - w / 2} y={labelY - h / 2} width={w} height={h} rx={h / 2} stroke={color} />
-        <text x={labelX} y={labelY} fill={color}>
-          {text}
-        </text>
+      {/* Moved by its transform only: the text keeps its attributes, so a drag step does not lay it out again. */}
+      <g className={`edge-label${selected ? ' selected' : ''}`} data-link-type={link.type} transform={`translate(${labelX} ${labelY})`}>
+        <rect x={-w / 2} y={-h / 2} width={w} height={h} rx={h / 2} stroke={color} />
+        <text fill={color}>{text}</text>
       </g>
     </>
   );
