@@ -15,6 +15,18 @@ export function componentIndex(t: Topology): Map<string, Component> {
   return idx;
 }
 
+/**
+ * Gives `next` the component index of `prev` with `changed` (components of `next`) put in: for an
+ * edit that kept every id, copying the index beats building it again from 10,000 components.
+ */
+export function carryComponentIndex(prev: Topology, next: Topology, changed: readonly Component[]): void {
+  const old = indexCache.get(prev);
+  if (!old || indexCache.has(next)) return;
+  const idx = new Map(old);
+  for (const c of changed) idx.set(c.id, c);
+  indexCache.set(next, idx);
+}
+
 export function getComponent(t: Topology, id: string | undefined): Component | undefined {
   return id === undefined ? undefined : componentIndex(t).get(id);
 }

@@ -77,24 +77,39 @@ export function possibleLinkTypes(t: Topology, sourceId: string, targetId: strin
   return order.filter((type) => linkProblem(t, type, sourceId, targetId) === undefined);
 }
 
-/** Links grouped by source and by target, built once per topology and shared by every reader. */
+/**
+ * Links grouped by source and by target (also per link type), built once per links array and
+ * shared by every reader: an edit of a component keeps the array, and so the index.
+ */
 export interface LinkIndex {
   from: Map<string, Link[]>;
   to: Map<string, Link[]>;
+  /** The same, one map per link type: the checker asks for one type far more often than for all. */
+  fromByType: Map<LinkType, Map<string, Link[]>>;
+  toByType: Map<LinkType, Map<string, Link[]>>;
 }
-const linkIndexCache = new WeakMap<Topology, LinkIndex>();
+const linkIndexCache = new WeakMap<readonly Link[], LinkIndex>();
 
 export function linkIndex(t: Topology): LinkIndex {
-  let idx = linkIndexCache.get(t);
+  let idx = linkIndexCache.get(t.links);
   if (!idx) {
-    idx = { from: new Map(), to: new Map() };
+    idx = { from: new Map(), to: new Map(), fromByType: new Map(), toByType: new Map() };
     for (const l of t.links) {
       push(idx.from, l.source, l);
-      if (l.target !== undefined) push(idx.to, l.target, l);
+      push(byType(idx.fromByType, l.type), l.source, l);
+      if (l.target === undefined) continue;
+      push(idx.to, l.target, l);
+      push(byType(idx.toByType, l.type), l.target, l);
     }
-    linkIndexCache.set(t, idx);
+    linkIndexCache.set(t.links, idx);
   }
   return idx;
+}
+
+function byType(maps: Map<LinkType, Map<string, Link[]>>, type: LinkType): Map<string, Link[]> {
+  let m = maps.get(type);
+  if (!m) maps.set(type, (m = new Map()));
+  return m;
 }
 
 function push(map: Map<string, Link[]>, key: string, l: Link) {
@@ -103,14 +118,18 @@ function push(map: Map<string, Link[]>, key: string, l: Link) {
   else map.set(key, [l]);
 }
 
+const NONE: readonly Link[] = Object.freeze([]);
+
+/** The links from a component (of one type), in design order. Shared: do not modify the array. */
 export function linksFrom(t: Topology, id: string, type?: LinkType): Link[] {
-  const all = linkIndex(t).from.get(id) ?? [];
-  return type ? all.filter((l) => l.type === type) : all;
+  const idx = linkIndex(t);
+  return ((type ? idx.fromByType.get(type) : idx.from)?.get(id) ?? NONE) as Link[];
 }
 
+/** The links into a component (of one type), in design order. Shared: do not modify the array. */
 export function linksTo(t: Topology, id: string, type?: LinkType): Link[] {
-  const all = linkIndex(t).to.get(id) ?? [];
-  return type ? all.filter((l) => l.type === type) : all;
+  const idx = linkIndex(t);
+  return ((type ? idx.toByType.get(type) : idx.to)?.get(id) ?? NONE) as Link[];
 }
 
 /** The storage a link reaches: a VMSingle, or the VMCluster of a vminsert / vmselect. */

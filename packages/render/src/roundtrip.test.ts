@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { namespaceOf } from '@vmtopo/model';
 import type { Link, Topology } from '@vmtopo/model';
 import { arbTopology } from '@vmtopo/model/fixtures/arbitrary.ts';
+import { arbPick, edit } from '@vmtopo/model/fixtures/edits.ts';
 import { importManifests } from './import.ts';
 import { selectorIsExact } from './notifier.ts';
 import { renderObjects } from './objects.ts';
@@ -63,6 +64,20 @@ describe('renderer properties', { timeout: 60_000 }, () => {
         expect(canonical(back)).toEqual(canonical(t));
       }),
       { numRuns: 150 },
+    );
+  });
+
+  it('after random edits, the incremental render equals the uncached one', () => {
+    fc.assert(
+      fc.property(arbTopology(), fc.array(arbPick, { minLength: 1, maxLength: 6 }), (t, picks) => {
+        let current = t;
+        renderYaml(current);
+        for (const p of picks) {
+          current = edit(current, p);
+          expect(renderYaml(current)).toBe(renderYamlUncached(current));
+        }
+      }),
+      { numRuns: 300 },
     );
   });
 

@@ -1,5 +1,5 @@
 import { stringify } from 'yaml';
-import { getComponent, isClusterPart, linksFrom, partsOf } from '@vmtopo/model';
+import { getComponent, isClusterPart, linksFrom, linksTo, partsOf } from '@vmtopo/model';
 import type { Component, KubeObject, Topology } from '@vmtopo/model';
 import { selectorIsExact } from './notifier.ts';
 import { componentObject, renderObjects } from './objects.ts';
@@ -61,15 +61,70 @@ function extraYaml(o: KubeObject): string {
   return text;
 }
 
+/** The last design rendered: the next version re-emits only the documents its edit can change. */
+let last: { t: Topology; docs: string[]; at: Map<string, number> } | undefined;
+
+/** At most this many changed components take the fast path below; more are re-checked one by one. */
+const FAST_LIMIT = 64;
+
+/**
+ * Which documents an edit from `prev` to `t` can change, when it only replaced a few components
+ * (same ids in the same order, same links, namespace and extras): the changed components', those
+ * of components linking to them (their URLs name the target) and of a changed part's cluster
+ * (parts fold into it). Undefined when the edit is anything else, or touches an alertmanager
+ * (whether a notifier selector is written depends on every alertmanager's labels) or a cluster
+ * (its name is in the URLs of every link into any of its parts): `componentYaml` then checks each
+ * component's inputs.
+ */
+function affectedDocs(prev: Topology, t: Topology): Set<string> | undefined {
+  if (prev.namespace !== t.namespace || prev.links !== t.links || prev.extras !== t.extras) return undefined;
+  if (prev.components.length !== t.components.length) return undefined;
+  const changed: Component[] = [];
+  for (let i = 0; i < t.components.length; i++) {
+    const a = prev.components[i]!;
+    const b = t.components[i]!;
+    if (a === b) continue;
+    if (a.id !== b.id || changed.length >= FAST_LIMIT) return undefined;
+    changed.push(a, b);
+  }
+  const out = new Set<string>();
+  for (const c of changed) {
+    if (c.kind === 'VMAlertmanager' || c.kind === 'VMCluster') return undefined;
+    out.add(c.id);
+    for (const l of linksTo(t, c.id)) out.add(l.source);
+    if (c.cluster !== undefined) out.add(c.cluster);
+  }
+  return out;
+}
+
 /**
  * The design as multi-document YAML. Documents are cached per component and re-emitted only when
  * the component, its links, their targets or its cluster parts changed, so that an edit of one
- * field in a large design costs one document, not all of them.
+ * field in a large design costs one document, not all of them; after such an edit the documents
+ * it cannot have changed are not even looked at (`affectedDocs`).
  */
 export function renderYaml(t: Topology): string {
+  const affected = last && last.t !== t ? affectedDocs(last.t, t) : undefined;
+  if (last && affected) {
+    const docs = last.docs.slice();
+    for (const id of affected) {
+      const i = last.at.get(id);
+      const c = getComponent(t, id);
+      if (i !== undefined && c) docs[i] = componentYaml(t, c);
+    }
+    last = { t, docs, at: last.at };
+    return docs.join('---\n');
+  }
+  if (last?.t === t) return last.docs.join('---\n');
   const docs: string[] = [];
-  for (const c of t.components) if (!isClusterPart(c.kind)) docs.push(componentYaml(t, c));
+  const at = new Map<string, number>();
+  for (const c of t.components) {
+    if (isClusterPart(c.kind)) continue;
+    at.set(c.id, docs.length);
+    docs.push(componentYaml(t, c));
+  }
   for (const o of t.extras) docs.push(extraYaml(o));
+  last = { t, docs, at };
   return docs.join('---\n');
 }
 

@@ -1,65 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { withField } from '../access.ts';
-import { addLink, removeComponents, removeLinks, updateComponent } from '../edit.ts';
-import { fieldOf } from '../kinds/index.ts';
-import { linkProblem } from '../links.ts';
+import { updateComponent } from '../edit.ts';
 import { agent, alert, alertmanager, cluster, design, externalLink, link, single, vmRule } from '../fixtures/build.ts';
 import { arbTopology } from '../fixtures/arbitrary.ts';
-import type { LinkType, Topology } from '../topology.ts';
-import { applyFix, lint, lintAll } from './index.ts';
+import { arbPick, edit } from '../fixtures/edits.ts';
+import { lint, lintAll } from './index.ts';
 
 const OPTS = { optional: true };
-const NAMES = ['main', 'ha', 'edge', 'other'];
-const LINK_TYPES: LinkType[] = ['remoteWrite', 'datasource', 'remoteRead', 'notifier'];
-
-interface Pick {
-  op: number;
-  /** Which component, link, finding or value: taken modulo the number of choices. */
-  a: number;
-  b: number;
-  v: number;
-}
-const arbPick: fc.Arbitrary<Pick> = fc.record({ op: fc.integer({ min: 0, max: 9 }), a: fc.nat(), b: fc.nat(), v: fc.nat() });
-
-const choose = <T>(xs: readonly T[], i: number): T | undefined => xs[i % Math.max(1, xs.length)];
-
-/** One edit of the kinds the designer makes. */
-function edit(t: Topology, { op, a, b, v }: Pick): Topology {
-  const comp = choose(t.components, a);
-  const other = choose(t.components, b);
-  switch (op) {
-    case 0: {
-      const fix = choose(lint(t, OPTS).filter((f) => f.fixable), v);
-      return fix ? applyFix(t, fix) : t;
-    }
-    case 1:
-      return comp && fieldOf(comp.kind, 'replicaCount') ? updateComponent(t, comp.id, (c) => withField(c, 'replicaCount', v % 5)) : t;
-    case 2:
-      // Renames change URLs (a cluster's name is in its vminsert's host) and messages.
-      return comp && comp.name !== undefined ? updateComponent(t, comp.id, (c) => ({ ...c, name: choose(NAMES, v)! })) : t;
-    case 3:
-      return comp ? removeComponents(t, [comp.id]) : t;
-    case 4: {
-      const l = choose(t.links, v);
-      return l ? removeLinks(t, [l.id]) : t;
-    }
-    case 5: {
-      const type = choose(LINK_TYPES, v)!;
-      return comp && other && linkProblem(t, type, comp.id, other.id) === undefined ? addLink(t, type, comp.id, other.id).topology : t;
-    }
-    case 6:
-      return comp ? updateComponent(t, comp.id, (c) => ({ ...c, namespace: v % 2 ? 'apps' : undefined })) : t;
-    case 7:
-      // What every rule reads: the design's namespace and its extra objects (VMRules).
-      return { ...t, namespace: v % 2 ? 'apps' : 'monitoring' };
-    case 8:
-      return { ...t, extras: t.extras.filter((_, i) => i !== v % Math.max(1, t.extras.length)) };
-    default:
-      return comp && fieldOf(comp.kind, 'scrapeInterval') ? updateComponent(t, comp.id, (c) => withField(c, 'scrapeInterval', v % 2 ? '15s' : '1m')) : t;
-  }
-}
-
 describe('incremental lint', () => {
   test('after random edits, lint(next) following lint(prev) equals a full lint of next, order included', () => {
     fc.assert(

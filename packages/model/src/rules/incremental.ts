@@ -4,25 +4,27 @@
  * reach.ts) and keeps every other finding, the very same objects. A field change in a design of
  * 10,000 components then costs one stack's rules instead of all of them.
  */
-import type { Topology } from '../topology.ts';
-import { reachable } from './reach.ts';
+import { carryComponentIndex } from '../access.ts';
+import type { Component, Topology } from '../topology.ts';
+import { reachable, shareReach } from './reach.ts';
 import type { Finding, Rule } from './types.ts';
 
 /**
  * Calls `onChange` with every item of `prev` and `next` whose id was added, removed or given a new
- * object. False when the items that stayed changed their order (rules report in component order),
- * or when more than `limit` changed.
+ * object. Says whether the ids are the same, in the same order ('same'), or only those that stayed
+ * are ('kept'); undefined when those changed their order (rules report in component order), or
+ * when more than `limit` changed.
  */
-function diffById<T extends { id: string }>(prev: readonly T[], next: readonly T[], onChange: (item: T) => void, limit: number): boolean {
-  if (prev === next) return true;
+function diffById<T extends { id: string }>(prev: readonly T[], next: readonly T[], onChange: (item: T) => void, limit: number): 'same' | 'kept' | undefined {
+  if (prev === next) return 'same';
   let changed = 0;
   const change = (x: T) => {
     onChange(x);
     return ++changed <= limit;
   };
   if (prev.length === next.length && prev.every((a, i) => a.id === next[i]!.id)) {
-    for (let i = 0; i < prev.length; i++) if (prev[i] !== next[i] && !(change(prev[i]!) && change(next[i]!))) return false;
-    return true;
+    for (let i = 0; i < prev.length; i++) if (prev[i] !== next[i] && !(change(prev[i]!) && change(next[i]!))) return undefined;
+    return 'same';
   }
   const inNext = new Map(next.map((x) => [x.id, x]));
   const inPrev = new Set(prev.map((x) => x.id));
@@ -30,28 +32,51 @@ function diffById<T extends { id: string }>(prev: readonly T[], next: readonly T
   for (const a of prev) {
     const b = inNext.get(a.id);
     if (!b) {
-      if (!change(a)) return false;
+      if (!change(a)) return undefined;
       continue;
     }
-    for (; j < next.length && !inPrev.has(next[j]!.id); j++) if (!change(next[j]!)) return false;
-    if (next[j] !== b) return false;
-    if (a !== b && !(change(a) && change(b))) return false;
+    for (; j < next.length && !inPrev.has(next[j]!.id); j++) if (!change(next[j]!)) return undefined;
+    if (next[j] !== b) return undefined;
+    if (a !== b && !(change(a) && change(b))) return undefined;
     j++;
   }
-  for (; j < next.length; j++) if (inPrev.has(next[j]!.id) || !change(next[j]!)) return false;
-  return true;
+  for (; j < next.length; j++) if (inPrev.has(next[j]!.id) || !change(next[j]!)) return undefined;
+  return 'kept';
 }
 
 /** Ids of the components an edit touched (links count for both ends); undefined past `limit`. */
 function touched(prev: Topology, next: Topology, limit: number): Set<string> | undefined {
   const ids = new Set<string>();
   const components = diffById(prev.components, next.components, (c) => ids.add(c.id), limit);
-  const links = components && diffById(prev.links, next.links, (l) => {
-    ids.add(l.source);
-    if (l.target !== undefined) ids.add(l.target);
-  }, limit);
-  return links && ids.size <= limit ? ids : undefined;
+  const links =
+    components &&
+    diffById(prev.links, next.links, (l) => {
+      ids.add(l.source);
+      if (l.target !== undefined) ids.add(l.target);
+    }, limit);
+  if (!links || ids.size > limit) return undefined;
+  if (components === 'same') {
+    // Same ids in the same order: the positions findings are ordered by carry over, and so do the
+    // relations rules read when only what is inside components changed.
+    const pos = positionCache.get(prev);
+    if (pos) positionCache.set(next, pos);
+    const replaced: Component[] = [];
+    let shape = prev.links === next.links;
+    for (let i = 0; i < next.components.length; i++) {
+      const a = prev.components[i]!;
+      const b = next.components[i]!;
+      if (a === b) continue;
+      replaced.push(b);
+      shape &&= sameShape(a, b);
+    }
+    carryComponentIndex(prev, next, replaced);
+    if (shape) shareReach(prev, next);
+  }
+  return ids;
 }
+
+/** Same place in the design's relations: id, kind, cluster, name and namespace. */
+const sameShape = (a: Component, b: Component) => a.kind === b.kind && a.cluster === b.cluster && a.name === b.name && a.namespace === b.namespace;
 
 const positionCache = new WeakMap<Topology, Map<string, number>>();
 

@@ -13,10 +13,12 @@
  */
 import { getComponent, namespaceOf } from '../access.ts';
 import { linkIndex } from '../links.ts';
-import type { Topology } from '../topology.ts';
+import type { ComponentKind, Topology } from '../topology.ts';
 import { resolveInsertUrl } from './agents.ts';
 
 interface ReachIndex {
+  /** Every component's kind, by id (membership and kind, without the component index). */
+  kinds: Map<string, ComponentKind>;
   /** Relations that are not links, both ways: part ↔ cluster (every part, duplicates too), URL ↔ cluster. */
   extra: Map<string, string[]>;
   /** VMAlerts without a notifier link, and every VMAlertmanager: each of the first reads all of the second. */
@@ -29,7 +31,7 @@ const cache = new WeakMap<Topology, ReachIndex>();
 function reachIndex(t: Topology): ReachIndex {
   let idx = cache.get(t);
   if (idx) return idx;
-  idx = { extra: new Map(), lonelyAlerts: new Set(), alertmanagers: [] };
+  idx = { kinds: new Map(), extra: new Map(), lonelyAlerts: new Set(), alertmanagers: [] };
   const add = (a: string, b: string) => {
     const list = idx!.extra.get(a);
     if (list) list.push(b);
@@ -37,6 +39,7 @@ function reachIndex(t: Topology): ReachIndex {
   };
   const from = linkIndex(t).from;
   for (const c of t.components) {
+    idx.kinds.set(c.id, c.kind);
     if (c.cluster !== undefined) {
       add(c.id, c.cluster);
       add(c.cluster, c.id);
@@ -66,7 +69,7 @@ export function reachable(t: Topology, seeds: Iterable<string>, limit: number): 
   const seen = new Set<string>();
   const stack: string[] = [];
   const visit = (id: string | undefined) => {
-    if (id === undefined || seen.has(id) || !getComponent(t, id)) return;
+    if (id === undefined || seen.has(id) || !idx.kinds.has(id)) return;
     seen.add(id);
     stack.push(id);
   };
@@ -78,7 +81,17 @@ export function reachable(t: Topology, seeds: Iterable<string>, limit: number): 
     for (const l of to.get(id) ?? []) visit(l.source);
     for (const other of idx.extra.get(id) ?? []) visit(other);
     if (idx.lonelyAlerts.has(id)) for (const m of idx.alertmanagers) visit(m);
-    if (getComponent(t, id)!.kind === 'VMAlertmanager') for (const a of idx.lonelyAlerts) visit(a);
+    if (idx.kinds.get(id) === 'VMAlertmanager') for (const a of idx.lonelyAlerts) visit(a);
   }
   return seen.size > limit ? undefined : seen;
+}
+
+/**
+ * Lets `next` use the relations of `prev`: for an edit that kept every id, kind, cluster, name and
+ * namespace and the links (a field change), they are the same, and rebuilding them for each
+ * version of a 10,000-component design cost a few ms per edit.
+ */
+export function shareReach(prev: Topology, next: Topology): void {
+  const idx = cache.get(prev);
+  if (idx && !cache.has(next)) cache.set(next, idx);
 }
