@@ -1,4 +1,5 @@
 import { defineConfig } from '@playwright/test';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.ts';
 
 const PORT = 4173;
 const preview = `pnpm --filter @vmtopo/web exec vite preview --host 127.0.0.1 --port ${PORT} --strictPort`;
@@ -20,19 +21,7 @@ export default defineConfig({
     acceptDownloads: true,
     screenshot: 'on',
     trace: 'retain-on-failure',
-    launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-dev-shm-usage',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--disable-quic',
-        '--no-first-run',
-      ],
-    },
+    launchOptions: { executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS },
   },
   webServer: {
     command: process.env.E2E_SKIP_BUILD ? preview : `pnpm --filter @vmtopo/web build && ${preview}`,

@@ -22,6 +22,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { type Browser, type BrowserContext, type Page, chromium } from '@playwright/test';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '@vmtopo/e2e/chromium';
 import { shareLink } from '@vmtopo/render';
 import { generate } from './generate.ts';
 import { type Maybe, median, round } from './stats.ts';
@@ -35,16 +36,6 @@ const APP_PORT = 4178;
 const BASELINE_PORT = 4179;
 const HOST = '127.0.0.1';
 
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-quic',
-  '--no-first-run',
-];
 
 export interface WebOptions {
   sizes: number[];
@@ -559,7 +550,7 @@ const med = (xs: (number | null | undefined)[]): Maybe<number> => {
 export async function benchWeb(o: Partial<WebOptions> = {}): Promise<WebResults> {
   const opts: WebOptions = { ...WEB_DEFAULTS, ...o };
   const log = opts.log ?? (() => {});
-  const executablePath = opts.executablePath ?? process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+  const executablePath = opts.executablePath ?? CHROMIUM_PATH;
   const reasons: Record<string, string> = {};
   const keys = opts.sizes.map((n) => `n${n}`);
   const nulls = (): BySize => Object.fromEntries(keys.map((k) => [k, null]));
@@ -787,7 +778,7 @@ function summary(r: RunResult): string {
 }
 
 /** For the quick test: whether a Chromium is there to run the web bench at all. */
-export function chromiumAvailable(path = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'): boolean {
+export function chromiumAvailable(path = CHROMIUM_PATH): boolean {
   return existsSync(path);
 }
 
