@@ -94,13 +94,17 @@ const FURNITURE = (
   </>
 );
 
-/** Below this zoom the 20 px dot grid is a grey haze of sub-2 px dots: noise, and costly to raster on every drag step. */
-const DOTS_MIN_ZOOM = 0.3;
-const dotsVisible = (s: ReactFlowState) => s.transform[2] >= DOTS_MIN_ZOOM;
+/**
+ * Below this zoom the canvas is an overview: the 20 px dot grid is a haze of sub-2 px dots and the
+ * text on nodes and links is a few px high. Both are noise there, and both were rastered again on
+ * every step of a drag; the overview shows nodes by their role colour, chip and findings badge.
+ */
+const NEAR_ZOOM = 0.3;
+const isNear = (s: ReactFlowState) => s.transform[2] >= NEAR_ZOOM;
 
 /** The dot grid, shown while it reads as a grid. */
 function Dots() {
-  return useStore(dotsVisible) ? <Background gap={20} size={1.2} /> : null;
+  return useStore(isNear) ? <Background gap={20} size={1.2} /> : null;
 }
 
 /**
@@ -142,6 +146,7 @@ export function Canvas({
   const drag = useEditor((s) => s.drag);
   const measured = useEditor((s) => s.measured);
   const byComponent = useFindingsByComponent();
+  const near = useStore(isNear);
   const rf = useReactFlow<FlowNode, FlowEdge>();
   const [deriveNodes] = useState(createNodeDeriver);
   const [deriveEdges] = useState(createEdgeDeriver);
@@ -391,6 +396,7 @@ export function Canvas({
       <EdgeMarkers />
       <BadgePopContext.Provider value={badgePop}>
       <ReactFlow<FlowNode, FlowEdge>
+        className={near ? undefined : 'overview'}
         nodes={nodes}
         edges={edges}
         nodeTypes={nodeTypes}
