@@ -1,13 +1,10 @@
 import { dump } from 'js-yaml';
-import { stringify } from 'yaml';
 import { lint, updateComponent, withField } from '@vmtopo/model';
 import type { KubeObject, Topology } from '@vmtopo/model';
-import { renderObjects, renderYaml } from '@vmtopo/render';
+import { objectYaml, renderObjects, renderYaml } from '@vmtopo/render';
 import { generate } from './generate.ts';
 import { type Maybe, collectGarbage, median, round, timeMedian } from './stats.ts';
 
-/** The renderer's emit options (packages/render/src/yaml.ts), so that the floor emits the same text. */
-const YAML_OPTIONS = { lineWidth: 0, aliasDuplicateObjects: false } as const;
 /** js-yaml options giving the same text as `yaml` for these objects (checked: `floorSameText`). */
 const JS_YAML_OPTIONS = { lineWidth: -1, noRefs: true, quotingType: '"' } as const;
 
@@ -65,8 +62,13 @@ const WARMUP_MS = 1500;
 
 const clone = (t: Topology): Topology => structuredClone(t);
 
+/**
+ * The `yaml` floor: each object through the renderer's own `objectYaml` (`stringify` of the `yaml`
+ * library with the renderer's options), joined. The same call site as the renderer's, so that V8
+ * optimises both alike.
+ */
 function yamlFloor(objects: KubeObject[]): string {
-  return objects.map((o) => stringify(o, YAML_OPTIONS)).join('---\n');
+  return objects.map(objectYaml).join('---\n');
 }
 
 function jsYamlFloor(objects: KubeObject[]): string {
