@@ -5,7 +5,8 @@ import { updateComponent } from '../edit.ts';
 import { agent, alert, alertmanager, cluster, design, externalLink, link, single, vmRule } from '../fixtures/build.ts';
 import { arbTopology } from '../fixtures/arbitrary.ts';
 import { arbPick, edit } from '../fixtures/edits.ts';
-import { lint, lintAll } from './index.ts';
+import { type Checked, checkAll, indexByComponent, recheck } from './incremental.ts';
+import { RULES, lint, lintAll } from './index.ts';
 
 const OPTS = { optional: true };
 describe('incremental lint', () => {
@@ -20,6 +21,22 @@ describe('incremental lint', () => {
         }
       }),
       { numRuns: 400 },
+    );
+  }, 60_000);
+
+  test('keeps its index of findings by component exact across edits (nothing stale left behind)', () => {
+    const asPairs = (idx: NonNullable<Checked['byComponent']>) =>
+      [...idx].flatMap(([id, es]) => es.map((e) => `${id}|${e.rule}|${e.finding.message}`)).sort();
+    fc.assert(
+      fc.property(arbTopology(), fc.array(arbPick, { minLength: 2, maxLength: 5 }), (t, picks) => {
+        let checked: Checked = { topology: t, perRule: checkAll(t, RULES) };
+        for (const p of picks) {
+          const next = edit(checked.topology, p);
+          checked = recheck(checked, next, RULES) ?? { topology: next, perRule: checkAll(next, RULES) };
+          if (checked.byComponent) expect(asPairs(checked.byComponent)).toEqual(asPairs(indexByComponent(checked.perRule)));
+        }
+      }),
+      { numRuns: 200 },
     );
   }, 60_000);
 

@@ -138,20 +138,43 @@ export function checkAll(t: Topology, rules: readonly Rule[]): Finding[][] {
   return rules.map((rule) => inComponentOrder(t, rule.check(t)));
 }
 
+/** One version of a design, checked: its findings per rule, and which of them name each component. */
+export interface Checked {
+  topology: Topology;
+  perRule: Finding[][];
+  /** Built by the first re-check, then kept up to date: finds what an edit drops without a scan. */
+  byComponent?: Map<string, { rule: number; finding: Finding }[]>;
+}
+
+export function indexByComponent(perRule: Finding[][]): NonNullable<Checked['byComponent']> {
+  const out: NonNullable<Checked['byComponent']> = new Map();
+  perRule.forEach((findings, rule) => {
+    for (const finding of findings) for (const id of new Set(finding.componentIds)) addEntry(out, id, { rule, finding });
+  });
+  return out;
+}
+
+function addEntry<T>(map: Map<string, T[]>, key: string, value: T): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
 /**
- * `checkAll(next, rules)`, given `checkAll(prev, rules)`: only the part of the design the edit can
+ * `checkAll(next, rules)`, given the check of `prev`: only the part of the design the edit can
  * affect is checked again. Undefined when that part is most of the design (a full check is then
  * as cheap), or when the edit changed what every rule reads (namespace, extra objects, order).
  */
-export function recheck(prev: Topology, prevFindings: Finding[][], next: Topology, rules: readonly Rule[]): Finding[][] | undefined {
-  if (prev.namespace !== next.namespace || prev.name !== next.name || prev.extras !== next.extras) return undefined;
+export function recheck(prev: Checked, next: Topology, rules: readonly Rule[]): Checked | undefined {
+  const p = prev.topology;
+  if (p.namespace !== next.namespace || p.name !== next.name || p.extras !== next.extras) return undefined;
   const limit = Math.max(16, next.components.length >> 2);
-  const seeds = touched(prev, next, limit);
+  const seeds = touched(p, next, limit);
   if (!seeds) return undefined;
-  if (seeds.size === 0) return prevFindings;
+  if (seeds.size === 0) return { ...prev, topology: next };
   // What the edit can affect: everything the touched components reached before it (a removed
   // link or component stops counting there), then everything they reach after it.
-  const before = reachable(prev, seeds, limit);
+  const before = reachable(p, seeds, limit);
   const affected = before && reachable(next, [...seeds, ...before], limit);
   if (!affected) return undefined;
   const sub: Topology = {
@@ -160,10 +183,32 @@ export function recheck(prev: Topology, prevFindings: Finding[][], next: Topolog
     links: next.links.filter((l) => affected.has(l.source)),
   };
   for (const id of before!) affected.add(id);
-  return rules.map((rule, i) => {
-    const old = prevFindings[i]!;
-    const kept = old.filter((f) => !f.componentIds.some((id) => affected.has(id)));
+  // Every finding that names an affected component goes; the rules re-check the affected part.
+  const byComponent = prev.byComponent ?? indexByComponent(prev.perRule);
+  const dropped = new Map<number, Set<Finding>>();
+  for (const id of affected) {
+    for (const e of byComponent.get(id) ?? []) {
+      let gone = dropped.get(e.rule);
+      if (!gone) dropped.set(e.rule, (gone = new Set()));
+      gone.add(e.finding);
+    }
+  }
+  const perRule = rules.map((rule, i) => {
+    const old = prev.perRule[i]!;
+    const gone = dropped.get(i);
     const fresh = rule.check(sub);
-    return fresh.length === 0 && kept.length === old.length ? old : merge(next, kept, fresh);
+    for (const finding of fresh) for (const id of new Set(finding.componentIds)) addEntry(byComponent, id, { rule: i, finding });
+    if (!gone && fresh.length === 0) return old;
+    return merge(next, gone ? old.filter((f) => !gone.has(f)) : old, fresh);
   });
+  for (const gone of dropped.values()) {
+    for (const f of gone) {
+      for (const id of new Set(f.componentIds)) {
+        const rest = byComponent.get(id)?.filter((e) => e.finding !== f) ?? [];
+        if (rest.length > 0) byComponent.set(id, rest);
+        else byComponent.delete(id);
+      }
+    }
+  }
+  return { topology: next, perRule, byComponent };
 }

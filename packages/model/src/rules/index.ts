@@ -11,7 +11,7 @@ import { optionalRules } from './optional.ts';
 import { requiredRules } from './required.ts';
 import { schedulingRules } from './scheduling.ts';
 import { storageRules } from './storage.ts';
-import { checkAll, recheck } from './incremental.ts';
+import { type Checked, checkAll, recheck } from './incremental.ts';
 import { type Finding, type Rule, SEVERITY_RANK } from './types.ts';
 
 export type { Finding, Rule, Severity } from './types.ts';
@@ -58,7 +58,7 @@ function ordered(perRule: Finding[][]): Finding[] {
 }
 
 /** The last design checked, per option set: the next version is checked incrementally against it. */
-const last = new Map<string, { topology: Topology; perRule: Finding[][] }>();
+const last = new Map<string, Checked>();
 
 /**
  * Every finding, errors first, then by catalog order, then in component order. After `lint(prev)`,
@@ -69,10 +69,10 @@ export function lint(t: Topology, opts: LintOptions = {}): Finding[] {
   const rules = selectedRules(opts);
   const key = `${opts.optional ? 'o' : ''}:${opts.only?.join(',') ?? '*'}`;
   const prev = last.get(key);
-  const perRule = (prev && (prev.topology === t ? prev.perRule : recheck(prev.topology, prev.perRule, t, rules))) ?? checkAll(t, rules);
+  const checked = (prev && (prev.topology === t ? prev : recheck(prev, t, rules))) ?? { topology: t, perRule: checkAll(t, rules) };
   if (last.size >= 8 && !last.has(key)) last.clear();
-  last.set(key, { topology: t, perRule });
-  return ordered(perRule);
+  last.set(key, checked);
+  return ordered(checked.perRule);
 }
 
 /** `lint` without the incremental path: every rule over the whole design. */
