@@ -1,6 +1,6 @@
 import { addComponent, addLink, emptyTopology, updateComponent, withField } from '@vmtopo/model';
 import { describe, expect, it } from 'vitest';
-import { createStructuralView } from './derive.ts';
+import { createStructuralView, samePlaces } from './derive.ts';
 import { createEditorStore } from './editorStore.ts';
 
 function design() {
@@ -39,5 +39,15 @@ describe('editor store history', () => {
     expect(store.getState().topology).toBe(t);
     store.getState().redo();
     expect(store.getState().topology).toBe(twenty);
+  });
+});
+
+describe('samePlaces', () => {
+  it('holds across a field edit, not across a move, an added or a removed component', () => {
+    const { t, agent } = design();
+    expect(samePlaces(t, updateComponent(t, agent, (c) => withField(c, 'replicaCount', 3)))).toBe(true);
+    expect(samePlaces(t, updateComponent(t, agent, (c) => ({ ...c, position: { x: 1, y: 2 } })))).toBe(false);
+    expect(samePlaces(t, addComponent(t, 'VMAgent', { position: { x: 0, y: 300 } }).topology)).toBe(false);
+    expect(samePlaces(t, { ...t, components: t.components.slice(1) })).toBe(false);
   });
 });

@@ -58,6 +58,13 @@ export function sameStructure(a: Topology, b: Topology): boolean {
   return true;
 }
 
+/** Same components, in the same order, at the same positions: nothing on the canvas moved, appeared or went. */
+export function samePlaces(a: Topology, b: Topology): boolean {
+  if (a.components === b.components) return true;
+  if (a.components.length !== b.components.length) return false;
+  return a.components.every((c, i) => c.id === b.components[i]!.id && c.position === b.components[i]!.position);
+}
+
 function sameComponent(x: Component, y: Component): boolean {
   if (x === y) return true;
   for (const k of COMPONENT_KEYS) if (x[k] !== y[k]) return false;
