@@ -44,8 +44,11 @@ function diffById<T extends { id: string }>(prev: readonly T[], next: readonly T
   return 'kept';
 }
 
-/** Ids of the components an edit touched (links count for both ends); undefined past `limit`. */
-function touched(prev: Topology, next: Topology, limit: number): Set<string> | undefined {
+/**
+ * Ids of the components an edit touched (links count for both ends), and whether every id kept
+ * its place; undefined past `limit`.
+ */
+function touched(prev: Topology, next: Topology, limit: number): { ids: Set<string>; samePlaces: boolean } | undefined {
   const ids = new Set<string>();
   const components = diffById(prev.components, next.components, (c) => ids.add(c.id), limit);
   const links =
@@ -54,25 +57,28 @@ function touched(prev: Topology, next: Topology, limit: number): Set<string> | u
       ids.add(l.source);
       if (l.target !== undefined) ids.add(l.target);
     }, limit);
-  if (!links || ids.size > limit) return undefined;
-  if (components === 'same') {
-    // Same ids in the same order: the positions findings are ordered by carry over, and so do the
-    // relations rules read when only what is inside components changed.
-    const pos = positionCache.get(prev);
-    if (pos) positionCache.set(next, pos);
-    const replaced: Component[] = [];
-    let shape = prev.links === next.links;
-    for (let i = 0; i < next.components.length; i++) {
-      const a = prev.components[i]!;
-      const b = next.components[i]!;
-      if (a === b) continue;
-      replaced.push(b);
-      shape &&= sameShape(a, b);
-    }
-    carryComponentIndex(prev, next, replaced);
-    if (shape) shareReach(prev, next);
+  return links && ids.size <= limit ? { ids, samePlaces: components === 'same' } : undefined;
+}
+
+/**
+ * For an edit that kept every id in its place, hands the indexes of `prev` on to `next`: the
+ * positions findings are ordered by, the component index (with the replaced components put in)
+ * and, when only what is inside components changed, the relations rules read.
+ */
+function carryIndexes(prev: Topology, next: Topology): void {
+  const pos = positionCache.get(prev);
+  if (pos) positionCache.set(next, pos);
+  const replaced: Component[] = [];
+  let shape = prev.links === next.links;
+  for (let i = 0; i < next.components.length; i++) {
+    const a = prev.components[i]!;
+    const b = next.components[i]!;
+    if (a === b) continue;
+    replaced.push(b);
+    shape &&= sameShape(a, b);
   }
-  return ids;
+  carryComponentIndex(prev, next, replaced);
+  if (shape) shareReach(prev, next);
 }
 
 /** Same place in the design's relations: id, kind, cluster, name and namespace. */
@@ -96,7 +102,7 @@ function positionOf(t: Topology): (f: Finding) => number {
 }
 
 /** A rule's findings in component order (of each finding's first component); stable, so a rule's own order breaks ties. */
-export function inComponentOrder(t: Topology, findings: Finding[]): Finding[] {
+function inComponentOrder(t: Topology, findings: Finding[]): Finding[] {
   if (findings.length < 2) return findings;
   const at = positionOf(t);
   let sorted = true;
@@ -169,8 +175,10 @@ export function recheck(prev: Checked, next: Topology, rules: readonly Rule[]): 
   const p = prev.topology;
   if (p.namespace !== next.namespace || p.name !== next.name || p.extras !== next.extras) return undefined;
   const limit = Math.max(16, next.components.length >> 2);
-  const seeds = touched(p, next, limit);
-  if (!seeds) return undefined;
+  const edit = touched(p, next, limit);
+  if (!edit) return undefined;
+  if (edit.samePlaces) carryIndexes(p, next);
+  const seeds = edit.ids;
   if (seeds.size === 0) return { ...prev, topology: next };
   // What the edit can affect: everything the touched components reached before it (a removed
   // link or component stops counting there), then everything they reach after it.
