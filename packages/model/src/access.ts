@@ -9,17 +9,35 @@ const indexCache = new WeakMap<Topology, Map<string, Component>>();
 export function componentIndex(t: Topology): Map<string, Component> {
   let idx = indexCache.get(t);
   if (!idx) {
-    idx = new Map(t.components.map((c) => [c.id, c]));
+    // A loop, not `new Map(pairs)`: no [id, component] pair to allocate per component.
+    idx = new Map();
+    for (const c of t.components) idx.set(c.id, c);
     indexCache.set(t, idx);
   }
   return idx;
 }
 
+const positionCache = new WeakMap<Topology, Map<string, number>>();
+
+/** Where each component stands in `t.components`, by id: findings and HA pairs are ordered by it. */
+export function componentPositions(t: Topology): Map<string, number> {
+  let pos = positionCache.get(t);
+  if (!pos) {
+    pos = new Map();
+    for (let i = 0; i < t.components.length; i++) pos.set(t.components[i]!.id, i);
+    positionCache.set(t, pos);
+  }
+  return pos;
+}
+
 /**
- * Gives `next` the component index of `prev` with `changed` (components of `next`) put in: for an
- * edit that kept every id, copying the index beats building it again from 10,000 components.
+ * Gives `next` the component index of `prev` with `changed` (components of `next`) put in, and its
+ * positions: for an edit that kept every id in its place, copying the index beats building it
+ * again from 10,000 components.
  */
-export function carryComponentIndex(prev: Topology, next: Topology, changed: readonly Component[]): void {
+export function carryComponentIndexes(prev: Topology, next: Topology, changed: readonly Component[]): void {
+  const pos = positionCache.get(prev);
+  if (pos && !positionCache.has(next)) positionCache.set(next, pos);
   const old = indexCache.get(prev);
   if (!old || indexCache.has(next)) return;
   const idx = new Map(old);

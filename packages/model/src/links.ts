@@ -77,39 +77,48 @@ export function possibleLinkTypes(t: Topology, sourceId: string, targetId: strin
   return order.filter((type) => linkProblem(t, type, sourceId, targetId) === undefined);
 }
 
-/**
- * Links grouped by source and by target (also per link type), built once per links array and
- * shared by every reader: an edit of a component keeps the array, and so the index.
- */
+/** Links grouped by source and by target, in design order. */
 export interface LinkIndex {
   from: Map<string, Link[]>;
   to: Map<string, Link[]>;
-  /** The same, one map per link type: the checker asks for one type far more often than for all. */
-  fromByType: Map<LinkType, Map<string, Link[]>>;
-  toByType: Map<LinkType, Map<string, Link[]>>;
 }
-const linkIndexCache = new WeakMap<readonly Link[], LinkIndex>();
 
-export function linkIndex(t: Topology): LinkIndex {
-  let idx = linkIndexCache.get(t.links);
-  if (!idx) {
-    idx = { from: new Map(), to: new Map(), fromByType: new Map(), toByType: new Map() };
-    for (const l of t.links) {
-      push(idx.from, l.source, l);
-      push(byType(idx.fromByType, l.type), l.source, l);
-      if (l.target === undefined) continue;
-      push(idx.to, l.target, l);
-      push(byType(idx.toByType, l.type), l.target, l);
+const EMPTY_INDEX: LinkIndex = { from: new Map(), to: new Map() };
+const allCache = new WeakMap<readonly Link[], LinkIndex>();
+const byTypeCache = new WeakMap<readonly Link[], Map<LinkType, LinkIndex>>();
+
+/**
+ * The links of `t` by source and by target, of one type or of all. Built once per links array and
+ * shared by every reader: an edit of a component keeps the array, and so the index. The checker
+ * asks for one type at a time and the renderer for all, so each is built only when first asked
+ * (a lint of 10,000 components no longer builds maps it never reads).
+ */
+export function linkIndex(t: Topology, type?: LinkType): LinkIndex {
+  if (type === undefined) {
+    let all = allCache.get(t.links);
+    if (!all) {
+      all = { from: new Map(), to: new Map() };
+      for (const l of t.links) addLink(all, l);
+      allCache.set(t.links, all);
     }
-    linkIndexCache.set(t.links, idx);
+    return all;
   }
-  return idx;
+  let byType = byTypeCache.get(t.links);
+  if (!byType) {
+    byType = new Map();
+    for (const l of t.links) {
+      let idx = byType.get(l.type);
+      if (!idx) byType.set(l.type, (idx = { from: new Map(), to: new Map() }));
+      addLink(idx, l);
+    }
+    byTypeCache.set(t.links, byType);
+  }
+  return byType.get(type) ?? EMPTY_INDEX;
 }
 
-function byType(maps: Map<LinkType, Map<string, Link[]>>, type: LinkType): Map<string, Link[]> {
-  let m = maps.get(type);
-  if (!m) maps.set(type, (m = new Map()));
-  return m;
+function addLink(idx: LinkIndex, l: Link): void {
+  push(idx.from, l.source, l);
+  if (l.target !== undefined) push(idx.to, l.target, l);
 }
 
 function push(map: Map<string, Link[]>, key: string, l: Link) {
@@ -122,14 +131,12 @@ const NONE: readonly Link[] = Object.freeze([]);
 
 /** The links from a component (of one type), in design order. Shared: do not modify the array. */
 export function linksFrom(t: Topology, id: string, type?: LinkType): Link[] {
-  const idx = linkIndex(t);
-  return ((type ? idx.fromByType.get(type) : idx.from)?.get(id) ?? NONE) as Link[];
+  return (linkIndex(t, type).from.get(id) ?? NONE) as Link[];
 }
 
 /** The links into a component (of one type), in design order. Shared: do not modify the array. */
 export function linksTo(t: Topology, id: string, type?: LinkType): Link[] {
-  const idx = linkIndex(t);
-  return ((type ? idx.toByType.get(type) : idx.to)?.get(id) ?? NONE) as Link[];
+  return (linkIndex(t, type).to.get(id) ?? NONE) as Link[];
 }
 
 /** The storage a link reaches: a VMSingle, or the VMCluster of a vminsert / vmselect. */

@@ -1,4 +1,5 @@
 import type { ComponentKind } from '../topology.ts';
+import type { FieldDef } from './field.ts';
 import type { KindInfo } from './kind.ts';
 import { vmagent } from './vmagent.ts';
 import { vmalert } from './vmalert.ts';
@@ -19,8 +20,11 @@ export const KINDS: Record<ComponentKind, KindInfo> = {
   VMAuth: vmauth,
 };
 
-export function fieldOf(kind: ComponentKind, key: string) {
-  return KINDS[kind].fields.find((f) => f.key === key);
+/** Each kind's fields by key: the checker and the renderer read fields by key thousands of times per design. */
+const FIELDS_BY_KEY = new Map(Object.entries(KINDS).map(([kind, info]) => [kind, new Map(info.fields.map((f) => [f.key, f]))]));
+
+export function fieldOf(kind: ComponentKind, key: string): FieldDef | undefined {
+  return FIELDS_BY_KEY.get(kind)?.get(key);
 }
 
 export type { KindInfo } from './kind.ts';

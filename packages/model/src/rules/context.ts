@@ -2,7 +2,7 @@
  * Shared readers for the rules. Everything that needs a pass over the whole topology is computed
  * once per topology version (WeakMap caches), so that every rule stays linear in its size.
  */
-import { describe, getComponent, namespaceOf, rawField, replicasOf, withField } from '../access.ts';
+import { componentPositions, describe, getComponent, namespaceOf, rawField, replicasOf, withField } from '../access.ts';
 import { updateComponent, updateLink } from '../edit.ts';
 import { linksFrom, linksTo, storageOf } from '../links.ts';
 import type { Component, ComponentKind, JsonObject, Link, Topology } from '../topology.ts';
@@ -16,6 +16,9 @@ interface Ctx {
   parts: Map<string, Parts>;
   /** `<namespace>/<name>` of each VMCluster, to resolve URLs. */
   clusterByRef: Map<string, Component>;
+  /** `agentsInto` and `storagesWrittenBy` by component id, filled as rules ask: several rules read each. */
+  agentsInto: Map<string, Component[]>;
+  writtenBy: Map<string, Component[]>;
 }
 
 const ctxCache = new WeakMap<Topology, Ctx>();
@@ -23,7 +26,7 @@ const ctxCache = new WeakMap<Topology, Ctx>();
 function ctx(t: Topology): Ctx {
   let c = ctxCache.get(t);
   if (c) return c;
-  c = { byKind: new Map(), parts: new Map(), clusterByRef: new Map() };
+  c = { byKind: new Map(), parts: new Map(), clusterByRef: new Map(), agentsInto: new Map(), writtenBy: new Map() };
   for (const comp of t.components) {
     const list = c.byKind.get(comp.kind);
     if (list) list.push(comp);
@@ -178,16 +181,24 @@ export function writeEntry(t: Topology, s: Component): Component | undefined {
   return s.kind === 'VMSingle' ? s : parts(t, s.id).vminsert;
 }
 
-/** The VMAgents with a remoteWrite link into storage S ("agents→S"). */
+/** The VMAgents with a remoteWrite link into storage S ("agents→S"). Shared: do not modify the array. */
 export function agentsInto(t: Topology, s: Component): Component[] {
-  const entry = writeEntry(t, s);
-  if (!entry) return [];
-  return uniqueById(linksTo(t, entry.id, 'remoteWrite').map((l) => getComponent(t, l.source))).filter((c) => c.kind === 'VMAgent');
+  const memo = ctx(t).agentsInto;
+  let out = memo.get(s.id);
+  if (!out) {
+    const entry = writeEntry(t, s);
+    out = entry ? uniqueById(linksTo(t, entry.id, 'remoteWrite').map((l) => getComponent(t, l.source))).filter((c) => c.kind === 'VMAgent') : [];
+    memo.set(s.id, out);
+  }
+  return out;
 }
 
-/** The storages (VMSingle / VMCluster) a component remote-writes to. */
+/** The storages (VMSingle / VMCluster) a component remote-writes to. Shared: do not modify the array. */
 export function storagesWrittenBy(t: Topology, c: Component): Component[] {
-  return uniqueById(linksFrom(t, c.id, 'remoteWrite').map((l) => storageOf(t, getComponent(t, l.target))));
+  const memo = ctx(t).writtenBy;
+  let out = memo.get(c.id);
+  if (!out) memo.set(c.id, (out = uniqueById(linksFrom(t, c.id, 'remoteWrite').map((l) => storageOf(t, getComponent(t, l.target))))));
+  return out;
 }
 
 /** The components whose extraArgs hold the dedup interval: the VMSingle, or vmselect and vmstorage. */
@@ -281,6 +292,9 @@ export function selectsNothing(a: Component): boolean {
 
 export const SELECT_ALL_KEY = 'all';
 
+/** Every field that says what an agent scrapes. */
+const SELECTION_FIELDS = [...SCRAPE_SELECTOR_FIELDS, 'inlineScrapeConfig', 'additionalScrapeConfigs'];
+
 /**
  * What an agent scrapes, as a key: two CRs with the same key into the same storage are an HA pair.
  * Undefined for an agent that scrapes nothing (ingest only, or no selection).
@@ -289,7 +303,7 @@ export function selectionKey(a: Component): string | undefined {
   if (a.spec.ingestOnlyMode === true || selectsNothing(a)) return undefined;
   if (a.spec.selectAllByDefault === true) return SELECT_ALL_KEY;
   const sel: JsonObject = {};
-  for (const f of [...SCRAPE_SELECTOR_FIELDS, 'inlineScrapeConfig', 'additionalScrapeConfigs']) {
+  for (const f of SELECTION_FIELDS) {
     if (present(a.spec[f])) sel[f] = a.spec[f];
   }
   return stableJson(sel);
@@ -327,7 +341,7 @@ export function haIndex(t: Topology): HaIndex {
   let idx = haCache.get(t);
   if (idx) return idx;
   idx = { groups: [], paired: new Map(), byStorage: new Map(), linked: new Map() };
-  const pos = new Map(t.components.map((c, i) => [c.id, i]));
+  const pos = componentPositions(t);
   const bySet = new Map<string, HaGroup>();
   for (const s of storages(t)) {
     const byKey = new Map<string, Component[]>();

@@ -4,7 +4,7 @@
  * reach.ts) and keeps every other finding, the very same objects. A field change in a design of
  * 10,000 components then costs one stack's rules instead of all of them.
  */
-import { carryComponentIndex } from '../access.ts';
+import { carryComponentIndexes, componentPositions } from '../access.ts';
 import type { Component, Topology } from '../topology.ts';
 import { reachable, shareReach } from './reach.ts';
 import type { Finding, Rule } from './types.ts';
@@ -66,8 +66,6 @@ function touched(prev: Topology, next: Topology, limit: number): { ids: Set<stri
  * and, when only what is inside components changed, the relations rules read.
  */
 function carryIndexes(prev: Topology, next: Topology): void {
-  const pos = positionCache.get(prev);
-  if (pos) positionCache.set(next, pos);
   const replaced: Component[] = [];
   let shape = prev.links === next.links;
   for (let i = 0; i < next.components.length; i++) {
@@ -77,27 +75,16 @@ function carryIndexes(prev: Topology, next: Topology): void {
     replaced.push(b);
     shape &&= sameShape(a, b);
   }
-  carryComponentIndex(prev, next, replaced);
+  carryComponentIndexes(prev, next, replaced);
   if (shape) shareReach(prev, next);
 }
 
 /** Same place in the design's relations: id, kind, cluster, name and namespace. */
 const sameShape = (a: Component, b: Component) => a.kind === b.kind && a.cluster === b.cluster && a.name === b.name && a.namespace === b.namespace;
 
-const positionCache = new WeakMap<Topology, Map<string, number>>();
-
-function positions(t: Topology): Map<string, number> {
-  let pos = positionCache.get(t);
-  if (!pos) {
-    pos = new Map(t.components.map((c, i) => [c.id, i]));
-    positionCache.set(t, pos);
-  }
-  return pos;
-}
-
 /** Position in `t.components` of a finding's first component, the key findings are ordered by. */
 function positionOf(t: Topology): (f: Finding) => number {
-  const pos = positions(t);
+  const pos = componentPositions(t);
   return (f) => pos.get(f.componentIds[0]!) ?? Infinity;
 }
 

@@ -9,14 +9,19 @@ import { type Finding, type Rule, finding } from './types.ts';
 /** Kinds whose replicas can be spread and that carry a podDisruptionBudget (not VMSingle). */
 const REPLICATED: ReadonlySet<ComponentKind> = new Set(['vminsert', 'vmselect', 'vmstorage', 'VMAgent', 'VMAlert', 'VMAlertmanager', 'VMAuth']);
 
-/** Components with ≥2 replicas to which these rules apply, in component order. */
+const replicatedCache = new WeakMap<Topology, { c: Component; r: number }[]>();
+
+/** Components with ≥2 replicas to which these rules apply, in component order (two rules read it). */
 function replicated(t: Topology): { c: Component; r: number }[] {
-  const out: { c: Component; r: number }[] = [];
+  let out = replicatedCache.get(t);
+  if (out) return out;
+  out = [];
   for (const c of t.components) {
     if (!REPLICATED.has(c.kind) || (c.kind === 'VMAgent' && isDaemonSet(c))) continue;
     const r = replicasOf(c);
     if (r >= 2) out.push({ c, r });
   }
+  replicatedCache.set(t, out);
   return out;
 }
 
