@@ -15,6 +15,12 @@ export interface CoreSize {
   yamlBytes: number;
   /** Median ms of `lint(t)` on a design no cache has seen (a fresh deep copy per run): every rule over the whole design. */
   lintMs: number;
+  /**
+   * Floor of any pass over a whole design: median ms of a walk that visits every object, array and
+   * string of a fresh copy once. Its growth from 1,000 to 10,000 components is what linear work
+   * looks like on this machine (a 1,000-component design fits in the CPU cache, 10,000 do not).
+   */
+  walkMs: number;
   /** Median ms of `renderYaml(t)` on a design no cache has seen: the full text. */
   renderMs: number;
   /** Median ms of building the objects alone (`renderObjects`), no text: where render time goes. */
@@ -47,10 +53,12 @@ export interface CoreOptions {
  * warm-up runs for V8 to optimise the checker and the emitter (a few runs measured the interpreter,
  * e.g. lint of 1,000 components at 8-13 ms instead of about 4).
  */
-function runsFor(n: number): { runs: number; warmup: number; editRuns: number } {
-  if (n <= 100) return { runs: 31, warmup: 30, editRuns: 101 };
-  if (n <= 1000) return { runs: 21, warmup: 20, editRuns: 61 };
-  return { runs: 7, warmup: 4, editRuns: 21 };
+function runsFor(n: number): { runs: number; lintRuns: number; warmup: number; editRuns: number } {
+  if (n <= 100) return { runs: 31, lintRuns: 31, warmup: 30, editRuns: 101 };
+  if (n <= 1000) return { runs: 21, lintRuns: 21, warmup: 20, editRuns: 61 };
+  // Lint at 10,000 varies by ±40% from run to run on this machine (GC and memory): more runs than
+  // the render's, which take a second each.
+  return { runs: 7, lintRuns: 21, warmup: 4, editRuns: 21 };
 }
 
 /**
@@ -61,6 +69,16 @@ function runsFor(n: number): { runs: number; warmup: number; editRuns: number } 
 const WARMUP_MS = 1500;
 
 const clone = (t: Topology): Topology => structuredClone(t);
+
+/** Visits every object, array and string once; returns a count so that nothing is optimised away. */
+function walk(v: unknown): number {
+  if (typeof v === 'string') return v.length;
+  if (typeof v !== 'object' || v === null) return 1;
+  let n = 1;
+  if (Array.isArray(v)) for (const x of v) n += walk(x);
+  else for (const k in v) n += walk((v as Record<string, unknown>)[k]);
+  return n;
+}
 
 /**
  * The `yaml` floor: each object through the renderer's own `objectYaml` (`stringify` of the `yaml`
@@ -84,8 +102,10 @@ export function benchCoreSize(n: number, runsOverride?: number): CoreSize {
 
   // lint, cold: a deep copy per run, so no per-topology cache helps and there is no previous
   // version to check incrementally against (every component differs from the last copy's).
-  const cold = timeMedian((t: Topology) => lint(t), { runs, warmup, warmupMs: runsOverride ? 0 : WARMUP_MS, setup: () => clone(topology) });
+  const lintRuns = runsOverride ?? plan.lintRuns;
+  const cold = timeMedian((t: Topology) => lint(t), { runs: lintRuns, warmup, warmupMs: runsOverride ? 0 : WARMUP_MS, setup: () => clone(topology) });
   const findings = (cold.last as unknown[]).length;
+  const walked = timeMedian(walk, { runs: lintRuns, warmup, warmupMs: runsOverride ? 0 : WARMUP_MS / 3, setup: () => clone(topology) });
 
   // render (cold), objects only, and the two floors, interleaved run by run so that load from
   // elsewhere on the machine hits all four alike (their ratio is a target).
@@ -170,6 +190,7 @@ export function benchCoreSize(n: number, runsOverride?: number): CoreSize {
     findings,
     yamlBytes: Buffer.byteLength(text),
     lintMs: cold.ms,
+    walkMs: walked.ms,
     renderMs: render.ms,
     renderObjectsMs: objectsRun.ms,
     yamlStringifyMs: yamlRun.ms,
@@ -202,7 +223,7 @@ export function growth(core: CoreResults, from: string, to: string): Record<stri
   const b = core[to];
   if (!a || !b) return {};
   const out: Record<string, Maybe<number>> = {};
-  for (const k of ['lintMs', 'renderMs', 'yamlStringifyMs', 'jsYamlDumpMs', 'editMs'] as const) {
+  for (const k of ['lintMs', 'renderMs', 'yamlStringifyMs', 'jsYamlDumpMs', 'editMs', 'walkMs'] as const) {
     const x = a[k];
     const y = b[k];
     out[k] = x === null || y === null ? null : round(y / x, 2);

@@ -23,12 +23,13 @@ export function formatResults(r: Results): string {
     parts.push('\n## core (median ms)\n');
     parts.push(
       mdTable(
-        ['size', 'comps', 'links', 'findings', 'lint', 'render', 'objects only', 'yaml floor', 'js-yaml floor', 'render ÷ yaml floor', 'same text', 'edit', 'edit: lint', 'edit: render'],
+        ['size', 'comps', 'links', 'findings', 'walk floor', 'lint', 'render', 'objects only', 'yaml floor', 'js-yaml floor', 'render ÷ yaml floor', 'same text', 'edit', 'edit: lint', 'edit: render'],
         Object.entries(r.core).map(([k, v]) => [
           k,
           v.components,
           v.links,
           v.findings,
+          v.walkMs,
           v.lintMs,
           v.renderMs,
           v.renderObjectsMs,
@@ -43,7 +44,7 @@ export function formatResults(r: Results): string {
       ),
     );
     if (r.coreGrowth && Object.keys(r.coreGrowth).length) {
-      parts.push(`\ngrowth n1000 → n10000 (×10 is linear): ${Object.entries(r.coreGrowth).map(([k, v]) => `${k} ×${cell(v)}`).join(', ')}`);
+      parts.push(`\ngrowth n1000 → n10000 (×10 is linear; walkMs shows this machine's memory floor): ${Object.entries(r.coreGrowth).map(([k, v]) => `${k} ×${cell(v)}`).join(', ')}`);
     }
   }
 

@@ -65,7 +65,7 @@ export function evaluateTargets(r: Results): Target[] {
     const keys = ['lintMs', 'renderMs', 'editMs'] as const;
     const known = keys.filter((k) => g[k] !== null && g[k] !== undefined);
     const ok = known.length === 0 ? null : known.every((k) => g[k]! <= LINEAR_LIMIT) && known.length === keys.length ? true : known.some((k) => g[k]! > LINEAR_LIMIT) ? false : null;
-    out.push(t('growth', `1,000 → 10,000 close to linear (×10; counted ≤ ×${LINEAR_LIMIT}) for lint, render, edit`, ok, keys.map((k) => `${k} ×${fmt(g[k] ?? null)}`).join(', ')));
+    out.push(t('growth', `1,000 → 10,000 close to linear (×10; counted ≤ ×${LINEAR_LIMIT}) for lint, render, edit`, ok, `${keys.map((k) => `${k} ×${fmt(g[k] ?? null)}`).join(', ')} (walk floor ×${fmt(g.walkMs ?? null)})`));
   } else out.push(t('growth', `1,000 → 10,000 close to linear (×10; counted ≤ ×${LINEAR_LIMIT})`, null, 'needs sizes 1,000 and 10,000'));
 
   if (r.share) {
