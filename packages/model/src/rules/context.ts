@@ -16,9 +16,19 @@ interface Ctx {
   parts: Map<string, Parts>;
   /** `<namespace>/<name>` of each VMCluster, to resolve URLs. */
   clusterByRef: Map<string, Component>;
-  /** `agentsInto` and `storagesWrittenBy` by component id, filled as rules ask: several rules read each. */
+  /** Answers by component id, filled as rules ask: several rules ask each of these about the same component. */
   agentsInto: Map<string, Component[]>;
   writtenBy: Map<string, Component[]>;
+  holders: Map<string, Component[]>;
+  explicitDedup: Map<string, ExplicitDedup | undefined>;
+}
+
+/** `table`'s answer about `c`, computed on the first ask (`compute` is a plain function: no closure per ask). */
+function memo<T>(table: Map<string, T>, t: Topology, c: Component, compute: (t: Topology, c: Component) => T): T {
+  if (table.has(c.id)) return table.get(c.id) as T;
+  const value = compute(t, c);
+  table.set(c.id, value);
+  return value;
 }
 
 const ctxCache = new WeakMap<Topology, Ctx>();
@@ -26,7 +36,7 @@ const ctxCache = new WeakMap<Topology, Ctx>();
 function ctx(t: Topology): Ctx {
   let c = ctxCache.get(t);
   if (c) return c;
-  c = { byKind: new Map(), parts: new Map(), clusterByRef: new Map(), agentsInto: new Map(), writtenBy: new Map() };
+  c = { byKind: new Map(), parts: new Map(), clusterByRef: new Map(), agentsInto: new Map(), writtenBy: new Map(), holders: new Map(), explicitDedup: new Map() };
   for (const comp of t.components) {
     const list = c.byKind.get(comp.kind);
     if (list) list.push(comp);
@@ -181,44 +191,59 @@ export function writeEntry(t: Topology, s: Component): Component | undefined {
   return s.kind === 'VMSingle' ? s : parts(t, s.id).vminsert;
 }
 
+// Memoized per design version (see `memo`); the compute functions are declared once, so that an
+// ask allocates nothing.
+
+function computeAgentsInto(t: Topology, s: Component): Component[] {
+  const entry = writeEntry(t, s);
+  return entry ? uniqueById(linksTo(t, entry.id, 'remoteWrite').map((l) => getComponent(t, l.source))).filter((c) => c.kind === 'VMAgent') : [];
+}
+
 /** The VMAgents with a remoteWrite link into storage S ("agents→S"). Shared: do not modify the array. */
 export function agentsInto(t: Topology, s: Component): Component[] {
-  const memo = ctx(t).agentsInto;
-  let out = memo.get(s.id);
-  if (!out) {
-    const entry = writeEntry(t, s);
-    out = entry ? uniqueById(linksTo(t, entry.id, 'remoteWrite').map((l) => getComponent(t, l.source))).filter((c) => c.kind === 'VMAgent') : [];
-    memo.set(s.id, out);
-  }
-  return out;
+  return memo(ctx(t).agentsInto, t, s, computeAgentsInto);
+}
+
+function computeWrittenBy(t: Topology, c: Component): Component[] {
+  return uniqueById(linksFrom(t, c.id, 'remoteWrite').map((l) => storageOf(t, getComponent(t, l.target))));
 }
 
 /** The storages (VMSingle / VMCluster) a component remote-writes to. Shared: do not modify the array. */
 export function storagesWrittenBy(t: Topology, c: Component): Component[] {
-  const memo = ctx(t).writtenBy;
-  let out = memo.get(c.id);
-  if (!out) memo.set(c.id, (out = uniqueById(linksFrom(t, c.id, 'remoteWrite').map((l) => storageOf(t, getComponent(t, l.target))))));
-  return out;
+  return memo(ctx(t).writtenBy, t, c, computeWrittenBy);
 }
 
-/** The components whose extraArgs hold the dedup interval: the VMSingle, or vmselect and vmstorage. */
-export function dedupHolders(t: Topology, s: Component): Component[] {
+function computeHolders(t: Topology, s: Component): Component[] {
   if (s.kind === 'VMSingle') return [s];
   const p = parts(t, s.id);
   return [p.vmselect, p.vmstorage].filter((c): c is Component => c !== undefined);
+}
+
+/** The components whose extraArgs hold the dedup interval: the VMSingle, or vmselect and vmstorage. Shared: do not modify the array. */
+export function dedupHolders(t: Topology, s: Component): Component[] {
+  return memo(ctx(t).holders, t, s, computeHolders);
 }
 
 export function replicationFactor(cluster: Component): number | undefined {
   return num(rawField(cluster, 'replicationFactor'));
 }
 
-/** dedup.minScrapeInterval as set by the user (cluster: vmselect's, else vmstorage's). */
-export function explicitDedup(t: Topology, s: Component): { value: string; ms: number | undefined } | undefined {
+export interface ExplicitDedup {
+  value: string;
+  ms: number | undefined;
+}
+
+function computeExplicitDedup(t: Topology, s: Component): ExplicitDedup | undefined {
   for (const h of dedupHolders(t, s)) {
     const v = rawField(h, 'dedupInterval');
     if (typeof v === 'string') return { value: v, ms: parseDuration(v) };
   }
   return undefined;
+}
+
+/** dedup.minScrapeInterval as set by the user (cluster: vmselect's, else vmstorage's). */
+export function explicitDedup(t: Topology, s: Component): ExplicitDedup | undefined {
+  return memo(ctx(t).explicitDedup, t, s, computeExplicitDedup);
 }
 
 /** dedup(S) in effect: explicit, else (cluster) downsampling.dedupInterval or the automatic 1ms when RF>1. */

@@ -198,6 +198,11 @@ const showLabels = (l: Record<string, string>) =>
         .map(([k, v]) => `${k}="${v}"`)
         .join(', ');
 
+function sameLabels(a: Record<string, string>, b: Record<string, string>): boolean {
+  const keys = Object.keys(a);
+  return keys.length === Object.keys(b).length && keys.every((k) => Object.hasOwn(b, k) && a[k] === b[k]);
+}
+
 /**
  * The agents linked to `ids` through HA pairs (transitively): giving all of them the same labels
  * fixes this pair without breaking another pair that shares one of its agents.
@@ -216,8 +221,7 @@ export const haAgentCrsLabelMismatch: Rule = {
     const out: Finding[] = [];
     for (const g of haIndex(t).groups) {
       const labels = g.agents.map((a) => externalLabelsOf(t, a));
-      const keys = labels.map((l) => JSON.stringify(Object.entries(l).sort()));
-      const differ = keys.findIndex((k) => k !== keys[0]);
+      const differ = labels.findIndex((l) => !sameLabels(l, labels[0]!));
       if (differ < 0) continue;
       const closure = pairedClosure(
         t,

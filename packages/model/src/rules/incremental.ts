@@ -4,7 +4,7 @@
  * reach.ts) and keeps every other finding, the very same objects. A field change in a design of
  * 10,000 components then costs one stack's rules instead of all of them.
  */
-import { carryComponentIndexes, componentPositions } from '../access.ts';
+import { componentPositions, sharePositions } from '../access.ts';
 import type { Component, Topology } from '../topology.ts';
 import { reachable, shareReach } from './reach.ts';
 import type { Finding, Rule } from './types.ts';
@@ -62,21 +62,18 @@ function touched(prev: Topology, next: Topology, limit: number): { ids: Set<stri
 
 /**
  * For an edit that kept every id in its place, hands the indexes of `prev` on to `next`: the
- * positions findings are ordered by, the component index (with the replaced components put in)
- * and, when only what is inside components changed, the relations rules read.
+ * positions (which also find components by id) and, when only what is inside components changed,
+ * the relations rules read.
  */
 function carryIndexes(prev: Topology, next: Topology): void {
-  const replaced: Component[] = [];
-  let shape = prev.links === next.links;
+  sharePositions(prev, next);
+  if (prev.links !== next.links) return;
   for (let i = 0; i < next.components.length; i++) {
     const a = prev.components[i]!;
     const b = next.components[i]!;
-    if (a === b) continue;
-    replaced.push(b);
-    shape &&= sameShape(a, b);
+    if (a !== b && !sameShape(a, b)) return;
   }
-  carryComponentIndexes(prev, next, replaced);
-  if (shape) shareReach(prev, next);
+  shareReach(prev, next);
 }
 
 /** Same place in the design's relations: id, kind, cluster, name and namespace. */
