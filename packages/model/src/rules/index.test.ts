@@ -86,6 +86,8 @@ describe('lint', () => {
       expect(rank[p.severity] < rank[q.severity] || (rank[p.severity] === rank[q.severity] && index(p.ruleId) <= index(q.ruleId))).toBe(true);
     }
     expect(new Set(found.map((f) => f.severity))).toEqual(new Set(['error', 'warning', 'info']));
+    // The order relies on it: a finding has its rule's severity.
+    for (const f of found) expect(f.severity).toBe(RULES.find((r) => r.id === f.ruleId)!.severity);
     expect(found.map((f) => f.ruleId)).toEqual(expect.arrayContaining(['vmsingle-multi-replica', 'vmcluster-rf-exceeds-storage', 'ha-agents-without-dedup', 'vmalert-notifier-not-all-am-pods']));
   });
   test('is deterministic and leaves the topology untouched', () => {

@@ -51,10 +51,11 @@ function selectedRules(opts: LintOptions): Rule[] {
 
 /** Every finding, errors first, then by catalog order, then in component order. */
 function ordered(perRule: Finding[][]): Finding[] {
-  // Rules run in catalog order, so bucketing by severity is the stable sort the contract asks for.
-  const bySeverity: Finding[][] = [[], [], []];
-  for (const findings of perRule) for (const f of findings) bySeverity[SEVERITY_RANK[f.severity]]!.push(f);
-  return bySeverity.flat();
+  // Rules run in catalog order and each rule's findings carry its severity (types.ts `finding`), so
+  // a stable sort of the rules' lists by severity is the order the contract asks for.
+  const lists = perRule.filter((findings) => findings.length > 0);
+  lists.sort((a, b) => SEVERITY_RANK[a[0]!.severity] - SEVERITY_RANK[b[0]!.severity]);
+  return ([] as Finding[]).concat(...lists);
 }
 
 /** The last design checked, per option set: the next version is checked incrementally against it. */
