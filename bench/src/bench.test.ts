@@ -84,4 +84,16 @@ describe('web helpers', () => {
     expect(targets.filter((t) => t.id.endsWith('500')).every((t) => t.status === 'unknown')).toBe(true);
     expect(formatResults({ meta: {}, core: null, share: null, web, targets })).toContain('no Chromium');
   });
+  it('counts growth against linear, or against the walk floor when a bare walk grows more than ×10', () => {
+    const growthStatus = (coreGrowth: Record<string, number | null>) =>
+      evaluateTargets({ meta: {}, core: null, coreGrowth, share: null, web: null }).find((t) => t.id === 'growth')!.status;
+    const figures = { renderMs: 7, editMs: 11 };
+    // Linear is ×10 when the floor grows less: up to ×12 counts.
+    expect(growthStatus({ ...figures, lintMs: 11.9, walkMs: 9 })).toBe('met');
+    expect(growthStatus({ ...figures, lintMs: 12.5, walkMs: 9 })).toBe('missed');
+    expect(growthStatus({ ...figures, lintMs: 12.5, walkMs: null })).toBe('missed');
+    // A floor of ×13 makes linear ×13 here: up to ×15.6 counts.
+    expect(growthStatus({ ...figures, lintMs: 15.5, walkMs: 13 })).toBe('met');
+    expect(growthStatus({ ...figures, lintMs: 16, walkMs: 13 })).toBe('missed');
+  });
 });
