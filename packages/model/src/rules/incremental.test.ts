@@ -62,7 +62,11 @@ describe('incremental lint', () => {
     // No link joins the agent to the cluster: only the URL's host names it.
     const t = design([c!, ins!, sel!, sto!, a], [externalLink('remoteWrite', a.id, url, 0), externalLink('remoteWrite', a.id, url, 1)]);
     expect(lint(t).map((f) => f.ruleId)).not.toContain('vmagent-duplicate-write-same-cluster');
-    const renamed = updateComponent(t, c!.id, (x) => ({ ...x, name: 'main' }));
+    // A field edit first, so that the relations of the version before the rename exist (and could
+    // be handed on to it stale, were a rename taken for a field edit).
+    const edited = updateComponent(t, a.id, (x) => withField(x, 'replicaCount', 2));
+    expect(lint(edited)).toEqual(lintAll(edited));
+    const renamed = updateComponent(edited, c!.id, (x) => ({ ...x, name: 'main' }));
     expect(lint(renamed).map((f) => f.ruleId)).toContain('vmagent-duplicate-write-same-cluster');
     expect(lint(renamed)).toEqual(lintAll(renamed));
   });
