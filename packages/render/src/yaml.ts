@@ -84,7 +84,8 @@ function affectedDocs(prev: Topology, t: Topology): Set<string> | undefined {
     const a = prev.components[i]!;
     const b = t.components[i]!;
     if (a === b) continue;
-    if (a.id !== b.id || changed.length >= FAST_LIMIT) return undefined;
+    // `changed` holds both versions of each changed component.
+    if (a.id !== b.id || changed.length >= 2 * FAST_LIMIT) return undefined;
     changed.push(a, b);
   }
   const out = new Set<string>();

@@ -11,14 +11,12 @@
  * A rule that starts reading anything else must add the relation here; the property test in
  * incremental.test.ts compares the incremental lint with a full one after random edits.
  */
-import { getComponent, namespaceOf } from '../access.ts';
+import { componentPositions, getComponent, namespaceOf } from '../access.ts';
 import { linkIndex } from '../links.ts';
-import type { ComponentKind, Topology } from '../topology.ts';
+import type { Topology } from '../topology.ts';
 import { resolveInsertUrl } from './agents.ts';
 
 interface ReachIndex {
-  /** Every component's kind, by id (membership and kind, without the component index). */
-  kinds: Map<string, ComponentKind>;
   /** Relations that are not links, both ways: part ↔ cluster (every part, duplicates too), URL ↔ cluster. */
   extra: Map<string, string[]>;
   /** VMAlerts without a notifier link, and every VMAlertmanager: each of the first reads all of the second. */
@@ -31,7 +29,7 @@ const cache = new WeakMap<Topology, ReachIndex>();
 function reachIndex(t: Topology): ReachIndex {
   let idx = cache.get(t);
   if (idx) return idx;
-  idx = { kinds: new Map(), extra: new Map(), lonelyAlerts: new Set(), alertmanagers: [] };
+  idx = { extra: new Map(), lonelyAlerts: new Set(), alertmanagers: [] };
   const add = (a: string, b: string) => {
     const list = idx!.extra.get(a);
     if (list) list.push(b);
@@ -39,7 +37,6 @@ function reachIndex(t: Topology): ReachIndex {
   };
   const from = linkIndex(t).from;
   for (const c of t.components) {
-    idx.kinds.set(c.id, c.kind);
     if (c.cluster !== undefined) {
       add(c.id, c.cluster);
       add(c.cluster, c.id);
@@ -66,10 +63,11 @@ function reachIndex(t: Topology): ReachIndex {
 export function reachable(t: Topology, seeds: Iterable<string>, limit: number): Set<string> | undefined {
   const { from, to } = linkIndex(t);
   const idx = reachIndex(t);
+  const pos = componentPositions(t);
   const seen = new Set<string>();
   const stack: string[] = [];
   const visit = (id: string | undefined) => {
-    if (id === undefined || seen.has(id) || !idx.kinds.has(id)) return;
+    if (id === undefined || seen.has(id) || !pos.has(id)) return;
     seen.add(id);
     stack.push(id);
   };
@@ -81,7 +79,7 @@ export function reachable(t: Topology, seeds: Iterable<string>, limit: number): 
     for (const l of to.get(id) ?? []) visit(l.source);
     for (const other of idx.extra.get(id) ?? []) visit(other);
     if (idx.lonelyAlerts.has(id)) for (const m of idx.alertmanagers) visit(m);
-    if (idx.kinds.get(id) === 'VMAlertmanager') for (const a of idx.lonelyAlerts) visit(a);
+    if (getComponent(t, id)!.kind === 'VMAlertmanager') for (const a of idx.lonelyAlerts) visit(a);
   }
   return seen.size > limit ? undefined : seen;
 }
