@@ -1,0 +1,62 @@
+/**
+ * The URLs components reach each other on (vm-domain.md §b): the Service names of names.ts, the
+ * operator's default ports and the VictoriaMetrics paths. The renderer writes these into the CRs
+ * and the operator model passes them as flags, so both say the same.
+ */
+import { KINDS } from '../kinds/index.ts';
+import { describe, getComponent, namespaceOf, replicasOf } from '../access.ts';
+import { linksFrom } from '../links.ts';
+import type { Component, JsonObject, Link, Topology } from '../topology.ts';
+import { prefixedName } from './names.ts';
+
+function host(t: Topology, target: Component, link: Pick<Link, 'clusterDomain'>, pod?: number): string {
+  const svc = prefixedName(t, target);
+  const domain = `${namespaceOf(t, target)}.svc${link.clusterDomain ? '.cluster.local' : ''}`;
+  return pod === undefined ? `${svc}.${domain}` : `${svc}-${pod}.${svc}.${domain}`;
+}
+
+function base(t: Topology, target: Component, link: Link, pod?: number): string {
+  return `http://${host(t, target, link, pod)}:${link.port ?? KINDS[target.kind].port}`;
+}
+
+/** The URL a link renders to; a notifier in "pods" or "selector" mode gives one per alertmanager pod reached. */
+export function linkUrls(t: Topology, link: Link, target: Component): string[] {
+  const tenant = link.tenant ?? '0';
+  const agentWrite = link.type === 'remoteWrite' && getComponent(t, link.source)?.kind === 'VMAgent';
+  switch (target.kind) {
+    case 'VMSingle':
+    case 'VMAuth':
+      return [base(t, target, link) + (agentWrite ? '/api/v1/write' : '')];
+    case 'vminsert':
+      return [`${base(t, target, link)}/insert/${tenant}/prometheus${agentWrite ? '/api/v1/write' : ''}`];
+    case 'vmselect':
+      return [`${base(t, target, link)}/select/${tenant}/prometheus`];
+    case 'VMAlertmanager': {
+      if (link.notify === 'service') return [base(t, target, link)];
+      const pods = link.pods ?? Array.from({ length: replicasOf(target) }, (_, i) => i);
+      return pods.map((i) => base(t, target, link, i));
+    }
+    default:
+      throw new Error(`${describe(t, target)} cannot be the target of a ${link.type} link`);
+  }
+}
+
+/** The URL an external entry (one that points outside the design) carries, or a word for its selector. */
+function externalUrl(entry: JsonObject): string {
+  return typeof entry.url === 'string' ? entry.url : '<selector outside the design>';
+}
+
+/** The URLs of a component's links of one type, in order: what the operator passes as the flag. */
+export function urlsOf(t: Topology, c: Component, type: Link['type']): string[] {
+  const out: string[] = [];
+  for (const l of linksFrom(t, c.id, type)) {
+    if (l.external) out.push(externalUrl(l.external));
+    else {
+      const target = getComponent(t, l.target);
+      if (target) out.push(...linkUrls(t, l, target));
+    }
+  }
+  return out;
+}
+
+export const remoteWriteUrls = (t: Topology, c: Component): string[] => urlsOf(t, c, 'remoteWrite');
