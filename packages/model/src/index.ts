@@ -9,3 +9,4 @@ export * from './document.ts';
 export { KINDS, fieldOf, fieldCheck, type KindInfo, type FieldDef, type FieldGroup, type FieldType } from './kinds/index.ts';
 export * from './edit.ts';
 export * from './rules/index.ts';
+export * from './operator/index.ts';
