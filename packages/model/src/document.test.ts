@@ -45,6 +45,21 @@ describe('document format', () => {
     expect(err(reversed)).toMatch(/cannot link: remoteWrite links start at VMAgent, VMAlert, not at VMSingle/);
   });
 
+  it('refuses a second part of one kind in a cluster, naming both', () => {
+    const doc = {
+      version: 1,
+      name: 'x',
+      namespace: 'y',
+      components: [
+        { id: 'c', kind: 'VMCluster', name: 'main', spec: {} },
+        { id: 'i1', kind: 'vminsert', cluster: 'c', spec: {} },
+        { id: 'i2', kind: 'vminsert', cluster: 'c', spec: {} },
+      ],
+    };
+    expect(err(doc)).toBe('$.components[2]: VMCluster "main" already has a vminsert ("i1" at $.components[1]); a cluster holds one of each part, remove "i2"');
+    expect(() => fromDocument({ ...doc, components: doc.components.slice(0, 2) })).not.toThrow();
+  });
+
   it('refuses hostile JSON', () => {
     expect(err(JSON.parse('{"version":1,"name":"x","namespace":"y","components":[{"__proto__":{"polluted":1}}]}'))).toMatch(/"__proto__" is not allowed/);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();

@@ -146,9 +146,21 @@ export function fromDocument(input: unknown): Topology {
     ids.add(c.id);
   });
   const byId = new Map(components.map((c) => [c.id, c]));
+  // A VMCluster CR holds one vminsert, one vmselect and one vmstorage: a second one of a kind has
+  // no place in the YAML, so lint, render and the canvas would each pick a different one.
+  const partAt = new Map<string, number>();
   components.forEach((c, i) => {
     if (c.cluster === undefined) return;
-    expect(byId.get(c.cluster)?.kind === 'VMCluster', `"${c.cluster}" is not a VMCluster of this design`, `$.components[${i}].cluster`);
+    const cluster = byId.get(c.cluster);
+    expect(cluster?.kind === 'VMCluster', `"${c.cluster}" is not a VMCluster of this design`, `$.components[${i}].cluster`);
+    const key = `${c.cluster}\u0000${c.kind}`;
+    const first = partAt.get(key);
+    expect(
+      first === undefined,
+      `VMCluster "${cluster.name ?? c.cluster}" already has a ${c.kind} ("${components[first ?? 0]!.id}" at $.components[${first}]); a cluster holds one of each part, remove "${c.id}"`,
+      `$.components[${i}]`,
+    );
+    partAt.set(key, i);
   });
   const extras = (doc.extras as unknown[] | undefined) ?? [];
   extras.forEach((e, i) => expect(isObj(e), 'must be an object', `$.extras[${i}]`));
