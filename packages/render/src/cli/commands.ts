@@ -1,4 +1,5 @@
 import type { Command } from './command.ts';
+import { explainCommand } from './commands/explain.ts';
 import { importCommand } from './commands/import.ts';
 import { lintCommand } from './commands/lint.ts';
 import { openCommand } from './commands/open.ts';
@@ -12,6 +13,7 @@ export const COMMANDS: Record<string, Command> = {
   import: importCommand,
   render: renderCommand,
   lint: lintCommand,
+  explain: explainCommand,
   share: shareCommand,
   open: openCommand,
 };
