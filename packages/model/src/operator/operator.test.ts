@@ -3,7 +3,7 @@ import { agent, alert, alertmanager, cluster, design, link, single } from '../fi
 import { haDesign } from '../fixtures/ha-design.ts';
 import { getComponent } from '../access.ts';
 import type { Arg, ComponentPlan } from './types.ts';
-import { OPERATOR_VERSION, operatorModel, planOf } from './index.ts';
+import { OPERATOR_VERSION, operatorModel, planOf, urlQueues } from './index.ts';
 
 const arg = (plan: ComponentPlan, flag: string, w = 0): Arg | undefined => plan.workloads[w]!.args.find((a) => a.flag === flag);
 const plan = (t: ReturnType<typeof design>, id: string) => planOf(t, getComponent(t, id)!);
@@ -58,10 +58,38 @@ describe('operator model: VMCluster', () => {
     expect(storage.pvcs).toEqual([{ componentId: 'vmcluster-prod-vmstorage', names: ['vmstorage-db-vmstorage-prod-0', 'vmstorage-db-vmstorage-prod-1', 'vmstorage-db-vmstorage-prod-2'], size: '50Gi', holds: 'data' }]);
   });
 
-  it('says when vmstorage.replicaCount is unset: no -storageNode entries', () => {
+  it('says when vmstorage.replicaCount is unset: one pod runs, no -storageNode flag', () => {
     const u = design(cluster('u', {}, { vmstorage: {} }));
-    expect(arg(plan(u, 'vmcluster-u-vminsert'), 'storageNode')!.value).toBe('');
+    expect(arg(plan(u, 'vmcluster-u-vminsert'), 'storageNode')).toBeUndefined();
+    expect(plan(u, 'vmcluster-u-vminsert').notes.join(' ')).toMatch(/no -storageNode/);
+    expect(plan(u, 'vmcluster-u-vmstorage').workloads[0]!.pods).toEqual(['vmstorage-u-0']);
     expect(plan(u, 'vmcluster-u-vmstorage').notes.join(' ')).toMatch(/no -storageNode/);
+  });
+
+  it('passes -retentionPeriod only when set, and the data path as configured', () => {
+    expect(arg(storage, 'retentionPeriod')).toBeUndefined();
+    expect(storage.notes.join(' ')).toMatch(/one month/);
+    expect(arg(storage, 'storageDataPath')!.value).toBe('vmstorage-data');
+    const r = design(cluster('r', { retentionPeriod: '90d' }, { vmstorage: { replicaCount: 1 } }));
+    expect(arg(plan(r, 'vmcluster-r-vmstorage'), 'retentionPeriod')).toMatchObject({ value: '90d', source: { origin: 'field' } });
+  });
+
+  it('adds the cluster domain to pod addresses when clusterDomainName is set', () => {
+    const d = design(cluster('d', { clusterDomainName: 'cluster.local' }, { vmstorage: { replicaCount: 1 } }));
+    expect(arg(plan(d, 'vmcluster-d-vminsert'), 'storageNode')!.value).toBe('vmstorage-d-0.vmstorage-d.monitoring.svc.cluster.local:8400');
+  });
+
+  it('leaves vmselect peers out while its replicaCount is unset, and a replicationFactor flag the user passes', () => {
+    const s = design(cluster('s', { replicationFactor: 2 }, { vmselect: { extraArgs: { replicationFactor: '1' } }, vmstorage: { replicaCount: 3 } }));
+    expect(arg(plan(s, 'vmcluster-s-vmselect'), 'selectNode')).toBeUndefined();
+    expect(arg(plan(s, 'vmcluster-s-vmselect'), 'replicationFactor')).toMatchObject({ value: '1', source: { note: 'from extraArgs' } });
+  });
+
+  it('puts the load balancer in front of vminsert and vmselect when enabled', () => {
+    const lb = design(cluster('lb', { requestsLoadBalancer: { enabled: true, spec: { replicaCount: 2 } } }, { vmstorage: { replicaCount: 1 } }));
+    const p = plan(lb, 'vmcluster-lb');
+    expect(p.workloads.map((w) => [w.kind, w.name, w.replicas])).toEqual([['Deployment', 'vmclusterlb-lb', 2]]);
+    expect(p.services.map((s) => s.name)).toEqual(['vmclusterlb-lb', 'vminsertinternal-lb', 'vmselectinternal-lb']);
   });
 
   it('follows useLegacyNaming', () => {
@@ -104,11 +132,27 @@ describe('operator model: VMAgent', () => {
     );
     const p = plan(t, 'vmagent-a');
     expect(arg(p, 'remoteWrite.url')!.value).toBe('http://vmsingle-one.monitoring.svc:8429/api/v1/write,http://vminsert-c.monitoring.svc:8480/insert/0/prometheus/api/v1/write');
-    expect(arg(p, 'remoteWrite.maxDiskUsagePerURL')).toMatchObject({ value: String(1024 ** 3), source: { origin: 'rule' } });
+    expect(arg(p, 'remoteWrite.maxDiskUsagePerURL')).toMatchObject({ value: String(1024 ** 3), source: { origin: 'rule', note: 'queue volume 2Gi shared by 2 remote-write URLs' } });
     expect(arg(p, 'remoteWrite.tmpDataPath')!.value).toBe('/vmagent_pq/vmagent-remotewrite-data');
     expect(p.workloads[0]!.kind).toBe('StatefulSet');
     expect(p.services[0]!.headless).toBe(true);
-    expect(p.pvcs[0]!.names).toEqual(['vmagent-persistent-queue-data-vmagent-a-0']);
+    expect(p.pvcs[0]!.names).toEqual(['persistent-queue-data-vmagent-a-0']);
+  });
+
+  it('lists each URL’s queue when an entry sets its own maxDiskUsage', () => {
+    const t = design(
+      [agent('a', { remoteWriteSettings: { maxDiskUsagePerURL: '5GB' } }), single('one'), single('two')],
+      [link('remoteWrite', 'vmagent-a', 'vmsingle-one', { extra: { maxDiskUsage: '100MiB' } }), link('remoteWrite', 'vmagent-a', 'vmsingle-two')],
+    );
+    expect(arg(plan(t, 'vmagent-a'), 'remoteWrite.maxDiskUsagePerURL')!.value).toBe('100MiB,5GB');
+    expect(urlQueues(t, getComponent(t, 'vmagent-a')!).map((q) => q.bytes)).toEqual([100 * 1024 ** 2, 5e9]);
+  });
+
+  it('gives ingest-only agents no scrape config and no member flags', () => {
+    const p = plan(design([agent('i', { ingestOnlyMode: true, shardCount: 2 })]), 'vmagent-i');
+    expect(p.workloads).toHaveLength(2);
+    expect(arg(p, 'promscrape.config')).toBeUndefined();
+    expect(arg(p, 'promscrape.cluster.memberNum', 1)).toBeUndefined();
   });
 
   it('keeps the queue on ephemeral disk without statefulMode, and says so', () => {
@@ -135,12 +179,27 @@ describe('operator model: alerting', () => {
     ]);
     const one = plan(design([alertmanager('am')]), 'vmalertmanager-am');
     expect(arg(one, 'cluster.listen-address')).toMatchObject({ value: '', source: { origin: 'rule' } });
-    expect(arg(one, 'cluster.peer')).toBeUndefined();
+    // The operator still lists the one pod as its own peer; with no listen address it does not gossip.
+    expect(arg(one, 'cluster.peer')!.value).toEqual(['vmalertmanager-am-0.vmalertmanager-am.monitoring:9094']);
+    expect(one.services[0]!.ports).toEqual([{ name: 'http', port: 9093 }, { name: 'tcp-mesh', port: 9094, protocol: 'TCP' }, { name: 'udp-mesh', port: 9094, protocol: 'UDP' }]);
+  });
+
+  it('reaches a TLS alertmanager over https, discovered pods sorted as the operator sorts them', () => {
+    const t = design(
+      [alert('r'), alertmanager('am', { replicaCount: 2, webConfig: { tls_server_config: { cert_secret_ref: { name: 'tls', key: 'crt' } } } }, { labels: { team: 'x' } })],
+      [link('notifier', 'vmalert-r', 'vmalertmanager-am')],
+    );
+    expect(arg(plan(t, 'vmalert-r'), 'notifier.url')!.value).toBe('https://vmalertmanager-am-1.vmalertmanager-am.monitoring.svc:9093,https://vmalertmanager-am-0.vmalertmanager-am.monitoring.svc:9093');
+  });
+
+  it('passes -evaluationInterval only when set', () => {
+    expect(arg(plan(design([alert('r')]), 'vmalert-r'), 'evaluationInterval')).toBeUndefined();
+    expect(arg(plan(design([alert('r', { evaluationInterval: '30s' })]), 'vmalert-r'), 'evaluationInterval')!.value).toBe('30s');
   });
 
   it('expands a notifier selector to every alertmanager pod', () => {
     const t = design([alert('r'), alertmanager('am', { replicaCount: 2 }, { labels: { team: 'x' } })], [link('notifier', 'vmalert-r', 'vmalertmanager-am')]);
-    expect(arg(plan(t, 'vmalert-r'), 'notifier.url')!.value).toBe('http://vmalertmanager-am-0.vmalertmanager-am.monitoring.svc:9093,http://vmalertmanager-am-1.vmalertmanager-am.monitoring.svc:9093');
+    expect(arg(plan(t, 'vmalert-r'), 'notifier.url')!.value).toBe('http://vmalertmanager-am-1.vmalertmanager-am.monitoring.svc:9093,http://vmalertmanager-am-0.vmalertmanager-am.monitoring.svc:9093');
   });
 });
 

@@ -15,8 +15,20 @@ function host(t: Topology, target: Component, link: Pick<Link, 'clusterDomain'>,
   return pod === undefined ? `${svc}.${domain}` : `${svc}-${pod}.${svc}.${domain}`;
 }
 
+/** The port a component's Service listens on: its `port` field, else the operator's default. */
+export function servicePort(c: Component): number | undefined {
+  const p = Number(c.spec.port);
+  return Number.isInteger(p) && p > 0 ? p : KINDS[c.kind].port;
+}
+
+/** `https` for an alertmanager serving TLS (`webConfig.tls_server_config`; `accessScheme` in vmalertmanager_types.go), else `http`. */
+function scheme(target: Component): string {
+  const web = target.spec.webConfig as JsonObject | undefined;
+  return target.kind === 'VMAlertmanager' && typeof web === 'object' && web !== null && web.tls_server_config != null ? 'https' : 'http';
+}
+
 function base(t: Topology, target: Component, link: Link, pod?: number): string {
-  return `http://${host(t, target, link, pod)}:${link.port ?? KINDS[target.kind].port}`;
+  return `${scheme(target)}://${host(t, target, link, pod)}:${link.port ?? servicePort(target)}`;
 }
 
 /** The URL a link renders to; a notifier in "pods" or "selector" mode gives one per alertmanager pod reached. */
@@ -46,17 +58,25 @@ function externalUrl(entry: JsonObject): string {
   return typeof entry.url === 'string' ? entry.url : '<selector outside the design>';
 }
 
-/** The URLs of a component's links of one type, in order: what the operator passes as the flag. */
+/**
+ * The URLs of a component's links of one type, in the order the operator passes them as the flag.
+ * Notifiers: static URLs first (the `notifiers` list, then `notifier`), then every pod that a
+ * selector discovers, sorted descending as the operator sorts them (`discoverNotifierIfNeeded`).
+ */
 export function urlsOf(t: Topology, c: Component, type: Link['type']): string[] {
-  const out: string[] = [];
+  const listed: string[] = [];
+  const single: string[] = [];
+  const discovered: string[] = [];
   for (const l of linksFrom(t, c.id, type)) {
-    if (l.external) out.push(externalUrl(l.external));
+    const selector = type === 'notifier' && (l.external ? l.external.url === undefined : (l.notify ?? 'selector') === 'selector');
+    const into = selector ? discovered : l.single ? single : listed;
+    if (l.external) into.push(externalUrl(l.external));
     else {
       const target = getComponent(t, l.target);
-      if (target) out.push(...linkUrls(t, l, target));
+      if (target) into.push(...linkUrls(t, l, target));
     }
   }
-  return out;
+  return [...listed, ...single, ...discovered.sort((a, b) => (a < b ? 1 : a > b ? -1 : 0))];
 }
 
 export const remoteWriteUrls = (t: Topology, c: Component): string[] => urlsOf(t, c, 'remoteWrite');

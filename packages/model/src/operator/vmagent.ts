@@ -4,12 +4,14 @@
  * `replicaCount` identical pods, the shard flags, the remote-write queue and one Service for all.
  */
 import { rawField, replicasOf } from '../access.ts';
+import { linksFrom } from '../links.ts';
 import { bytes } from '../rules/context.ts';
 import type { Component, JsonObject, Topology } from '../topology.ts';
+import { parseQuantity } from '../values.ts';
 import { ArgList, byDefault, byRule, fromField } from './args.ts';
 import { prefixedName } from './names.ts';
 import { pdbsOf } from './pdb.ts';
-import type { ComponentPlan, Workload, WorkloadKind, WorkloadVolume } from './types.ts';
+import type { ComponentPlan, Source, Workload, WorkloadKind, WorkloadVolume } from './types.ts';
 import { remoteWriteUrls } from './urls.ts';
 import { claimSize, service, statefulClaims, workload } from './workload.ts';
 
@@ -33,43 +35,66 @@ export function workloadKind(a: Component): WorkloadKind {
   return a.spec.statefulMode === true ? 'StatefulSet' : 'Deployment';
 }
 
-function queueVolume(a: Component): WorkloadVolume {
+/** The queue volume, always named `persistent-queue-data`: a claim template in statefulMode, else an emptyDir (`vmagent.go` newPodSpec). */
+export function queueVolume(a: Component): WorkloadVolume {
+  const claim = 'persistent-queue-data';
   if (a.spec.statefulMode !== true) return { holds: 'queue', mountPath: QUEUE_PATH_EPHEMERAL, persistence: 'emptyDir' };
   const storage = isObj(a.spec.statefulStorage) ? a.spec.statefulStorage : {};
   const template = isObj(storage.volumeClaimTemplate) ? storage.volumeClaimTemplate : undefined;
   if (!template) return { holds: 'queue', mountPath: QUEUE_PATH_STATEFUL, persistence: 'emptyDir' };
-  const md = isObj(template.metadata) ? template.metadata : {};
-  const v: WorkloadVolume = { holds: 'queue', mountPath: QUEUE_PATH_STATEFUL, persistence: 'pvc', claim: typeof md.name === 'string' && md.name ? md.name : 'vmagent-persistent-queue-data' };
+  const v: WorkloadVolume = { holds: 'queue', mountPath: QUEUE_PATH_STATEFUL, persistence: 'pvc', claim };
   const size = claimSize(template.spec);
   if (size !== undefined) v.size = size;
   return v;
 }
 
+/** One remote-write URL's queue limit: the value the operator passes and how it came to be. */
+export interface UrlQueue {
+  value: string;
+  bytes: number | undefined;
+  source: Source;
+}
+
 /**
- * `-remoteWrite.maxDiskUsagePerURL` as the operator passes it: the user's setting, else in
- * statefulMode the queue volume shared by the remote-write URLs (`vmagent.go:1068-1075`), else 1 GiB.
+ * The queue limit of each remote-write URL, in order, as the operator derives
+ * `-remoteWrite.maxDiskUsagePerURL` (`vmagent.go` buildRemoteWriteArgs): an entry's own
+ * `maxDiskUsage`, else `remoteWriteSettings.maxDiskUsagePerURL`, else — in statefulMode with a
+ * sized queue volume, while the value is still the default — the volume divided by the URLs,
+ * else 1 GiB (`1073741824`, which counts as unset when written by hand too).
  */
-export function queuePerUrl(a: Component, urls: number): { value: string; bytes: number | undefined; source: ReturnType<typeof byDefault> } {
+export function urlQueues(t: Topology, a: Component): UrlQueue[] {
+  const links = linksFrom(t, a.id, 'remoteWrite');
   const set = rawField(a, 'maxDiskUsagePerURL');
-  if (set !== undefined) return { value: String(set), bytes: bytes(set), source: fromField('remoteWriteSettings.maxDiskUsagePerURL', set) };
-  const q = queueVolume(a);
-  const size = q.size !== undefined ? bytes(q.size) : undefined;
-  if (q.persistence === 'pvc' && size !== undefined && urls > 0) {
-    const per = Math.floor(size / urls);
-    return { value: String(per), bytes: per, source: byRule(`queue volume ${q.size} shared by ${urls} remote-write URL${urls === 1 ? '' : 's'}`) };
+  let shared: UrlQueue = { value: String(DEFAULT_QUEUE_BYTES), bytes: DEFAULT_QUEUE_BYTES, source: byDefault('operator default: 1 GiB') };
+  if (set !== undefined && String(set) !== String(DEFAULT_QUEUE_BYTES)) shared = { value: String(set), bytes: bytes(set), source: fromField('remoteWriteSettings.maxDiskUsagePerURL', set) };
+  else {
+    const q = queueVolume(a);
+    const size = q.size !== undefined ? parseQuantity(q.size) : undefined;
+    if (q.persistence === 'pvc' && size !== undefined && links.length > 0) {
+      const per = Math.floor(size / links.length);
+      shared = { value: String(per), bytes: per, source: byRule(`queue volume ${q.size} shared by ${links.length} remote-write URL${links.length === 1 ? '' : 's'}`) };
+    }
   }
-  return { value: String(DEFAULT_QUEUE_BYTES), bytes: DEFAULT_QUEUE_BYTES, source: byDefault('operator default: 1 GiB') };
+  return links.map((l) => {
+    const own = (l.extra ?? l.external)?.maxDiskUsage;
+    return own === undefined ? shared : { value: String(own), bytes: bytes(own), source: fromField('remoteWrite[].maxDiskUsage', own) };
+  });
 }
 
 function agentArgs(t: Topology, a: Component, shard: number | undefined, shards: number): ArgList {
   const args = new ArgList().set('httpListenAddr', `:${VMAGENT_PORT}`, byDefault());
+  if (a.spec.ingestOnlyMode !== true) args.set('promscrape.config', '/etc/vmagent/config_out/vmagent.yaml', byRule('the scrape config the operator assembles from the selected scrape objects'));
   const urls = remoteWriteUrls(t, a);
   if (urls.length > 0) args.set('remoteWrite.url', urls.join(','), byRule('one per remoteWrite entry, in order'));
-  const q = queuePerUrl(a, urls.length);
-  args.set('remoteWrite.maxDiskUsagePerURL', q.value, q.source);
-  args.set('remoteWrite.tmpDataPath', queueVolume(a).mountPath, byRule(a.spec.statefulMode === true ? 'statefulMode: on the queue volume' : 'not statefulMode: on the pod’s ephemeral disk'));
+  const queues = urlQueues(t, a);
+  if (queues.some((q) => q.value !== queues[0]!.value)) args.set('remoteWrite.maxDiskUsagePerURL', queues.map((q) => q.value).join(','), byRule('per URL: its own maxDiskUsage, else the shared limit'));
+  else args.set('remoteWrite.maxDiskUsagePerURL', queues[0]?.value ?? String(DEFAULT_QUEUE_BYTES), queues[0]?.source ?? byDefault('operator default: 1 GiB'));
+  const tmp = typeof a.spec.remoteWriteSettings === 'object' && a.spec.remoteWriteSettings !== null ? (a.spec.remoteWriteSettings as JsonObject).tmpDataPath : undefined;
+  if (typeof tmp === 'string') args.set('remoteWrite.tmpDataPath', tmp, fromField('remoteWriteSettings.tmpDataPath', tmp));
+  else args.set('remoteWrite.tmpDataPath', queueVolume(a).mountPath, byRule(a.spec.statefulMode === true ? 'statefulMode: on the queue volume' : 'not statefulMode: on the pod’s ephemeral disk'));
   const locked: string[] = [];
-  if (shard !== undefined) {
+  // Ingest-only shards scrape nothing, so the operator gives them no member flags.
+  if (shard !== undefined && a.spec.ingestOnlyMode !== true) {
     args.set('promscrape.cluster.membersCount', String(shards), fromField('shardCount', shards));
     args.set('promscrape.cluster.memberNum', String(shard), byRule(`shard ${shard} of ${shards}`));
     locked.push('promscrape.cluster.membersCount', 'promscrape.cluster.memberNum');
@@ -96,6 +121,7 @@ export function vmagentPlan(t: Topology, a: Component): ComponentPlan {
     pvcs: kind === 'StatefulSet' ? workloads.flatMap(statefulClaims) : [],
     notes: [],
   };
+  if (kind === 'StatefulSet' && shards === 0) plan.notes.push('An unsharded statefulMode StatefulSet gets no serviceName: its pods have no per-pod DNS names.');
   if (volumes[0]!.persistence === 'emptyDir') plan.notes.push(`The remote-write queue at ${volumes[0]!.mountPath} is on ephemeral storage: samples buffered during a storage outage are lost when the pod is rescheduled.`);
   if (kind === 'DaemonSet') plan.notes.push('daemonSetMode: one pod per Kubernetes node; sharding, hpa and podDisruptionBudget do not apply.');
   return plan;

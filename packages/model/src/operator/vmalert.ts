@@ -25,10 +25,11 @@ export function vmalertPlan(t: Topology, a: Component): ComponentPlan {
   const notifiers = urlsOf(t, a, 'notifier');
   if (notifiers.length > 0) args.set('notifier.url', notifiers.join(','), byRule('every alertmanager pod the notifiers reach (a selector expands to each pod)'));
   const interval = rawField(a, 'evaluationInterval');
-  args.set('evaluationInterval', String(interval ?? '1m'), interval !== undefined ? fromField('evaluationInterval', interval) : byDefault('vmalert default: 1m'));
+  if (interval !== undefined) args.set('evaluationInterval', String(interval), fromField('evaluationInterval', interval));
   args.extra(a.spec.extraArgs);
   const w = workload(t, a, { kind: 'Deployment', name, replicas: replicasOf(a), args });
   const plan: ComponentPlan = { componentId: a.id, workloads: [w], services: [service(a, name, [{ name: 'http', port: VMALERT_PORT }], false)], pdbs: pdbsOf(a, [w]), pvcs: [], notes: [] };
+  if (interval === undefined) plan.notes.push('evaluationInterval unset: vmalert evaluates rule groups every 1m (its default).');
   const blackhole = typeof a.spec.extraArgs === 'object' && a.spec.extraArgs !== null && 'notifier.blackhole' in a.spec.extraArgs;
   if (linksFrom(t, a.id, 'notifier').length === 0 && a.spec.notifierConfigRef === undefined && !blackhole) {
     plan.notes.push('No notifier: the operator drops every alerting rule and keeps only recording rules.');

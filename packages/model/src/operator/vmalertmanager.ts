@@ -28,14 +28,14 @@ export function vmalertmanagerPlan(t: Topology, am: Component): ComponentPlan {
   const replicas = replicasOf(am);
   const retention = rawField(am, 'retention');
   const args = new ArgList()
+    .set('config.file', '/etc/alertmanager/config/alertmanager.yaml', byRule('the config the operator assembles'))
     .set('web.listen-address', `:${ALERTMANAGER_PORT}`, byDefault())
     .set('storage.path', '/alertmanager', byDefault())
     .set('data.retention', String(retention ?? '120h'), retention !== undefined ? fromField('retention', retention) : byDefault());
   if (replicas <= 1) args.set('cluster.listen-address', '', byRule('one replica: gossip clustering off'));
-  else {
-    args.set('cluster.listen-address', `[$(POD_IP)]:${GOSSIP_PORT}`, byRule(`replicaCount ${replicas}: replicas gossip`));
-    args.set('cluster.peer', gossipPeers(t, am), byRule('one per replica'));
-  }
+  else args.set('cluster.listen-address', `[$(POD_IP)]:${GOSSIP_PORT}`, byRule(`replicaCount ${replicas}: replicas gossip`));
+  // Listed even for one replica (its own pod); without a listen address it does not gossip.
+  args.set('cluster.peer', gossipPeers(t, am), byRule('one per replica'));
   args.extra(am.spec.extraArgs);
   const volumes = [statefulVolume(am.spec.storage, 'data', '/alertmanager', `${name}-db`)];
   const w = workload(t, am, { kind: 'StatefulSet', name, replicas, args, volumes });
@@ -43,7 +43,7 @@ export function vmalertmanagerPlan(t: Topology, am: Component): ComponentPlan {
     componentId: am.id,
     workloads: [w],
     services: [
-      service(am, name, [{ name: 'web', port: ALERTMANAGER_PORT }, { name: 'tcp-mesh', port: GOSSIP_PORT, protocol: 'TCP' }, { name: 'udp-mesh', port: GOSSIP_PORT, protocol: 'UDP' }], true),
+      service(am, name, [{ name: 'http', port: ALERTMANAGER_PORT }, { name: 'tcp-mesh', port: GOSSIP_PORT, protocol: 'TCP' }, { name: 'udp-mesh', port: GOSSIP_PORT, protocol: 'UDP' }], true),
     ],
     pdbs: pdbsOf(am, [w]),
     pvcs: statefulClaims(w),

@@ -39,21 +39,28 @@ function maintenanceIds(storage: Component, field: 'maintenanceInsertNodeIDs' | 
   return new Set(Array.isArray(ids) ? ids.filter((i): i is number => typeof i === 'number') : []);
 }
 
+/** A StatefulSet pod's address in the operator's lists: `<sts>-<i>.<sts>.<ns>[.svc.<clusterDomainName>]:<port>` (`PodDNSAddress`). */
+function podAddress(t: Topology, cluster: Component, part: Component, i: number, port: number): string {
+  const sts = prefixedName(t, part);
+  const domain = typeof cluster.spec.clusterDomainName === 'string' && cluster.spec.clusterDomainName !== '' ? `.svc.${cluster.spec.clusterDomainName}` : '';
+  return `${sts}-${i}.${sts}.${namespaceOf(t, part)}${domain}:${port}`;
+}
+
 /**
  * `-storageNode` for vminsert (port 8400) or vmselect (8401): every vmstorage pod by its DNS name
- * behind the headless Service, minus the maintenance ids (`vmcluster.go:639-647,869-874`).
+ * behind the headless Service, minus the maintenance ids (`vmcluster.go:639-647,869-874`,
+ * `AvailableStorageNodeIDs`).
  */
-function storageNodes(t: Topology, storage: Component, port: number, skip: Set<number>): string[] {
-  const svc = prefixedName(t, storage);
-  const ns = namespaceOf(t, storage);
+function storageNodes(t: Topology, cluster: Component, storage: Component, port: number, skip: Set<number>): string[] {
   const n = storageNodeCount(storage) ?? 0;
   const out: string[] = [];
-  for (let i = 0; i < n; i++) if (!skip.has(i)) out.push(`${svc}-${i}.${svc}.${ns}:${port}`);
+  for (let i = 0; i < n; i++) if (!skip.has(i)) out.push(podAddress(t, cluster, storage, i, port));
   return out;
 }
 
-function extraArg(c: Component | undefined, key: string): unknown {
-  return c && isObj(c.spec.extraArgs) ? c.spec.extraArgs[key] : undefined;
+/** Whether any extraArgs key of the part contains `word`: the operator's test before adding its own flag. */
+function extraArgsMention(part: Component, word: string): boolean {
+  return isObj(part.spec.extraArgs) && Object.keys(part.spec.extraArgs).some((k) => k.includes(word));
 }
 
 /**
@@ -62,7 +69,7 @@ function extraArg(c: Component | undefined, key: string): unknown {
  * (`vmcluster.go:592-608,1089-1099`).
  */
 function autoDedup(cluster: Component, part: Component, args: ArgList): void {
-  if (extraArg(part, 'dedup.minScrapeInterval') !== undefined) return;
+  if (extraArgsMention(part, 'dedup.minScrapeInterval')) return;
   const ds = isObj(cluster.spec.downsampling) ? cluster.spec.downsampling.dedupInterval : undefined;
   if (typeof ds === 'string') args.set('dedup.minScrapeInterval', ds, byRule(`from downsampling.dedupInterval: ${ds}`));
   else if ((clusterRF(cluster) ?? 0) > 1) args.set('dedup.minScrapeInterval', '1ms', byRule(`replicationFactor ${clusterRF(cluster)} > 1: merges the replicas' copies`));
@@ -72,7 +79,8 @@ function vminsertPlan(t: Topology, cluster: Component, part: Component, storage:
   const args = new ArgList().set('httpListenAddr', `:${VMINSERT_PORT}`, byDefault());
   const rf = clusterRF(cluster);
   if (rf !== undefined) args.set('replicationFactor', String(rf), fromField('replicationFactor', rf));
-  if (storage) args.set('storageNode', storageNodes(t, storage, VMSTORAGE_INSERT_PORT, maintenanceIds(storage, 'maintenanceInsertNodeIDs')).join(','), byRule('one per vmstorage pod, port 8400'));
+  const nodes = storage ? storageNodes(t, cluster, storage, VMSTORAGE_INSERT_PORT, maintenanceIds(storage, 'maintenanceInsertNodeIDs')) : [];
+  if (nodes.length > 0) args.set('storageNode', nodes.join(','), byRule('one per vmstorage pod, port 8400'));
   args.extra(part.spec.extraArgs);
   return workload(t, part, { kind: 'Deployment', name: prefixedName(t, part), replicas: replicasOf(part), args });
 }
@@ -81,13 +89,15 @@ function vmselectPlan(t: Topology, cluster: Component, part: Component, storage:
   const name = prefixedName(t, part);
   const args = new ArgList().set('httpListenAddr', `:${VMSELECT_PORT}`, byDefault()).set('cacheDataPath', String(part.spec.cacheMountPath ?? '/cache'), part.spec.cacheMountPath ? fromField('cacheMountPath', part.spec.cacheMountPath) : byDefault());
   const rf = clusterRF(cluster);
-  if (rf !== undefined && rf > 1) args.set('replicationFactor', String(rf), fromField('replicationFactor', rf));
+  if (rf !== undefined && rf > 1 && !extraArgsMention(part, 'replicationFactor')) args.set('replicationFactor', String(rf), fromField('replicationFactor', rf));
   autoDedup(cluster, part, args);
-  if (storage) args.set('storageNode', storageNodes(t, storage, VMSTORAGE_SELECT_PORT, maintenanceIds(storage, 'maintenanceSelectNodeIDs')).join(','), byRule('one per vmstorage pod, port 8401'));
-  if (!isObj(part.spec.hpa)) {
-    const ns = namespaceOf(t, part);
-    const peers = Array.from({ length: replicasOf(part) }, (_, i) => `${name}-${i}.${name}.${ns}:${VMSELECT_PORT}`);
-    args.set('selectNode', peers.join(','), byRule('every vmselect pod, while vmselect has no hpa'));
+  const extraNodes = Array.isArray(part.spec.extraStorageNodes) ? part.spec.extraStorageNodes.map((n) => String((n as JsonObject)?.addr ?? '')) : [];
+  const nodes = [...(storage ? storageNodes(t, cluster, storage, VMSTORAGE_SELECT_PORT, maintenanceIds(storage, 'maintenanceSelectNodeIDs')) : []), ...extraNodes];
+  if (nodes.length > 0) args.set('storageNode', nodes.join(','), byRule(extraNodes.length > 0 ? 'one per vmstorage pod, port 8401, then extraStorageNodes' : 'one per vmstorage pod, port 8401'));
+  // Peers are listed only while the count is fixed: set, and no autoscaler.
+  if (!isObj(part.spec.hpa) && typeof part.spec.replicaCount === 'number') {
+    const peers = Array.from({ length: replicasOf(part) }, (_, i) => podAddress(t, cluster, part, i, VMSELECT_PORT));
+    args.set('selectNode', peers.join(','), byRule('every vmselect pod (replicaCount set, no hpa)'));
   }
   args.extra(part.spec.extraArgs);
   const volumes = [statefulVolume(part.spec.storage, 'cache', String(part.spec.cacheMountPath ?? '/cache'), 'vmselect-cachedir')];
@@ -96,13 +106,14 @@ function vmselectPlan(t: Topology, cluster: Component, part: Component, storage:
 
 function vmstoragePlan(t: Topology, cluster: Component, part: Component): Workload {
   const retention = rawField(cluster, 'retentionPeriod');
-  const dataPath = `/${String(part.spec.storageDataPath ?? 'vmstorage-data').replace(/^\//, '')}`;
+  const dataPath = typeof part.spec.storageDataPath === 'string' ? part.spec.storageDataPath : 'vmstorage-data';
   const args = new ArgList()
     .set('httpListenAddr', `:${VMSTORAGE_HTTP_PORT}`, byDefault())
     .set('vminsertAddr', `:${VMSTORAGE_INSERT_PORT}`, byDefault())
     .set('vmselectAddr', `:${VMSTORAGE_SELECT_PORT}`, byDefault())
-    .set('storageDataPath', dataPath, part.spec.storageDataPath ? fromField('storageDataPath', part.spec.storageDataPath) : byDefault())
-    .set('retentionPeriod', String(retention ?? '1'), retention !== undefined ? fromField('retentionPeriod', retention) : byDefault('binary default: 1 month'));
+    .set('storageDataPath', dataPath, part.spec.storageDataPath ? fromField('storageDataPath', dataPath) : byDefault());
+  // Passed only when set; the binary then keeps one month.
+  if (retention !== undefined && retention !== '') args.set('retentionPeriod', String(retention), fromField('retentionPeriod', retention));
   autoDedup(cluster, part, args);
   args.extra(part.spec.extraArgs);
   const volumes = [statefulVolume(part.spec.storage, 'data', dataPath, 'vmstorage-db')];
@@ -125,9 +136,10 @@ export function clusterPartPlan(t: Topology, cluster: Component, part: Component
     plan.services.push(
       service(part, name, [{ name: 'http', port: VMSTORAGE_HTTP_PORT }, { name: 'vminsert', port: VMSTORAGE_INSERT_PORT }, { name: 'vmselect', port: VMSTORAGE_SELECT_PORT }], true),
     );
-    if (storageNodeCount(part) === undefined) plan.notes.push('vmstorage.replicaCount is unset: the operator gives vminsert and vmselect no -storageNode.');
+    if (storageNodeCount(part) === undefined) plan.notes.push('vmstorage.replicaCount is unset: one pod runs, but the operator gives vminsert and vmselect no -storageNode.');
+    if (rawField(cluster, 'retentionPeriod') === undefined) plan.notes.push('retentionPeriod unset: vmstorage keeps data for one month (binary default).');
   }
-  if (part.kind !== 'vminsert' && !storage && part.kind === 'vmselect') plan.notes.push('The cluster has no vmstorage: vmselect gets no -storageNode.');
+  if (part.kind !== 'vmstorage' && storageNodeCount(storage) === undefined) plan.notes.push(`${part.kind} gets no -storageNode: the cluster has no vmstorage with a replicaCount.`);
   for (const w of plan.workloads) {
     plan.pvcs.push(...statefulClaims(w));
     for (const v of w.volumes) if (v.persistence === 'emptyDir') plan.notes.push(`${v.holds === 'data' ? 'Data' : 'The cache'} at ${v.mountPath} is an emptyDir: it is lost when a pod is rescheduled.`);
@@ -144,12 +156,17 @@ export function clusterPlan(t: Topology, cluster: Component): ComponentPlan {
   const name = cluster.name ?? '';
   const lbSpec = isObj(lb.spec) ? lb.spec : {};
   const replicas = wholeNumber(lbSpec.replicaCount) ?? 1;
-  const args = new ArgList().set('httpListenAddr', ':8427', byDefault()).extra(lbSpec.extraArgs);
+  const args = new ArgList()
+    .set('auth.config', '/opt/vmauth-config/config.yaml', byRule('routes /insert/ to vminsertinternal, the rest to vmselectinternal'))
+    .set('configCheckInterval', '30s', byDefault())
+    .set('httpListenAddr', ':8427', byDefault())
+    .extra(lbSpec.extraArgs);
   const w = workload(t, cluster, { kind: 'Deployment', name: `vmclusterlb-${name}`, replicas, args, labels: { 'app.kubernetes.io/name': 'vmclusterlb-vmauth-balancer' } });
   plan.workloads.push(w);
   plan.services.push(service(cluster, `vmclusterlb-${name}`, [{ name: 'http', port: 8427 }], false, 'the requests load balancer'));
-  if (lb.disableInsertBalancing !== true) plan.services.push(service(cluster, `vminsertinternal-${name}`, [{ name: 'http', port: VMINSERT_PORT }], false, 'vminsert behind the load balancer; vminsert-<name> points at the balancer'));
-  if (lb.disableSelectBalancing !== true) plan.services.push(service(cluster, `vmselectinternal-${name}`, [{ name: 'http', port: VMSELECT_PORT }], true, 'vmselect behind the load balancer; vmselect-<name> points at the balancer'));
+  // Clients keep their URLs: vminsert-<name> / vmselect-<name> become proxies to the balancer's pods.
+  if (lb.disableInsertBalancing !== true) plan.services.push(service(cluster, `vminsertinternal-${name}`, [{ name: 'http', port: VMINSERT_PORT }], true, `the vminsert pods; vminsert-${name} now points at the balancer`));
+  if (lb.disableSelectBalancing !== true) plan.services.push(service(cluster, `vmselectinternal-${name}`, [{ name: 'http', port: VMSELECT_PORT }], true, `the vmselect pods; vmselect-${name} now points at the balancer`));
   plan.pdbs.push(...pdbsOf({ ...cluster, spec: lbSpec }, plan.workloads));
   return plan;
 }

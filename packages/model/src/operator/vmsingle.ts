@@ -4,6 +4,7 @@ import type { Component, JsonObject, Topology } from '../topology.ts';
 import { ArgList, byDefault, fromField } from './args.ts';
 import { prefixedName } from './names.ts';
 import type { ComponentPlan, WorkloadVolume } from './types.ts';
+import { servicePort } from './urls.ts';
 import { claimSize, service, workload } from './workload.ts';
 
 export const VMSINGLE_PORT = 8429;
@@ -15,11 +16,15 @@ export function vmsinglePlan(t: Topology, s: Component): ComponentPlan {
   const name = prefixedName(t, s);
   const retention = rawField(s, 'retentionPeriod');
   const dataPath = typeof s.spec.storageDataPath === 'string' ? s.spec.storageDataPath : DATA_PATH;
+  const port = servicePort(s) ?? VMSINGLE_PORT;
   const args = new ArgList()
-    .set('httpListenAddr', `:${VMSINGLE_PORT}`, byDefault())
-    .set('storageDataPath', dataPath, s.spec.storageDataPath ? fromField('storageDataPath', dataPath) : byDefault())
-    .set('retentionPeriod', String(retention ?? '1'), retention !== undefined ? fromField('retentionPeriod', retention) : byDefault('binary default: 1 month'))
-    .extra(s.spec.extraArgs);
+    .set('httpListenAddr', `:${port}`, s.spec.port !== undefined ? fromField('port', port) : byDefault())
+    .set('storageDataPath', dataPath, s.spec.storageDataPath ? fromField('storageDataPath', dataPath) : byDefault());
+  // Passed only when set; the binary then keeps one month.
+  if (retention !== undefined && retention !== '') args.set('retentionPeriod', String(retention), fromField('retentionPeriod', retention));
+  // ingestOnlyMode defaults to true for VMSingle (`build/defaults.go`): it scrapes only when told to.
+  if (s.spec.ingestOnlyMode === false) args.set('promscrape.config', '/etc/vm/config_out/scrape.yaml', fromField('ingestOnlyMode', false));
+  args.extra(s.spec.extraArgs);
   const pvc = typeof s.spec.storage === 'object' && s.spec.storage !== null;
   const volume: WorkloadVolume = pvc ? { holds: 'data', mountPath: dataPath, persistence: 'pvc', claim: name } : { holds: 'data', mountPath: dataPath, persistence: 'emptyDir' };
   const size = pvc ? claimSize(s.spec.storage as JsonObject) : undefined;
@@ -28,11 +33,13 @@ export function vmsinglePlan(t: Topology, s: Component): ComponentPlan {
   const plan: ComponentPlan = {
     componentId: s.id,
     workloads: [w],
-    services: [service(s, name, [{ name: 'http', port: VMSINGLE_PORT }, { name: 'http-alias', port: VMSINGLE_ALIAS_PORT }], false)],
+    // The alias exists for clients written against the binary's 8428, unless the port already is 8428.
+    services: [service(s, name, port === VMSINGLE_ALIAS_PORT ? [{ name: 'http', port }] : [{ name: 'http', port }, { name: 'http-alias', port: VMSINGLE_ALIAS_PORT }], false)],
     pdbs: [],
     pvcs: pvc ? [size === undefined ? { componentId: s.id, names: [name], holds: 'data' } : { componentId: s.id, names: [name], holds: 'data', size }] : [],
     notes: ['A Deployment with the Recreate strategy: every restart or upgrade stops ingestion and queries until the new pod is ready.'],
   };
+  if (retention === undefined) plan.notes.push('retentionPeriod unset: data is kept for one month (binary default).');
   if (!pvc && s.spec.storageDataPath === undefined) plan.notes.push(`Data at ${dataPath} is an emptyDir: it is lost when the pod is rescheduled.`);
   return plan;
 }
