@@ -58,11 +58,6 @@ export function componentObject(t: Topology, c: Component): KubeObject {
       if (!part) continue;
       spec[kind] = { ...part.spec };
     }
-    // The operator derives the -storageNode lists from vmstorage.replicaCount: never leave it out.
-    const storage = spec.vmstorage as JsonObject | undefined;
-    if (storage && storage.replicaCount === undefined && storage.hpa === undefined) {
-      spec.vmstorage = { replicaCount: 1, ...storage };
-    }
   }
   if (Object.keys(spec).length === 0) spec = {};
   return { apiVersion: API_VERSION, kind: KINDS[c.kind].crdKind, metadata: metadata(t, c), spec };

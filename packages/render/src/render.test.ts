@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseAllDocuments } from 'yaml';
-import { addComponent, addLink, emptyTopology, withField, updateComponent } from '@vmtopo/model';
+import { addComponent, addLink, emptyTopology, lint, withField, updateComponent } from '@vmtopo/model';
 import type { KubeObject } from '@vmtopo/model';
 import { importManifests } from './import.ts';
 import { renderObjects } from './objects.ts';
@@ -96,11 +96,13 @@ describe('wiring', () => {
     expect(svc.notifiers).toEqual([{ url: 'http://vmalertmanager-am.monitoring.svc:9093' }]);
   });
 
-  it('always emits vmstorage.replicaCount and folds the parts into the VMCluster', () => {
+  it('folds the parts into the VMCluster as the user wrote them, adding no vmstorage.replicaCount', () => {
     let t = design();
     t = updateComponent(t, 'vmcluster-big-vmstorage', (c) => ({ ...c, spec: {} }));
     const cluster = renderObjects(t).find((o) => o.kind === 'VMCluster')!;
-    expect(cluster.spec).toMatchObject({ replicationFactor: 2, vminsert: { replicaCount: 2 }, vmselect: { replicaCount: 2 }, vmstorage: { replicaCount: 1 } });
+    expect(cluster.spec).toMatchObject({ replicationFactor: 2, vminsert: { replicaCount: 2 }, vmselect: { replicaCount: 2 }, vmstorage: {} });
+    // Left unset, the operator gives vminsert and vmselect no -storageNode: the checker says so, with a fix.
+    expect(lint(t).map((f) => f.ruleId)).toContain('vmcluster-storage-replicas-unset');
   });
 
   it('is deterministic and round-trips through import', () => {

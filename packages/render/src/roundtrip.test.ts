@@ -16,7 +16,6 @@ import { HAVE_CRDS, NO_CRDS_NOTE, crdErrors } from './testing/crds.ts';
  * - positions and link ids are not in the YAML (import derives ids);
  * - namespaces are compared resolved (import picks the most common one as the design's);
  * - tenant "0" and notify "selector" are the defaults; a notifier listing every pod in order is "every pod";
- * - an unset vmstorage.replicaCount is emitted as 1 (the operator needs it);
  * - a selector notifier whose selector would not pick exactly its alertmanager renders per-pod URLs.
  */
 function canonical(t: Topology) {
@@ -25,7 +24,6 @@ function canonical(t: Topology) {
     name: t.name,
     components: t.components.map(({ position: _p, ...c }) => {
       const out: Record<string, unknown> = { ...c, namespace: c.cluster ? undefined : namespaceOf(t, c) };
-      if (c.kind === 'vmstorage' && c.spec.replicaCount === undefined && c.spec.hpa === undefined) out.spec = { replicaCount: 1, ...c.spec };
       if (c.labels && Object.keys(c.labels).length === 0) delete out.labels;
       return out;
     }),

@@ -67,7 +67,7 @@ export const vmstorage: KindInfo = {
   summary: 'Stores the data; one of RF copies per node',
   initialSpec: { replicaCount: 3, storage: { volumeClaimTemplate: { spec: { resources: { requests: { storage: '20Gi' } } } } } },
   fields: [
-    fields.replicaCount(1, 'Storage nodes; at least 2·RF−1 so that writes survive RF−1 nodes down. Always emitted.'),
+    fields.replicaCount(1, 'Storage nodes; at least 2·RF−1 so that writes survive RF−1 nodes down. Set it: unset, the operator gives vminsert and vmselect no storage nodes.'),
     fields.dedup('Must equal the vmselect value; set it to the agents’ scrape interval when HA agents write here.'),
     fields.storageSize(['storage', 'volumeClaimTemplate', 'spec'], 'Data volume per node; emptyDir (data lost on reschedule) when unset.'),
     ...partFields('250m', '500Mi'),
