@@ -1,4 +1,4 @@
-import { isClusterPart, type Position, type Topology } from '@vmtopo/model';
+import { isClusterPart, partList, type Position, type Topology } from '@vmtopo/model';
 import type { ElkNode } from 'elkjs/lib/elk-api';
 import { QUERY_LINKS } from './connect.ts';
 import { KIND_ROLE, ROLE_RANK } from './kindMeta.ts';
@@ -23,7 +23,7 @@ export async function elkLayout(t: Topology, sizes: Record<string, { width: numb
     const layer = ROLE_RANK[KIND_ROLE[c.kind]];
     const layoutOptions = { 'elk.layered.layering.layerConstraint': layer === 0 ? 'FIRST' : layer === 4 ? 'LAST' : 'NONE' };
     if (c.kind === 'VMCluster') {
-      const parts = stacked.components.filter((p) => p.cluster === c.id);
+      const parts = partList(stacked, c.id);
       const box = clusterSize(parts.map((p) => ({ position: p.position!, ...size(p.id, { width: NODE_W, height: estimateHeight(p) }) })));
       children.push({ id: c.id, layoutOptions, ...box });
     } else {

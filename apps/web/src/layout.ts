@@ -1,4 +1,4 @@
-import { isClusterPart, replicasOf, type Component, type Position, type Topology } from '@vmtopo/model';
+import { isClusterPart, partList, partsOf, replicasOf, type Component, type Position, type Topology } from '@vmtopo/model';
 import { KIND_ROLE, ROLE_RANK } from './kindMeta.ts';
 
 /** Node geometry shared by the canvas, the cluster box and the layouts. */
@@ -53,7 +53,7 @@ export function stackClusterParts(t: Topology): Topology {
     if (cl.kind !== 'VMCluster') continue;
     let y = CLUSTER_HEADER;
     for (const kind of PART_ORDER) {
-      const p = t.components.find((c) => c.cluster === cl.id && c.kind === kind);
+      const p = partsOf(t, cl.id)[kind];
       if (!p) continue;
       at.set(p.id, { x: CLUSTER_PAD, y });
       y += estimateHeight(p) + PART_GAP;
@@ -101,7 +101,7 @@ export function placeMissing(t: Topology): Topology {
 
 /** A cluster's box from its parts' positions (estimated sizes). */
 function clusterBox(t: Topology, id: string): { width: number; height: number } {
-  const parts = t.components.filter((c) => c.cluster === id && c.position);
+  const parts = partList(t, id).filter((c) => c.position);
   return parts.length ? clusterSize(parts.map((p) => ({ position: p.position!, width: NODE_W, height: estimateHeight(p) }))) : { width: DEFAULT_CLUSTER_W, height: estimateHeight({ kind: 'VMCluster' } as Component) };
 }
 

@@ -1,4 +1,4 @@
-import { isClusterPart, PART_OFFSETS, type Component, type Link, type Topology } from '@vmtopo/model';
+import { isClusterPart, PART_OFFSETS, partsOf, type Component, type Link, type Topology } from '@vmtopo/model';
 import { importManifests, ImportProblem, renderYaml, type SourceProblem } from './core.ts';
 import { freeSpot, NODE_W, DEFAULT_CLUSTER_W, estimateHeight, placeMissing } from './layout.ts';
 
@@ -92,7 +92,7 @@ export function reconcile(current: Topology, imported: Topology): Topology {
   for (const c of imported.components) {
     if (!isClusterPart(c.kind)) continue;
     const cluster = c.cluster !== undefined ? idMap.get(c.cluster) : undefined;
-    const match = cluster !== undefined ? current.components.find((p) => p.cluster === cluster && p.kind === c.kind) : undefined;
+    const match = cluster !== undefined ? partsOf(current, cluster)[c.kind] : undefined;
     if (match && !used.has(match.id)) {
       idMap.set(c.id, match.id);
       used.add(match.id);

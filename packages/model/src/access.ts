@@ -1,6 +1,6 @@
 import { type FieldDef, KINDS, fieldOf } from './kinds/index.ts';
 import { getPath, setPath } from './paths.ts';
-import type { Component, ComponentKind, Topology } from './topology.ts';
+import type { ClusterPart, Component, ComponentKind, Topology } from './topology.ts';
 import { isClusterPart } from './topology.ts';
 
 const positionCache = new WeakMap<Topology, Map<string, number>>();
@@ -62,23 +62,41 @@ export function describe(t: Topology, c: Component): string {
   return `${c.kind.toLowerCase()} '${c.name ?? ''}'`;
 }
 
-type Parts = Partial<Record<'vminsert' | 'vmselect' | 'vmstorage', Component>>;
-const partsCache = new WeakMap<Topology, Map<string, Parts>>();
+export type Parts = Partial<Record<ClusterPart, Component>>;
+const partsCache = new WeakMap<Topology, Map<string, { byKind: Parts; list: Component[] }>>();
 
-/** The parts of a cluster, by kind (indexed once per topology, like the component index). */
-export function partsOf(t: Topology, clusterId: string): Parts {
+/**
+ * The one index of cluster parts, built once per design version: the checker, the renderer, the
+ * operator model and the canvas all read it, so they see the same parts. A cluster holds at most
+ * one part of each kind (fromDocument refuses a second; the editor never adds one).
+ */
+function partIndex(t: Topology): Map<string, { byKind: Parts; list: Component[] }> {
   let idx = partsCache.get(t);
   if (!idx) {
     idx = new Map();
     for (const c of t.components) {
       if (c.cluster === undefined || !isClusterPart(c.kind)) continue;
       let parts = idx.get(c.cluster);
-      if (!parts) idx.set(c.cluster, (parts = {}));
-      parts[c.kind] = c;
+      if (!parts) idx.set(c.cluster, (parts = { byKind: {}, list: [] }));
+      if (parts.byKind[c.kind]) continue;
+      parts.byKind[c.kind] = c;
+      parts.list.push(c);
     }
     partsCache.set(t, idx);
   }
-  return idx.get(clusterId) ?? {};
+  return idx;
+}
+
+const NO_PARTS: { byKind: Parts; list: Component[] } = { byKind: {}, list: [] };
+
+/** The parts of a cluster, by kind. Shared: do not modify. */
+export function partsOf(t: Topology, clusterId: string): Parts {
+  return (partIndex(t).get(clusterId) ?? NO_PARTS).byKind;
+}
+
+/** The parts of a cluster in design order. Shared: do not modify. */
+export function partList(t: Topology, clusterId: string): readonly Component[] {
+  return (partIndex(t).get(clusterId) ?? NO_PARTS).list;
 }
 
 /** The raw value of a modelled field, `undefined` when the user left it unset. */

@@ -1,5 +1,5 @@
 import type { Edge, Node } from '@xyflow/react';
-import { isClusterPart, type Component, type Link, type Position, type Topology } from '@vmtopo/model';
+import { getComponent, isClusterPart, partList, partsOf, replicasOf, type Component, type Link, type Position, type Topology } from '@vmtopo/model';
 import { QUERY_LINKS } from '../connect.ts';
 import type { NodeFindings } from '../store/derive.ts';
 import { clusterSize, estimateHeight, NODE_W } from '../layout.ts';
@@ -42,25 +42,6 @@ interface CacheEntry {
 
 const same = (a: unknown[], b: unknown[]) => a.length === b.length && a.every((x, i) => x === b[i]);
 
-interface TopologyIndex {
-  t: Topology;
-  byId: Map<string, Component>;
-  partsByCluster: Map<string, Component[]>;
-}
-
-function indexTopology(t: Topology): TopologyIndex {
-  const byId = new Map<string, Component>();
-  const partsByCluster = new Map<string, Component[]>();
-  for (const c of t.components) {
-    byId.set(c.id, c);
-    if (isClusterPart(c.kind) && c.cluster) {
-      const list = partsByCluster.get(c.cluster);
-      if (list) list.push(c);
-      else partsByCluster.set(c.cluster, [c]);
-    }
-  }
-  return { t, byId, partsByCluster };
-}
 
 const movedIds = (a: Record<string, Position> | null, b: Record<string, Position> | null): string[] => {
   const out: string[] = [];
@@ -79,12 +60,9 @@ const movedIds = (a: Record<string, Position> | null, b: Record<string, Position
  */
 export function createNodeDeriver(): (input: DeriveInput) => FlowNode[] {
   let cache = new Map<string, CacheEntry>();
-  let index: TopologyIndex | undefined;
   let last: { input: DeriveInput; out: FlowNode[]; at: Map<string, number> } | undefined;
   return (input) => {
     const { topology: t, selected, drag, measured, findings } = input;
-    if (index?.t !== t) index = indexTopology(t);
-    const { byId, partsByCluster } = index;
     const pos = (c: Component): Position => drag?.[c.id] ?? c.position ?? { x: 0, y: 0 };
     const size = (c: Component) => measured[c.id] ?? { width: NODE_W, height: estimateHeight(c) };
     const nsOf = (c: Component) => (c.namespace && c.namespace !== t.namespace ? c.namespace : undefined);
@@ -96,10 +74,10 @@ export function createNodeDeriver(): (input: DeriveInput) => FlowNode[] {
     };
 
     const clusterNode = (c: Component, into: Map<string, CacheEntry>): FlowNode => {
-      const parts = partsByCluster.get(c.id) ?? [];
+      const parts = partList(t, c.id);
       const box = clusterSize(parts.map((p) => ({ position: pos(p), ...size(p) })));
-      const storage = parts.find((p) => p.kind === 'vmstorage');
-      const storageNodes = storage ? (typeof storage.spec.replicaCount === 'number' ? storage.spec.replicaCount : 1) : 0;
+      const storage = partsOf(t, c.id).vmstorage;
+      const storageNodes = storage ? replicasOf(storage) : 0;
       const rf = typeof c.spec.replicationFactor === 'number' ? c.spec.replicationFactor : undefined;
       const p = pos(c);
       const f = findings.get(c.id);
@@ -119,7 +97,7 @@ export function createNodeDeriver(): (input: DeriveInput) => FlowNode[] {
     };
 
     const componentNode = (c: Component, into: Map<string, CacheEntry>): FlowNode | undefined => {
-      const owner = isClusterPart(c.kind) ? byId.get(c.cluster ?? '') : undefined;
+      const owner = isClusterPart(c.kind) ? getComponent(t, c.cluster) : undefined;
       if (isClusterPart(c.kind) && !owner) return undefined;
       const p = pos(c);
       const m = measured[c.id];
@@ -145,7 +123,7 @@ export function createNodeDeriver(): (input: DeriveInput) => FlowNode[] {
       const moved = movedIds(prev.drag, drag);
       const ids = new Set<string>();
       for (const id of moved) {
-        const c = byId.get(id);
+        const c = getComponent(t, id);
         if (!c) continue;
         ids.add(id);
         // A part that moves resizes its cluster box.
@@ -157,7 +135,7 @@ export function createNodeDeriver(): (input: DeriveInput) => FlowNode[] {
       }
       const out = last.out.slice();
       for (const id of ids) {
-        const c = byId.get(id)!;
+        const c = getComponent(t, id)!;
         const i = last.at.get(id);
         if (i === undefined) continue;
         const node = c.kind === 'VMCluster' ? clusterNode(c, cache) : componentNode(c, cache);
