@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DOCUMENT_VERSION, DocumentError, fromDocument, parseDocument, toDocument } from './document.ts';
+import { DOCUMENT_VERSION, DocumentError, MIGRATIONS, type Migration, fromDocument, migrate, parseDocument, toDocument } from './document.ts';
 import { addComponent, addLink } from './edit.ts';
 import { emptyTopology } from './topology.ts';
 
@@ -58,6 +58,21 @@ describe('document format', () => {
     };
     expect(err(doc)).toBe('$.components[2]: VMCluster "main" already has a vminsert ("i1" at $.components[1]); a cluster holds one of each part, remove "i2"');
     expect(() => fromDocument({ ...doc, components: doc.components.slice(0, 2) })).not.toThrow();
+  });
+
+  it('has one named migration per version step, in order', () => {
+    expect(MIGRATIONS.map((m) => m.from)).toEqual(Array.from({ length: DOCUMENT_VERSION - 1 }, (_, i) => i + 1));
+    for (const m of MIGRATIONS) expect(m.name).not.toBe('');
+  });
+
+  it('migrates step by step, stamping each version, and refuses a gap in the chain', () => {
+    const steps: Migration[] = [
+      { from: 1, name: 'zones', migrate: (d) => ({ ...d, zones: 3 }) },
+      { from: 2, name: 'zones as a list', migrate: (d) => ({ ...d, zones: ['a', 'b', 'c'].slice(0, d.zones as number) }) },
+    ];
+    expect(migrate({ version: 1, name: 'x' }, 1, steps, 3)).toEqual({ version: 3, name: 'x', zones: ['a', 'b', 'c'] });
+    expect(migrate({ version: 2, name: 'x', zones: 2 }, 2, steps, 3)).toEqual({ version: 3, name: 'x', zones: ['a', 'b'] });
+    expect(() => migrate({ version: 1 }, 1, steps.slice(1), 3)).toThrow(/no migration from version 1/);
   });
 
   it('refuses hostile JSON', () => {

@@ -13,8 +13,31 @@ export interface TopologyDocument extends Topology {
   version: number;
 }
 
-/** MIGRATIONS[n] turns a version-n document into version n+1. Never edit one; add the next. */
-export const MIGRATIONS: Record<number, (doc: JsonObject) => JsonObject> = {};
+/** One step of the format: turns a version-`from` document into version `from + 1`. */
+export interface Migration {
+  from: number;
+  /** What the step changes, in a few words ("zones in the design"), for messages and the changelog. */
+  name: string;
+  migrate(doc: JsonObject): JsonObject;
+}
+
+/**
+ * Every format step, in order: MIGRATIONS[i] takes version i + 1 to i + 2. Never edit or remove
+ * one (documents and share links written by released versions go through it); add the next, with
+ * a frozen fixture of the version it migrates from (packages/render/fixtures/frozen/).
+ */
+export const MIGRATIONS: readonly Migration[] = [];
+
+/** Brings a document of `version` up to `target` (the current version), one named step at a time. */
+export function migrate(doc: JsonObject, version: number, steps: readonly Migration[] = MIGRATIONS, target = DOCUMENT_VERSION): JsonObject {
+  let out = doc;
+  for (let v = version; v < target; v++) {
+    const step = steps[v - 1];
+    if (step?.from !== v) throw new DocumentError(`no migration from version ${v} (the format's migration list is broken)`, '$.version');
+    out = { ...step.migrate(out), version: v + 1 };
+  }
+  return out;
+}
 
 /** A document that cannot be opened, with the JSON path of the first problem. */
 export class DocumentError extends Error {
@@ -130,7 +153,7 @@ export function fromDocument(input: unknown): Topology {
   const version = doc.version;
   expect(Number.isInteger(version) && (version as number) >= 1, 'needs "version", a positive whole number', '$.version');
   expect((version as number) <= DOCUMENT_VERSION, `is ${version as number}, newer than this vmtopo understands (${DOCUMENT_VERSION}); update vmtopo`, '$.version');
-  for (let v = version as number; v < DOCUMENT_VERSION; v++) doc = MIGRATIONS[v]!(doc);
+  doc = migrate(doc, version as number);
 
   expect(typeof doc.name === 'string', 'needs a "name"', '$.name');
   expect(typeof doc.namespace === 'string', 'needs a "namespace"', '$.namespace');
