@@ -23,6 +23,11 @@ export function renderYaml(t: Topology): string {
   return render.renderYaml(t);
 }
 
+/** A renderer session of one editor: its edits re-emit only the documents they change. */
+export function createRenderer(): render.Renderer {
+  return render.createRenderer();
+}
+
 export interface SourceProblem {
   message: string;
   /** 1-based; absent when the problem has no place in the text. */

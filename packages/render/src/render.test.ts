@@ -4,7 +4,7 @@ import { addComponent, addLink, emptyTopology, lint, withField, updateComponent 
 import type { KubeObject } from '@vmtopo/model';
 import { importManifests } from './import.ts';
 import { renderObjects } from './objects.ts';
-import { renderYaml, renderYamlUncached } from './yaml.ts';
+import { createRenderer, renderYaml, renderYamlUncached } from './yaml.ts';
 import { HAVE_CRDS, NO_CRDS_NOTE, crdErrors } from './testing/crds.ts';
 import { leaves, seedFixtures } from './testing/seed.ts';
 
@@ -120,31 +120,43 @@ describe('wiring', () => {
 });
 
 describe('incremental render', () => {
+  it('keeps its state per session: two renderers do not share a last design', () => {
+    const a = createRenderer();
+    const b = createRenderer();
+    const t = addComponent(emptyTopology('demo', 'monitoring'), 'VMSingle', { name: 'db' }).topology;
+    const other = addComponent(emptyTopology('demo', 'monitoring'), 'VMAgent', { name: 'a' }).topology;
+    expect(a.render(t)).toBe(renderYamlUncached(t));
+    expect(b.render(other)).toBe(renderYamlUncached(other));
+    expect(a.render(t)).toBe(renderYamlUncached(t));
+  });
+
   it('re-emits exactly what an edit changed', () => {
+    const r = createRenderer();
     let t = emptyTopology('demo', 'monitoring');
     const cluster = addComponent(t, 'VMCluster', { name: 'big' });
     const agent = addComponent(cluster.topology, 'VMAgent', { name: 'a' });
     t = addLink(agent.topology, 'remoteWrite', agent.id, `${cluster.id}-vminsert`).topology;
-    expect(renderYaml(t)).toBe(renderYamlUncached(t));
+    expect(r.render(t)).toBe(renderYamlUncached(t));
     // Renaming the cluster changes the agent's URL although the agent itself is untouched.
     const renamed = updateComponent(t, cluster.id, (c) => ({ ...c, name: 'huge' }));
-    expect(renderYaml(renamed)).toBe(renderYamlUncached(renamed));
-    expect(renderYaml(renamed)).toContain('vminsert-huge.monitoring.svc');
+    expect(r.render(renamed)).toBe(renderYamlUncached(renamed));
+    expect(r.render(renamed)).toContain('vminsert-huge.monitoring.svc');
     const scaled = updateComponent(renamed, `${cluster.id}-vmstorage`, (c) => withField(c, 'replicaCount', 5));
-    expect(renderYaml(scaled)).toBe(renderYamlUncached(scaled));
-    expect(renderYaml({ ...scaled, namespace: 'other' })).toBe(renderYamlUncached({ ...scaled, namespace: 'other' }));
+    expect(r.render(scaled)).toBe(renderYamlUncached(scaled));
+    expect(r.render({ ...scaled, namespace: 'other' })).toBe(renderYamlUncached({ ...scaled, namespace: 'other' }));
   });
 
   it('re-emits a selector notifier when another alertmanager starts to share its labels', () => {
+    const r = createRenderer();
     let t = emptyTopology('demo', 'monitoring');
     const alert = addComponent(t, 'VMAlert', { name: 'rules' });
     const am = addComponent(alert.topology, 'VMAlertmanager', { name: 'am' });
     t = updateComponent(am.topology, am.id, (c) => ({ ...c, labels: { team: 'sre' } }));
     t = addLink(t, 'notifier', alert.id, am.id).topology;
-    expect(renderYaml(t)).toContain('matchLabels:');
+    expect(r.render(t)).toContain('matchLabels:');
     const twin = addComponent(t, 'VMAlertmanager', { name: 'twin' });
     const shared = updateComponent(twin.topology, twin.id, (c) => ({ ...c, labels: { team: 'sre' } }));
-    expect(renderYaml(shared)).toBe(renderYamlUncached(shared));
-    expect(renderYaml(shared)).toContain('http://vmalertmanager-am-0.vmalertmanager-am.monitoring.svc:9093');
+    expect(r.render(shared)).toBe(renderYamlUncached(shared));
+    expect(r.render(shared)).toContain('http://vmalertmanager-am-0.vmalertmanager-am.monitoring.svc:9093');
   });
 });

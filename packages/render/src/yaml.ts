@@ -61,9 +61,6 @@ function extraYaml(o: KubeObject): string {
   return text;
 }
 
-/** The last design rendered: the next version re-emits only the documents its edit can change. */
-let last: { t: Topology; docs: string[]; at: Map<string, number> } | undefined;
-
 /** At most this many changed components take the fast path below; more are re-checked one by one. */
 const FAST_LIMIT = 64;
 
@@ -98,35 +95,50 @@ function affectedDocs(prev: Topology, t: Topology): Set<string> | undefined {
   return out;
 }
 
+/** A rendering session: it remembers the last design it rendered, so the next version re-emits only what its edit can change. */
+export interface Renderer {
+  render(t: Topology): string;
+}
+
 /**
- * The design as multi-document YAML. Documents are cached per component and re-emitted only when
- * the component, its links, their targets or its cluster parts changed, so that an edit of one
- * field in a large design costs one document, not all of them; after such an edit the documents
- * it cannot have changed are not even looked at (`affectedDocs`).
+ * A renderer of its own for one editor (or one CLI run). Documents are cached per component and
+ * re-emitted only when the component, its links, their targets or its cluster parts changed, so
+ * an edit of one field in a large design costs one document, not all of them; after such an edit
+ * the documents it cannot have changed are not even looked at (`affectedDocs`).
  */
+export function createRenderer(): Renderer {
+  let last: { t: Topology; docs: string[]; at: Map<string, number> } | undefined;
+  return {
+    render(t) {
+      if (last?.t === t) return last.docs.join('---\n');
+      const affected = last ? affectedDocs(last.t, t) : undefined;
+      if (last && affected) {
+        const docs = last.docs.slice();
+        for (const id of affected) {
+          const i = last.at.get(id);
+          const c = getComponent(t, id);
+          if (i !== undefined && c) docs[i] = componentYaml(t, c);
+        }
+        last = { t, docs, at: last.at };
+        return docs.join('---\n');
+      }
+      const docs: string[] = [];
+      const at = new Map<string, number>();
+      for (const c of t.components) {
+        if (isClusterPart(c.kind)) continue;
+        at.set(c.id, docs.length);
+        docs.push(componentYaml(t, c));
+      }
+      for (const o of t.extras) docs.push(extraYaml(o));
+      last = { t, docs, at };
+      return docs.join('---\n');
+    },
+  };
+}
+
+/** The design as multi-document YAML, in one call with no session kept (the CLI, one-off checks). */
 export function renderYaml(t: Topology): string {
-  const affected = last && last.t !== t ? affectedDocs(last.t, t) : undefined;
-  if (last && affected) {
-    const docs = last.docs.slice();
-    for (const id of affected) {
-      const i = last.at.get(id);
-      const c = getComponent(t, id);
-      if (i !== undefined && c) docs[i] = componentYaml(t, c);
-    }
-    last = { t, docs, at: last.at };
-    return docs.join('---\n');
-  }
-  if (last?.t === t) return last.docs.join('---\n');
-  const docs: string[] = [];
-  const at = new Map<string, number>();
-  for (const c of t.components) {
-    if (isClusterPart(c.kind)) continue;
-    at.set(c.id, docs.length);
-    docs.push(componentYaml(t, c));
-  }
-  for (const o of t.extras) docs.push(extraYaml(o));
-  last = { t, docs, at };
-  return docs.join('---\n');
+  return createRenderer().render(t);
 }
 
 /** The uncached path, for checking the cache against it. */

@@ -1,5 +1,5 @@
 import type { Component, Topology } from '@vmtopo/model';
-import { lint, renderYaml, SEVERITY_ORDER, type Finding, type Severity } from '../core.ts';
+import { createRenderer, lint, SEVERITY_ORDER, type Finding, type Severity } from '../core.ts';
 
 /**
  * The design without node positions. Consecutive topologies that differ only in positions map to
@@ -122,9 +122,10 @@ export function createDerivations(): Derivations {
   const structural = createStructuralView();
   const lintMemo = memoByIdentity((s: Topology) => lint(s));
   const byMemo = memoByIdentity((f: Finding[]) => findingsByComponent(f));
+  const renderer = createRenderer();
   const yamlMemo = memoByIdentity((s: Topology): string => {
     try {
-      return renderYaml(s);
+      return renderer.render(s);
     } catch (e) {
       return `# The renderer failed: ${(e as Error).message}\n`;
     }
