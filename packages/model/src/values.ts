@@ -75,6 +75,40 @@ export function parseQuantity(value: string | number): number | undefined {
   return Number(m[1]) * QUANTITY_SUFFIX[m[2] ?? '']!;
 }
 
+/**
+ * Bytes per unit of a VictoriaMetrics size, as the operator's `BytesString` accepts it
+ * (`op:api/operator/v1beta1/vmextra_types.go`, pattern `^[0-9]+(kb|mb|gb|tb|KB|MB|GB|TB|KiB|MiB|GiB|TiB)?$`):
+ * KB, MB, GB, TB are powers of 1000, KiB ... TiB powers of 1024, as in VictoriaMetrics flags.
+ */
+const SIZE_UNITS: Record<string, number> = {
+  '': 1,
+  kb: 1e3,
+  mb: 1e6,
+  gb: 1e9,
+  tb: 1e12,
+  KB: 1e3,
+  MB: 1e6,
+  GB: 1e9,
+  TB: 1e12,
+  KiB: 1024,
+  MiB: 1024 ** 2,
+  GiB: 1024 ** 3,
+  TiB: 1024 ** 4,
+};
+const SIZE_RE = /^(\d+)(kb|mb|gb|tb|KB|MB|GB|TB|KiB|MiB|GiB|TiB)?$/;
+
+/**
+ * A VictoriaMetrics size (`maxDiskUsagePerURL`, `remoteWrite[].maxDiskUsage`) in bytes: a whole
+ * number of bytes (a YAML integer or a string of digits) or digits with one of the units above.
+ * Kubernetes quantities (`1Gi`, `500Mi`) and fractions are not sizes: the operator refuses them.
+ */
+export function parseSize(value: unknown): number | undefined {
+  if (typeof value === 'number') return Number.isSafeInteger(value) && value >= 0 ? value : undefined;
+  if (typeof value !== 'string') return undefined;
+  const m = SIZE_RE.exec(value);
+  return m ? Number(m[1]) * SIZE_UNITS[m[2] ?? '']! : undefined;
+}
+
 export type Check = (value: unknown) => string | undefined;
 
 const NAME_RE = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
@@ -104,6 +138,16 @@ export const checkQuantity: Check = (v) =>
   (typeof v === 'string' || typeof v === 'number') && parseQuantity(v) !== undefined
     ? undefined
     : 'must be a Kubernetes quantity such as 20Gi, 500Mi or 250m';
+
+/** The same size in VictoriaMetrics units, for a Kubernetes quantity whose unit has one (`1Gi` → `1GiB`, `2G` → `2GB`). */
+const KUBE_TO_VM: Record<string, string> = { Ki: 'KiB', Mi: 'MiB', Gi: 'GiB', Ti: 'TiB', k: 'KB', M: 'MB', G: 'GB', T: 'TB' };
+
+export const checkSize: Check = (v) => {
+  if (parseSize(v) !== undefined) return undefined;
+  const m = typeof v === 'string' ? /^(\d+)(Ki|Mi|Gi|Ti|k|M|G|T)$/.exec(v) : null;
+  const hint = m ? `; Kubernetes units such as Gi and Mi are not accepted (write ${m[1]}${KUBE_TO_VM[m[2]!]})` : '';
+  return `must be a VictoriaMetrics size: a whole number of bytes, or a whole number with KB, MB, GB, TB (powers of 1000) or KiB, MiB, GiB, TiB (powers of 1024), such as 1GiB or 500MB${hint}`;
+};
 
 /** `retentionPeriod`: `^[0-9]+(h|d|w|y)?$`, a bare number is months; `1m` is refused. */
 export const checkRetention: Check = (v) => {
@@ -135,12 +179,40 @@ export const checkIntOrPercent: Check = (v) => {
 const LABEL_KEY_RE = /^([a-z0-9]([-a-z0-9.]*[a-z0-9])?\/)?[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$/;
 const LABEL_VALUE_RE = /^([A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?)?$/;
 
-export const checkLabels: Check = (v) => {
+/**
+ * Kubernetes metadata labels (`metadata.labels` of a CR): names `[prefix/]name` (DNS-subdomain
+ * prefix, name of at most 63 characters of letters, digits, `-`, `_`, `.`), values of at most 63
+ * such characters or empty.
+ */
+export const checkKubeLabels: Check = (v) => {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return 'must be a map of label names to values';
   for (const [key, value] of Object.entries(v)) {
-    if (!LABEL_KEY_RE.test(key) || key.length > 316) return `has an invalid label name "${key}"`;
+    const slash = key.lastIndexOf('/');
+    const name = slash < 0 ? key : key.slice(slash + 1);
+    if (!LABEL_KEY_RE.test(key) || name.length > 63 || slash > 253) {
+      return `has an invalid Kubernetes label name "${key}": use an optional DNS prefix and "/", then at most 63 letters, digits, "-", "_" or "." starting and ending with a letter or digit`;
+    }
     if (typeof value !== 'string') return `label "${key}" must have a string value`;
-    if (value.length > 63 || !LABEL_VALUE_RE.test(value)) return `label "${key}" has an invalid value "${value}"`;
+    if (value.length > 63 || !LABEL_VALUE_RE.test(value)) {
+      return `label "${key}" has an invalid Kubernetes label value "${value}": at most 63 letters, digits, "-", "_" or "." starting and ending with a letter or digit`;
+    }
+  }
+  return undefined;
+};
+
+const PROM_LABEL_NAME_RE = /^[a-zA-Z_][a-zA-Z0-9_]*$/;
+
+/**
+ * Prometheus labels (`externalLabels` of VMAgent and VMAlert, added to series and alerts): names
+ * `[a-zA-Z_][a-zA-Z0-9_]*`, values any UTF-8 text (the operator's own default is `<namespace>/<name>`).
+ */
+export const checkPromLabels: Check = (v) => {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return 'must be a map of label names to values';
+  for (const [key, value] of Object.entries(v)) {
+    if (!PROM_LABEL_NAME_RE.test(key)) {
+      return `has an invalid Prometheus label name "${key}": use letters, digits and "_", not starting with a digit (no ".", "-" or "/")`;
+    }
+    if (typeof value !== 'string') return `label "${key}" must have a string value`;
   }
   return undefined;
 };

@@ -4,14 +4,19 @@ import {
   checkDuration,
   checkInt,
   checkIntOrPercent,
-  checkLabels,
+  checkPromLabels,
   checkQuantity,
   checkRetention,
   checkShortDuration,
+  checkSize,
   checkString,
 } from '../values.ts';
 
-/** How the inspector edits a field; also picks the value check. */
+/**
+ * How the inspector edits a field; also picks the value check. `quantity` is a Kubernetes quantity
+ * (`20Gi`, `250m`), `size` a VictoriaMetrics size (`1GiB`, `500MB`, bytes), `labels` a map of
+ * Prometheus labels (external labels: names `[a-zA-Z_][a-zA-Z0-9_]*`, any text as values).
+ */
 export type FieldType =
   | 'int'
   | 'text'
@@ -19,6 +24,7 @@ export type FieldType =
   | 'duration'
   | 'shortDuration'
   | 'quantity'
+  | 'size'
   | 'retention'
   | 'intOrPercent'
   | 'bool'
@@ -55,6 +61,8 @@ export function fieldCheck(field: FieldDef): Check {
       return checkShortDuration;
     case 'quantity':
       return checkQuantity;
+    case 'size':
+      return checkSize;
     case 'retention':
       return checkRetention;
     case 'intOrPercent':
@@ -62,7 +70,7 @@ export function fieldCheck(field: FieldDef): Check {
     case 'bool':
       return checkBool;
     case 'labels':
-      return checkLabels;
+      return checkPromLabels;
     case 'spread':
       return () => undefined;
     case 'text':
