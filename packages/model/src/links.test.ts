@@ -25,6 +25,16 @@ describe('link rules', () => {
     expect(linkProblem(t, 'remoteWrite', ids.VMAgent!, ids.VMAgent!)).toMatch(/itself/);
   });
 
+  it('lets VMAlert remote-write through a VMAgent, but not read from one', () => {
+    const { t, ids } = design();
+    expect(linkProblem(t, 'remoteWrite', ids.VMAlert!, ids.VMAgent!)).toBeUndefined();
+    expect(linkProblem(t, 'datasource', ids.VMAlert!, ids.VMAgent!)).toMatch(/only to VMSingle, vmselect, VMAuth, not to VMAgent/);
+    expect(linkProblem(t, 'remoteRead', ids.VMAlert!, ids.VMAgent!)).toMatch(/only to VMSingle, vmselect, VMAuth, not to VMAgent/);
+    expect(possibleLinkTypes(t, ids.VMAlert!, ids.VMAgent!)).toEqual(['remoteWrite']);
+    const other = addComponent(t, 'VMAgent', { name: 'second' });
+    expect(linkProblem(other.topology, 'remoteWrite', ids.VMAgent!, other.id)).toMatch(/only to VMSingle, vminsert, VMAuth, not to VMAgent/);
+  });
+
   it('keeps VMAlert to one datasource and refuses duplicates', () => {
     const { t: t0, ids } = design();
     const t = addLink(t0, 'datasource', ids.VMAlert!, ids.VMSingle!).topology;

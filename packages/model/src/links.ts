@@ -1,11 +1,15 @@
 import { describe, getComponent } from './access.ts';
 import type { Component, ComponentKind, Link, LinkType, Topology } from './topology.ts';
 
-/** Which kinds a link of each type may join, from the operator's CRD fields that carry them. */
+/**
+ * Which kinds a link of each type may join, from the operator's CRD fields that carry them. A
+ * VMAlert may remote-write through a VMAgent (the buffering path the vmalert docs recommend, as in
+ * the operator's vmalert-full example); it may not read from one, since a VMAgent serves no queries.
+ */
 export const LINK_RULES: Record<LinkType, { from: ComponentKind[]; to: Partial<Record<ComponentKind, ComponentKind[]>> }> = {
   remoteWrite: {
     from: ['VMAgent', 'VMAlert'],
-    to: { VMAgent: ['VMSingle', 'vminsert', 'VMAuth'], VMAlert: ['VMSingle', 'vminsert', 'VMAuth'] },
+    to: { VMAgent: ['VMSingle', 'vminsert', 'VMAuth'], VMAlert: ['VMSingle', 'vminsert', 'VMAuth', 'VMAgent'] },
   },
   datasource: { from: ['VMAlert'], to: { VMAlert: ['VMSingle', 'vmselect', 'VMAuth'] } },
   remoteRead: { from: ['VMAlert'], to: { VMAlert: ['VMSingle', 'vmselect', 'VMAuth'] } },
