@@ -72,6 +72,48 @@ describe('import', () => {
     expect(problems('')[0]).toMatch(/no Kubernetes objects/);
   });
 
+  it('reads VictoriaMetrics sizes (5GB, 10GB) for the queue and refuses Kubernetes quantities there', () => {
+    const agent = (settings: string, perUrl: string) =>
+      `apiVersion: operator.victoriametrics.com/v1beta1\nkind: VMAgent\nmetadata:\n  name: sample\nspec:\n  remoteWrite:\n    - url: "http://vmsingle-dc-1.default.svc:8429/api/v1/write"\n      maxDiskUsage: ${perUrl}\n  remoteWriteSettings:\n    maxDiskUsagePerURL: ${settings}\n`;
+    const { topology } = importManifests(agent('5GB', '10GB'));
+    expect(topology.components[0]!.spec.remoteWriteSettings).toEqual({ maxDiskUsagePerURL: '5GB' });
+    expect(topology.links[0]!.external).toEqual({ url: 'http://vmsingle-dc-1.default.svc:8429/api/v1/write', maxDiskUsage: '10GB' });
+    expect(importManifests(agent('1073741824', '1GiB')).topology.components).toHaveLength(1);
+    expect(problems(agent('1Gi', '10GB'))).toEqual([
+      `line 10: vmagent 'sample': maxDiskUsagePerURL "1Gi" must be a VictoriaMetrics size: a whole number of bytes, or a whole number with KB, MB, GB, TB (powers of 1000) or KiB, MiB, GiB, TiB (powers of 1024), such as 1GiB or 500MB; Kubernetes units such as Gi and Mi are not accepted (write 1GiB)`,
+    ]);
+    expect(problems(agent('5GB', '500Mi'))[0]).toMatch(/^line 8: vmagent 'sample': spec\.remoteWrite\.0\.maxDiskUsage "500Mi" must be a VictoriaMetrics size: .*\(write 500MiB\)$/);
+  });
+
+  it('external labels are Prometheus labels: any text as value, Prometheus names as keys', () => {
+    const agent = (labels: string) =>
+      `apiVersion: operator.victoriametrics.com/v1beta1\nkind: VMAgent\nmetadata:\n  name: scraper\n  namespace: obs\nspec:\n  externalLabels:\n${labels}\n  remoteWrite:\n    - url: "https://remote.example.com/api/v1/write"\n`;
+    const { topology } = importManifests(agent('    prometheus: obs/scraper\n    region: "eu west 1"'));
+    expect(topology.components[0]!.spec.externalLabels).toEqual({ prometheus: 'obs/scraper', region: 'eu west 1' });
+    expect(problems(agent('    app.kubernetes.io/name: scraper'))).toEqual([
+      `line 8: vmagent 'scraper': externalLabels {"app.kubernetes.io/name":"scraper"} has an invalid Prometheus label name "app.kubernetes.io/name": use letters, digits and "_", not starting with a digit (no ".", "-" or "/")`,
+    ]);
+    const alert = `apiVersion: operator.victoriametrics.com/v1beta1\nkind: VMAlert\nmetadata:\n  name: rules\nspec:\n  datasource: {url: "http://prometheus.example.com:9090"}\n  externalLabels:\n    source: obs/rules\n`;
+    expect(importManifests(alert).topology.components[0]!.spec.externalLabels).toEqual({ source: 'obs/rules' });
+    expect(problems(alert.replace('source: obs', 'my-source: obs'))[0]).toMatch(/vmalert 'rules': externalLabels .* invalid Prometheus label name "my-source"/);
+  });
+
+  it('metadata labels of a CR stay Kubernetes labels', () => {
+    const yaml = (labels: string) => `apiVersion: operator.victoriametrics.com/v1beta1\nkind: VMAuth\nmetadata:\n  name: a\n  labels:\n${labels}\nspec: {}\n`;
+    expect(importManifests(yaml('    app.kubernetes.io/name: vmauth')).topology.components[0]!.labels).toEqual({ 'app.kubernetes.io/name': 'vmauth' });
+    expect(problems(yaml('    team: obs/auth'))).toEqual([
+      'line 6: VMAuth/a: metadata.labels label "team" has an invalid Kubernetes label value "obs/auth": at most 63 letters, digits, "-", "_" or "." starting and ending with a letter or digit',
+    ]);
+  });
+
+  it('keeps a notifier entry with both url and selector as written (the operator uses the selector only)', () => {
+    const yaml = `${seed['alertmanager-ha']}\n---\napiVersion: operator.victoriametrics.com/v1beta1\nkind: VMAlert\nmetadata: {name: r, namespace: default}\nspec:\n  datasource: {url: "http://prometheus.example.com:9090"}\n  notifiers:\n    - url: http://vmalertmanager-example.default.svc:9093\n      selector: {labelSelector: {matchLabels: {x: y}}}\n`;
+    const { topology, warnings } = importManifests(yaml);
+    const n = topology.links.find((l) => l.type === 'notifier')!;
+    expect(n.external).toEqual({ url: 'http://vmalertmanager-example.default.svc:9093', selector: { labelSelector: { matchLabels: { x: 'y' } } } });
+    expect(warnings.some((w) => w.includes('has both a url and a selector'))).toBe(true);
+  });
+
   it('puts objects without a namespace into the default namespace given (kubectl: "default")', () => {
     const yaml = 'apiVersion: operator.victoriametrics.com/v1beta1\nkind: VMAuth\nmetadata:\n  name: a\nspec: {}\n';
     expect(importManifests(yaml).topology.namespace).toBe('default');

@@ -3,6 +3,8 @@ import type { Document } from 'yaml';
 import {
   CLUSTER_PARTS,
   KINDS,
+  checkKubeLabels,
+  checkSize,
   describe,
   duplicateLinkProblem,
   fieldOf,
@@ -13,7 +15,7 @@ import {
 import type { Component, ComponentKind, JsonObject, KubeObject, Link, LinkType, Topology, ValueProblem } from '@vmtopo/model';
 import { API_VERSION } from './objects.ts';
 import { generatedSelector, selectorIsExact, selectorMatches } from './notifier.ts';
-import { type ParsedUrl, parseServiceUrl, serviceIndex } from './urls.ts';
+import { type ParsedUrl, parseServiceUrl, schemeOf, serviceIndex } from './urls.ts';
 
 /** Where in the input a problem sits: 1-based line and column. */
 export interface SourcePos {
@@ -175,6 +177,14 @@ class Importer {
     const dropped = SERVER_METADATA.filter((k) => k in rest);
     for (const k of dropped) delete rest[k];
     if (dropped.length > 0) this.warnings.push(`${label}: metadata ${dropped.join(', ')} dropped (set by the API server)`);
+    if (labels !== undefined) {
+      // Kubernetes labels of the CR (not Prometheus labels): the API server refuses anything else.
+      const msg = checkKubeLabels(labels);
+      if (msg) {
+        const pos = posOf(src, ['metadata', 'labels']);
+        this.problems.push({ message: `${at(pos)}${label}: metadata.labels ${msg}`, pos });
+      }
+    }
     const id = this.uniqueId(`${KINDS[kind].prefix}-${name as string}`);
     const c: Component = { id, kind, name: name as string, spec };
     if (typeof namespace === 'string') c.namespace = namespace;
@@ -232,7 +242,14 @@ class Importer {
       this.fieldProblem(src, c, ['spec', 'remoteWrite'], 'must be a list of {url: ...} entries');
       return;
     }
-    rw.forEach((entry, i) => this.entryLink(c, 'remoteWrite', entry, services, src, ['spec', 'remoteWrite', i]));
+    rw.forEach((entry, i) => {
+      // A VictoriaMetrics size, like remoteWriteSettings.maxDiskUsagePerURL (which validateTopology checks).
+      if (isObj(entry) && entry.maxDiskUsage !== undefined) {
+        const msg = checkSize(entry.maxDiskUsage);
+        if (msg) this.fieldProblem(src, c, ['spec', 'remoteWrite', i, 'maxDiskUsage'], `${JSON.stringify(entry.maxDiskUsage)} ${msg}`);
+      }
+      this.entryLink(c, 'remoteWrite', entry, services, src, ['spec', 'remoteWrite', i]);
+    });
   }
 
   private alertLinks(c: Component, services: Map<string, Component>, src: Source) {
@@ -288,6 +305,11 @@ class Importer {
       this.selectorLink(c, entry, selector, extra, pos, single);
       return;
     }
+    if (type === 'notifier' && selector !== undefined) {
+      // The operator discovers alertmanagers by the selector and drops the entry's url.
+      this.external(c, type, entry, 'has both a url and a selector (the operator uses the selector and ignores the url)', pos, single);
+      return;
+    }
     if (typeof url !== 'string' || url === '') {
       this.fieldProblem(src, c, path, type === 'notifier' ? 'needs a url or a selector' : 'needs a non-empty url');
       return;
@@ -297,6 +319,11 @@ class Importer {
     const target = parsed && services.get(`${parsed.service}/${parsed.namespace}`);
     if (!parsed || !target) {
       this.external(c, type, entry, `URL ${url} is not a component of this design`, pos, single);
+      return;
+    }
+    const kindProblem = this.targetKindProblem(c, type, target);
+    if (kindProblem) {
+      this.external(c, type, entry, `URL ${url} cannot be a link: ${kindProblem}`, pos, single);
       return;
     }
     const link = this.urlLink(c, type, target, parsed, url);
@@ -323,7 +350,7 @@ class Importer {
       return;
     }
     const earlier = this.bySource.get(c.id) ?? [];
-    const problem = linkKindProblem(this.t, type, c, target) ?? duplicateLinkProblem(this.t, c, type, target.id, earlier);
+    const problem = duplicateLinkProblem(this.t, c, type, target.id, earlier);
     if (problem) {
       this.external(c, type, entry, `URL ${url} cannot be a link: ${problem}`, pos, single);
       return;
@@ -344,6 +371,10 @@ class Importer {
       return true;
     }
     const am = ams[0]!;
+    if (parsed.scheme !== schemeOf(am)) {
+      this.external(c, 'notifier', entry, `URL ${url} uses alertmanager-operated, the prometheus-operator's naming, and ${parsed.scheme}, but ${describe(this.t, am)} serves ${schemeOf(am)}`, pos, single);
+      return true;
+    }
     const link: Link = { id: this.uniqueId(`notifier-${c.id}-${am.id}`), type: 'notifier', source: c.id, target: am.id, notify: 'service' };
     if (Object.keys(extra).length > 0) link.extra = extra;
     if (single) link.single = true;
@@ -355,8 +386,21 @@ class Importer {
     return true;
   }
 
-  /** Matches a URL's path and port to the operator's conventions for the target; a string says why not. */
+  /** Why a link of `type` from `c` cannot reach `target`'s kind, worded for a URL that names it. */
+  private targetKindProblem(c: Component, type: LinkType, target: Component): string | undefined {
+    if (target.kind === 'VMAgent' && (type === 'datasource' || type === 'remoteRead')) {
+      return `${describe(this.t, target)} serves no queries (a ${type} must be a VMSingle, vmselect or VMAuth)`;
+    }
+    return linkKindProblem(this.t, type, c, target);
+  }
+
+  /** Matches a URL's scheme, path and port to the operator's conventions for the target; a string says why not. */
   private urlLink(c: Component, type: LinkType, target: Component, parsed: ReturnType<typeof parseServiceUrl> & {}, url: string): Link | string {
+    const scheme = schemeOf(target);
+    if (parsed.scheme !== scheme) {
+      const tls = target.kind === 'VMAlertmanager' ? (scheme === 'https' ? ' (webConfig.tls_server_config is set)' : ' (no webConfig.tls_server_config)') : '';
+      return `URL ${url} uses ${parsed.scheme}, but ${describe(this.t, target)} serves ${scheme}${tls}`;
+    }
     const link: Link = { id: this.uniqueId(`${type}-${c.id}-${target.id}`), type, source: c.id, target: target.id };
     const defaultPort = KINDS[target.kind].port;
     if (parsed.port !== undefined && parsed.port !== defaultPort) {
@@ -380,6 +424,10 @@ class Importer {
         if (m[2] !== '0') link.tenant = m[2];
         break;
       }
+      case 'VMAgent':
+        // VMAlert remoteWrite through a VMAgent (the only link into one): vmalert appends /api/v1/write.
+        if (path !== '') return `URL ${url} has path "${path}", not the base URL vmtopo writes (vmalert appends /api/v1/write)`;
+        break;
       case 'VMAlertmanager':
         if (path !== '') return `URL ${url} has path "${path}"`;
         if (parsed.pod === undefined) link.notify = 'service';
@@ -395,7 +443,7 @@ class Importer {
   }
 
   private selectorLink(c: Component, entry: JsonObject, selector: unknown, extra: JsonObject, pos: SourcePos | undefined, single: boolean) {
-    const matches = this.t.components.filter((am) => am.kind === 'VMAlertmanager' && selectorMatches(selector, am, namespaceOf(this.t, am), namespaceOf(this.t, c)));
+    const matches = this.t.components.filter((am) => am.kind === 'VMAlertmanager' && selectorMatches(selector, am, namespaceOf(this.t, am)));
     if (matches.length !== 1) {
       this.external(c, 'notifier', entry, `selector matches ${matches.length} alertmanagers of this design`, pos, single);
       return;

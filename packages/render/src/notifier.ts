@@ -4,21 +4,25 @@ import type { Component, JsonObject, Topology } from '@vmtopo/model';
 const isObj = (v: unknown): v is JsonObject => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /**
- * Whether a VMAlert notifier selector picks an alertmanager, as the operator evaluates it:
- * namespaceSelector.matchNames / any (unset: the VMAlert's own namespace), then matchLabels.
- * matchExpressions are not evaluated: such selectors stay external entries.
+ * Whether a VMAlert notifier selector picks an alertmanager, as the operator evaluates it
+ * (`op:internal/controller/operator/factory/vmalert` notifier discovery): it lists the
+ * VMAlertmanagers of every namespace it watches by labelSelector (unset: all of them), then keeps
+ * those that namespaceSelector matches (`any`, or one of `matchNames`). An unset namespaceSelector
+ * keeps alertmanagers of EVERY namespace, not only the VMAlert's; a set but empty one (`{}`) keeps
+ * none. matchExpressions are not evaluated: such selectors stay external entries.
  */
-export function selectorMatches(selector: unknown, am: Component, amNamespace: string, callerNamespace: string): boolean {
+export function selectorMatches(selector: unknown, am: Component, amNamespace: string): boolean {
   if (!isObj(selector)) return false;
   const ns = selector.namespaceSelector;
-  if (isObj(ns)) {
+  if (ns !== undefined && ns !== null) {
+    if (!isObj(ns)) return false;
     if (ns.any !== true) {
       const names = Array.isArray(ns.matchNames) ? ns.matchNames : [];
       if (!names.includes(amNamespace)) return false;
     }
-  } else if (amNamespace !== callerNamespace) return false;
+  }
   const ls = selector.labelSelector;
-  if (ls === undefined) return true;
+  if (ls === undefined || ls === null) return true;
   if (!isObj(ls)) return false;
   if (ls.matchExpressions !== undefined) return false;
   const want = isObj(ls.matchLabels) ? ls.matchLabels : {};
@@ -26,7 +30,11 @@ export function selectorMatches(selector: unknown, am: Component, amNamespace: s
   return Object.entries(want).every(([k, v]) => have[k] === v);
 }
 
-/** The selector vmtopo writes for a notifier link: the alertmanager's namespace and labels. */
+/**
+ * The selector vmtopo writes for a notifier link: the alertmanager's namespace and labels. The
+ * namespace is always written as `matchNames`: without it the operator would also pick
+ * alertmanagers with the same labels in every other namespace it watches.
+ */
 export function generatedSelector(t: Topology, am: Component): JsonObject {
   return { namespaceSelector: { matchNames: [namespaceOf(t, am)] }, labelSelector: { matchLabels: am.labels ?? {} } };
 }
@@ -55,7 +63,9 @@ function alertmanagersWithLabel(t: Topology, key: string): Component[] {
 /**
  * Whether the generated selector picks exactly this alertmanager. When its labels are empty or
  * carried by another alertmanager in its namespace too, a selector would notify the wrong set, so
- * the renderer lists the pods instead. Only the alertmanagers sharing the rarest label are checked.
+ * the renderer lists the pods instead. Alertmanagers with the same labels in other namespaces do not
+ * count: the generated selector names its namespace in `matchNames`. Only the alertmanagers sharing
+ * the rarest label are checked.
  */
 export function selectorIsExact(t: Topology, am: Component): boolean {
   const labels = Object.entries(am.labels ?? {});

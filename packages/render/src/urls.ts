@@ -14,8 +14,20 @@ function host(t: Topology, target: Component, link: Pick<Link, 'clusterDomain'>,
   return pod === undefined ? `${svc}.${domain}` : `${svc}-${pod}.${svc}.${domain}`;
 }
 
+const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * The scheme a component serves on. A VMAlertmanager whose `webConfig.tls_server_config` is set
+ * serves HTTPS, and the operator then builds its Service and per-pod URLs with `https://`
+ * (`accessScheme`, `op:api/operator/v1beta1/vmalertmanager_types.go`); everything else is HTTP.
+ */
+export function schemeOf(target: Component): 'http' | 'https' {
+  if (target.kind === 'VMAlertmanager' && isObj(target.spec.webConfig) && isObj(target.spec.webConfig.tls_server_config)) return 'https';
+  return 'http';
+}
+
 function base(t: Topology, target: Component, link: Link, pod?: number): string {
-  return `http://${host(t, target, link, pod)}:${link.port ?? KINDS[target.kind].port}`;
+  return `${schemeOf(target)}://${host(t, target, link, pod)}:${link.port ?? KINDS[target.kind].port}`;
 }
 
 /** The URL a link renders to; a notifier in "pods" mode gives one per pod, "selector" none. */
@@ -26,6 +38,9 @@ export function linkUrls(t: Topology, link: Link, target: Component): string[] {
     case 'VMSingle':
     case 'VMAuth':
       return [base(t, target, link) + (agentWrite ? '/api/v1/write' : '')];
+    case 'VMAgent':
+      // VMAlert remoteWrite through a VMAgent: a base URL, vmalert appends /api/v1/write itself.
+      return [base(t, target, link)];
     case 'vminsert':
       return [`${base(t, target, link)}/insert/${tenant}/prometheus${agentWrite ? '/api/v1/write' : ''}`];
     case 'vmselect':
@@ -43,6 +58,7 @@ export function linkUrls(t: Topology, link: Link, target: Component): string[] {
 
 /** What a parsed in-cluster URL names. */
 export interface ParsedUrl {
+  scheme: 'http' | 'https';
   service: string;
   namespace: string;
   pod?: number;
@@ -51,16 +67,16 @@ export interface ParsedUrl {
   clusterDomain: boolean;
 }
 
-const URL_RE = /^http:\/\/([a-z0-9.-]+)(?::(\d+))?(\/.*)?$/;
+const URL_RE = /^(https?):\/\/([a-z0-9.-]+)(?::(\d+))?(\/.*)?$/;
 
 /**
- * Parses `http://<svc>.<ns>.svc[.cluster.local][:port][/path]`, the pod form
+ * Parses `http[s]://<svc>.<ns>.svc[.cluster.local][:port][/path]`, the pod form
  * `<svc>-<i>.<svc>.<ns>.svc...`, and the short `<svc>.<ns>` / `<svc>` forms (namespace of the caller).
  */
 export function parseServiceUrl(url: string, callerNamespace: string): ParsedUrl | undefined {
   const m = URL_RE.exec(url.trim());
   if (!m) return undefined;
-  let labels = m[1]!.split('.');
+  let labels = m[2]!.split('.');
   let clusterDomain = false;
   if (labels.slice(-3).join('.') === 'svc.cluster.local') {
     clusterDomain = true;
@@ -78,13 +94,14 @@ export function parseServiceUrl(url: string, callerNamespace: string): ParsedUrl
   }
   if (labels.length > 2) return undefined;
   const parsed: ParsedUrl = {
+    scheme: m[1] as 'http' | 'https',
     service: labels[0]!,
     namespace: labels[1] ?? callerNamespace,
-    path: (m[3] ?? '').replace(/\/+$/, ''),
+    path: (m[4] ?? '').replace(/\/+$/, ''),
     clusterDomain,
   };
   if (pod !== undefined) parsed.pod = pod;
-  if (m[2] !== undefined) parsed.port = Number(m[2]);
+  if (m[3] !== undefined) parsed.port = Number(m[3]);
   return parsed;
 }
 
