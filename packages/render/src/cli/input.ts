@@ -21,7 +21,7 @@ export function readInput(path: string | undefined, stdin: () => string): { text
 
 /**
  * A topology document (JSON) or operator manifests (YAML), told apart by the first character.
- * Warnings from the import go to `warn`.
+ * Warnings from the import go to `warn`, then one note naming the objects kept but not modelled.
  */
 export function loadTopology(text: string, label: string, warn: (line: string) => void): Topology {
   const trimmed = text.trimStart();
@@ -42,6 +42,8 @@ export function loadTopology(text: string, label: string, warn: (line: string) =
     const name = label === '<stdin>' ? 'design' : (label.split('/').pop() ?? 'design').replace(/\.(ya?ml|json)$/, '');
     const result = importManifests(text, { name });
     for (const w of result.warnings) warn(`${label}: warning: ${w}`);
+    // Objects vmtopo does not model are kept and rendered back as they came: one line says which.
+    if (result.kept.length > 0) warn(`${label}: note: kept as written, not modelled: ${result.kept.join(', ')}`);
     return result.topology;
   } catch (e) {
     if (e instanceof ImportError) {

@@ -73,6 +73,24 @@ describe('vmtopo CLI', () => {
     expect((await run(['lint', '--format', 'xml', bad])).err).toMatch(/--format must be one of text, json, sarif/);
   });
 
+  it('import, render and lint print one note naming the objects kept but not modelled, never a refusal', async () => {
+    const yaml = [
+      'apiVersion: operator.victoriametrics.com/v1beta1\nkind: VMAuth\nmetadata: {name: gate}\nspec: {}',
+      'apiVersion: operator.victoriametrics.com/v1beta1\nkind: VMRule\nmetadata: {name: foo}\nspec: {groups: [{name: g, rules: [{record: r, expr: up}]}]}',
+      'apiVersion: v1\nkind: Secret\nmetadata: {name: bar}\nstringData: {k: v}',
+      'apiVersion: operator.victoriametrics.com/v1beta1\nkind: VMUser\nmetadata: {name: u}\nspec: {username: u}',
+    ].join('\n---\n');
+    const input = file('kept.yaml', yaml);
+    for (const command of ['import', 'render', 'lint']) {
+      const r = await run([command, input]);
+      expect(r.code, command).toBe(0);
+      expect(r.err, command).toBe(`${input}: note: kept as written, not modelled: VMRule/foo, Secret/bar, VMUser/u\n`);
+    }
+    expect((await run(['render', input])).out).toContain('kind: VMUser');
+    const none = await run(['render', '-'], 'apiVersion: operator.victoriametrics.com/v1beta1\nkind: VMAuth\nmetadata: {name: gate}\nspec: {}\n');
+    expect(none.err).toBe('');
+  });
+
   it('has --help for every command', async () => {
     const help = await run(['--help']);
     expect(help.code).toBe(0);
