@@ -10,3 +10,4 @@ export { KINDS, fieldOf, fieldCheck, type KindInfo, type FieldDef, type FieldGro
 export * from './edit.ts';
 export * from './rules/index.ts';
 export * from './operator/index.ts';
+export * from './whatif/index.ts';

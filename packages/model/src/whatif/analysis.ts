@@ -1,0 +1,75 @@
+/**
+ * N−1 analysis (issue #13 §3): every single-pod failure, the worst single-node failure and every
+ * single-zone failure, under the worst placement the design's spreading allows (placement.ts).
+ * A class survives when none of its scenarios loses or delays anything: ingestion ok, queries
+ * complete, alerting ok.
+ */
+import { DEFAULT_ZONES } from '../spreading.ts';
+import type { Topology } from '../topology.ts';
+import { type GroupPlacement, placementOf } from './placement.ts';
+import { type Outcome, type WhatIfOptions, baselineOf, isUnharmed, runScenario } from './simulate.ts';
+
+export type ScenarioClass = 'pod' | 'node' | 'zone' | 'custom';
+
+export interface Scenario extends Outcome {
+  class: ScenarioClass;
+  failed: string[];
+  /** Zone scenarios: the zone, 1-based (zone 1 is the fullest under the worst placement). */
+  zone?: number;
+}
+
+export interface Survival {
+  pod: boolean;
+  node: boolean;
+  zone: boolean;
+}
+
+export interface Analysis {
+  zones: number;
+  survives: Survival;
+  /** The design with every pod running. */
+  baseline: Outcome;
+  /** How each component's pods may be placed, and why. */
+  placement: GroupPlacement[];
+  /** One pod scenario per pod (design order), then the worst node, then each zone. */
+  scenarios: Scenario[];
+}
+
+const scenario = (cls: ScenarioClass, failed: string[], o: Outcome, zone?: number): Scenario => ({ class: cls, failed, ...(zone !== undefined ? { zone } : {}), ...o });
+
+/** The N−1 analysis of a design. */
+export function analyse(t: Topology, opts: WhatIfOptions = {}): Analysis {
+  const zones = opts.zones ?? DEFAULT_ZONES;
+  const o = { ...opts, zones };
+  const p = placementOf(t, zones);
+  const scenarios: Scenario[] = [];
+  const survives: Survival = { pod: true, node: true, zone: true };
+  for (const ref of p.pods) {
+    if (p.pending.has(ref.name)) continue;
+    const s = scenario('pod', [ref.name], runScenario(t, [ref.name], o));
+    if (!isUnharmed(s)) survives.pod = false;
+    scenarios.push(s);
+  }
+  const node = scenario('node', p.worstNode, runScenario(t, p.worstNode, { ...o, wholeNodes: true }));
+  survives.node = isUnharmed(node);
+  scenarios.push(node);
+  p.zonePods.forEach((pods, z) => {
+    const s = scenario('zone', pods, runScenario(t, pods, { ...o, wholeNodes: true }), z + 1);
+    if (!isUnharmed(s)) survives.zone = false;
+    scenarios.push(s);
+  });
+  const baseline = baselineOf(t, o);
+  // A design already harmed with every pod running survives nothing (no scenario is unharmed then);
+  // a design without pods has no pod scenario, and survives a pod failure only if its baseline is unharmed.
+  if (!isUnharmed(baseline)) {
+    survives.pod = false;
+    survives.node = false;
+    survives.zone = false;
+  }
+  return { zones, survives, baseline, placement: p.groups, scenarios };
+}
+
+/** One scenario of the listed pods (class "custom"): each fails alone, not its node. */
+export function whatIf(t: Topology, failed: readonly string[], opts: WhatIfOptions = {}): Scenario {
+  return scenario('custom', [...failed], runScenario(t, failed, opts));
+}
