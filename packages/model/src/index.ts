@@ -11,3 +11,4 @@ export * from './edit.ts';
 export * from './rules/index.ts';
 export * from './operator/index.ts';
 export * from './whatif/index.ts';
+export * from './sizing/index.ts';
