@@ -35,7 +35,7 @@
  *   VMAlertmanager CRs never gossip with each other.
  */
 import { describe, getComponent, partsOf } from '../access.ts';
-import { linksFrom } from '../links.ts';
+import { linksFrom, linksTo } from '../links.ts';
 import { planOf, urlQueues } from '../operator/index.ts';
 import type { Workload } from '../operator/types.ts';
 import { selectedRules } from '../rules/selectors.ts';
@@ -100,12 +100,24 @@ interface UnitResult {
   buffers?: Buffering[];
 }
 
-interface Unit {
+/** What a unit depends on, by component key (a cluster part's key is its cluster's id). */
+interface Deps {
+  /** Components whose own pods it judges: re-run whenever one of their pods fails. */
+  own: string[];
+  /** Stores (or a VMAgent taking a VMAlert's writes) whose acceptance of writes it reads: re-run when that changes. */
+  writes?: string[];
+  /** Stores whose query level it reads: re-run when that changes. */
+  reads?: string[];
+  /** Alertmanagers it notifies: re-run whenever one of their pods fails. */
+  notifies?: string[];
+}
+
+interface Unit extends Deps {
   dim: Dim;
-  /** Component keys (a cluster part's is its cluster's id) whose pods this unit depends on. */
-  deps: string[];
   run: (s: Scenario) => UnitResult;
 }
+
+const defined = (keys: (string | undefined)[]): string[] => keys.filter((k): k is string => k !== undefined);
 
 const isObj = (v: unknown): v is JsonObject => typeof v === 'object' && v !== null && !Array.isArray(v);
 const argOf = (w: Workload | undefined, flag: string): string | undefined => {
@@ -123,7 +135,12 @@ interface Model {
   placement: Placement;
   sendRate?: number;
   units: Unit[];
-  deps: Map<string, number[]>;
+  own: Map<string, number[]>;
+  writes: Map<string, number[]>;
+  reads: Map<string, number[]>;
+  notifies: Map<string, number[]>;
+  /** The baseline scenario: its memo holds every store's baseline state. */
+  base: Scenario;
   baseline: UnitResult[];
   counts: number[][];
   baselineOutcome: Outcome;
@@ -412,10 +429,10 @@ function bufferOf(s: Scenario, a: Component, linkIndex: number, pods: string[], 
 
 function agentUnit(t: Topology, a: Component): Unit {
   const targets = linksFrom(t, a.id, 'remoteWrite').map((l) => ({ l, c: getComponent(t, l.target) }));
-  const deps = [a.id, ...targets.map((x) => storeKey(t, x.c)).filter((k): k is string => k !== undefined)];
   return {
     dim: DIM_INGESTION,
-    deps,
+    own: [a.id],
+    writes: defined(targets.map((x) => storeKey(t, x.c))),
     run(s) {
       const reasons: string[] = [];
       let level = 0;
@@ -516,7 +533,7 @@ function storeKey(t: Topology, target: Component | undefined): string | undefine
 function singleScrapeUnit(t: Topology, c: Component): Unit {
   return {
     dim: DIM_INGESTION,
-    deps: [c.id],
+    own: [c.id],
     run(s) {
       const { live, down } = podsOf(s, c);
       if (live.length > 0 || down.length === 0) return { level: 0, reasons: [] };
@@ -537,11 +554,13 @@ function vmalertWriteUnit(t: Topology, v: Component, rw: Link): Unit {
   const ds = linksFrom(t, v.id, 'datasource')[0];
   const dsTarget = ds ? getComponent(t, ds.target) : undefined;
   const target = getComponent(t, rw.target);
-  const deps = [v.id, storeKey(t, dsTarget), storeKey(t, target)];
-  if (target?.kind === 'VMAgent') for (const l of linksFrom(t, target.id, 'remoteWrite')) deps.push(storeKey(t, getComponent(t, l.target)));
+  const writes = [storeKey(t, target)];
+  if (target?.kind === 'VMAgent') for (const l of linksFrom(t, target.id, 'remoteWrite')) writes.push(storeKey(t, getComponent(t, l.target)));
   return {
     dim: DIM_INGESTION,
-    deps: deps.filter((k): k is string => k !== undefined),
+    own: [v.id],
+    reads: defined([storeKey(t, dsTarget)]),
+    writes: defined(writes),
     run(s) {
       const { live, down } = alertPods(s, v);
       const reasons: string[] = [];
@@ -621,12 +640,13 @@ function vmalertAlertUnit(t: Topology, v: Component): Unit | undefined {
   if (recv.list.length === 0) {
     // The operator drops alerting rules when no notifier is configured (op:factory/vmalert/rules.go:25-27,141-160).
     if (!selectedRules(t, v).alert) return undefined;
-    return { dim: DIM_ALERTING, deps: [v.id], run: () => ({ level: 2, reasons: [`vmalert '${v.name}' has no notifier, so the operator drops its alerting rules and no alert fires`] }) };
+    return { dim: DIM_ALERTING, own: [v.id], run: () => ({ level: 2, reasons: [`vmalert '${v.name}' has no notifier, so the operator drops its alerting rules and no alert fires`] }) };
   }
-  const deps = [v.id, storeKey(t, dsTarget), ...recv.ams.map((a) => a.id)].filter((k): k is string => k !== undefined);
   return {
     dim: DIM_ALERTING,
-    deps,
+    own: [v.id],
+    reads: defined([storeKey(t, dsTarget)]),
+    notifies: recv.ams.map((a) => a.id),
     run(s) {
       const { live, down } = alertPods(s, v);
       if (live.length === 0) return { level: 2, reasons: [`${list(down)} down: no pod of vmalert '${v.name}' runs, so its rules are not evaluated and no alert fires`] };
@@ -661,7 +681,7 @@ function vmalertAlertUnit(t: Topology, v: Component): Unit | undefined {
 function storeUnit(t: Topology, c: Component): Unit {
   return {
     dim: DIM_QUERIES,
-    deps: [c.id],
+    own: [c.id],
     run(s) {
       const r = readState(s, c);
       return { level: r.level, reasons: r.why };
@@ -671,15 +691,8 @@ function storeUnit(t: Topology, c: Component): Unit {
 
 /** A VMAuth serves reads when something reads through it, or when nothing in the design links to it (its role is then unknown). */
 function readsThrough(t: Topology, c: Component): boolean {
-  let any = false;
-  for (const type of ['datasource', 'remoteRead', 'remoteWrite'] as const) {
-    for (const l of t.links) {
-      if (l.target !== c.id || l.type !== type) continue;
-      if (type !== 'remoteWrite') return true;
-      any = true;
-    }
-  }
-  return !any;
+  const into = linksTo(t, c.id);
+  return into.length === 0 || into.some((l) => l.type === 'datasource' || l.type === 'remoteRead');
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -751,17 +764,33 @@ function modelOf(t: Topology, opts: WhatIfOptions): Model {
   if (m) return m;
   const placement = placementOf(t, zones);
   const us = units(t);
-  const deps = new Map<string, number[]>();
-  us.forEach((u, i) => {
-    for (const k of new Set(u.deps)) {
-      const arr = deps.get(k);
-      if (arr) arr.push(i);
-      else deps.set(k, [i]);
-    }
-  });
-  m = { t, placement, units: us, deps, baseline: [], counts: LEVELS.map((l) => new Array<number>(l.length).fill(0)), baselineOutcome: undefined as unknown as Outcome };
+  const index = (field: keyof Deps) => {
+    const map = new Map<string, number[]>();
+    us.forEach((u, i) => {
+      for (const k of new Set(u[field] ?? [])) {
+        const arr = map.get(k);
+        if (arr) arr.push(i);
+        else map.set(k, [i]);
+      }
+    });
+    return map;
+  };
+  m = {
+    t,
+    placement,
+    units: us,
+    own: index('own'),
+    writes: index('writes'),
+    reads: index('reads'),
+    notifies: index('notifies'),
+    base: undefined as unknown as Scenario,
+    baseline: [],
+    counts: LEVELS.map((l) => new Array<number>(l.length).fill(0)),
+    baselineOutcome: undefined as unknown as Outcome,
+  };
   if (opts.sendRate !== undefined) m.sendRate = opts.sendRate;
   const s = new Scenario(m, new Set(), false);
+  m.base = s;
   const reasons: string[] = [];
   const buffers: Buffering[] = [];
   for (const g of placement.groups) if (g.pending.length > 0) reasons.push(`${list(g.pending)} never run${g.pending.length === 1 ? 's' : ''}: ${g.rule}`);
@@ -824,28 +853,46 @@ export function runScenario(t: Topology, failed: readonly string[], opts: WhatIf
   const failedSet = new Set(failed);
   const s = new Scenario(m, failedSet, opts.wholeNodes === true);
   const touched = new Set<number>();
-  const idle = new Map<string, string[]>();
+  const keys = new Map<string, string[]>();
   for (const pod of failedSet) {
     const ref: PodRef | undefined = m.placement.byName.get(pod);
     if (!ref) continue;
     const key = keyOf(t, ref.componentId);
-    const us = m.deps.get(key);
+    const arr = keys.get(key);
+    if (arr) arr.push(pod);
+    else keys.set(key, [pod]);
+  }
+  const add = (us: number[] | undefined) => {
     if (us) for (const u of us) touched.add(u);
-    else {
-      const arr = idle.get(key);
-      if (arr) arr.push(pod);
-      else idle.set(key, [pod]);
-    }
+  };
+  const idle = new Map<string, string[]>();
+  for (const [key, pods] of keys) {
+    const own = m.own.get(key);
+    const writes = m.writes.get(key);
+    const reads = m.reads.get(key);
+    const notifies = m.notifies.get(key);
+    add(own);
+    add(notifies);
+    // Readers and writers of a store are judged again only when its state changed from the baseline.
+    const store = writes || reads ? getComponent(t, key) : undefined;
+    if (store && writes && writeState(s, store).accepts !== writeState(m.base, store).accepts) add(writes);
+    if (store && reads && readState(s, store).level !== readState(m.base, store).level) add(reads);
+    if (!own && !writes && !reads && !notifies) idle.set(key, pods);
   }
   const counts = m.counts.map((c) => c.slice());
   const reasons: string[] = [];
+  const said = new Set<string>();
   const buffers: Buffering[] = [];
   for (const i of [...touched].sort((a, b) => a - b)) {
     const u = m.units[i]!;
     const r = u.run(s);
     counts[u.dim]![m.baseline[i]!.level]!--;
     counts[u.dim]![r.level]!++;
-    for (const x of r.reasons) if (!reasons.includes(x)) reasons.push(x);
+    for (const x of r.reasons) {
+      if (said.has(x)) continue;
+      said.add(x);
+      reasons.push(x);
+    }
     if (r.buffers) buffers.push(...r.buffers);
   }
   for (const [key, pods] of idle) {
