@@ -422,7 +422,7 @@ function bufferOf(s: Scenario, a: Component, linkIndex: number, pods: string[], 
   const where = persistent
     ? `on the ${queue?.claim ?? 'persistent-queue-data'} PVC, which survives a pod restart`
     : `on an emptyDir (${queue?.mountPath ?? 'the pod’s disk'}): what a pod buffered is lost if it is replaced before ${destination} is back`;
-  const limit = q ? `up to ${size(q.bytes ?? 0)} per pod (-remoteWrite.maxDiskUsagePerURL ${q.source.note})` : 'up to its disk limit';
+  const limit = q ? `up to ${size(q.bytes ?? 0)} per pod (-remoteWrite.maxDiskUsagePerURL; ${q.source.note})` : 'up to its disk limit';
   const reason = `${why}; vmagent '${a.name}' buffers the samples for it in its queue — ${holders}, ${limit}, ${where}${lasts}`;
   return { buffer, reason };
 }
@@ -729,6 +729,8 @@ function units(t: Topology): Unit[] {
 }
 
 const LEVELS = [INGESTION_LEVELS, QUERY_LEVELS, ALERTING_LEVELS] as const;
+/** The order reasons are told in, by dimension: stores, then writers, then evaluators. */
+const ORDER: Record<Dim, number> = { [DIM_QUERIES]: 0, [DIM_INGESTION]: 1, [DIM_ALERTING]: 2 };
 
 /** The design's level of a dimension from its units' level counts (see `aggregate`). */
 function levelOf(dim: Dim, counts: number[]): number {
@@ -883,7 +885,8 @@ export function runScenario(t: Topology, failed: readonly string[], opts: WhatIf
   const reasons: string[] = [];
   const said = new Set<string>();
   const buffers: Buffering[] = [];
-  for (const i of [...touched].sort((a, b) => a - b)) {
+  // Causes first: the stores' own state, then what the writers and the evaluators make of it.
+  for (const i of [...touched].sort((a, b) => ORDER[m.units[a]!.dim] - ORDER[m.units[b]!.dim] || a - b)) {
     const u = m.units[i]!;
     const r = u.run(s);
     counts[u.dim]![m.baseline[i]!.level]!--;
