@@ -79,7 +79,8 @@ describe.skipIf(!HAVE_EXAMPLES)('operator examples of the modelled kinds: import
   for (const { name, text } of examples(true)) it(name, () => void roundTrip(text));
 });
 
-describe.skipIf(!HAVE_EXAMPLES || !HAVE_CRDS)('operator examples of the modelled kinds render to strictly schema-valid objects', () => {
+// The first validation of each kind compiles its CRD schema: seconds on a loaded machine.
+describe.skipIf(!HAVE_EXAMPLES || !HAVE_CRDS)('operator examples of the modelled kinds render to strictly schema-valid objects', { timeout: 60_000 }, () => {
   for (const { name, text } of examples(true)) {
     it(name, () => {
       expect(renderObjects(importManifests(text).topology).flatMap(crdErrors)).toEqual([]);

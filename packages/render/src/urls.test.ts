@@ -21,7 +21,8 @@ describe('VMAlert remoteWrite through a VMAgent', () => {
     expect(alertSpec(t).remoteWrite).toEqual({ url: 'http://vmagent-buffer.monitoring.svc:8429' });
   });
 
-  it.skipIf(!HAVE_CRDS)('renders schema-valid objects', () => {
+  // The first validation compiles the CRD schemas: seconds on a loaded machine.
+  it.skipIf(!HAVE_CRDS)('renders schema-valid objects', { timeout: 60_000 }, () => {
     expect(renderObjects(t).flatMap(crdErrors)).toEqual([]);
   });
 
