@@ -9,6 +9,15 @@ import type { Topology } from '../topology.ts';
 import { type GroupPlacement, placementOf } from './placement.ts';
 import { type Outcome, type WhatIfOptions, baselineOf, isUnharmed, runScenario } from './simulate.ts';
 
+/** What the analysis takes for granted; shown with every report. */
+export const WHATIF_ASSUMPTIONS: readonly string[] = [
+  'Pods are placed as badly as the design’s hard spreading allows (DoNotSchedule topologySpreadConstraints, required pod anti-affinity); ScheduleAnyway and preferred anti-affinity are scores the scheduler may outweigh.',
+  'The cluster has enough nodes in every zone for each hard constraint to be met; the worst node holds, of every component, as many pods as its constraints allow.',
+  'A failed pod is gone until Kubernetes replaces it: its emptyDir volumes are lost, its PVCs are kept.',
+  'Links that point outside the design (URLs, VMAuth backends, notifierConfigRef) are taken to work.',
+  'How long a vmagent queue lasts depends on its remote-write rate, which the design does not hold: give it with sendRate (--send-rate), or read the reference figure at 1 MiB/s per pod and URL.',
+];
+
 export type ScenarioClass = 'pod' | 'node' | 'zone' | 'custom';
 
 export interface Scenario extends Outcome {

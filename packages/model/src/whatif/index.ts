@@ -19,4 +19,4 @@ export {
   type Outcome,
   type WhatIfOptions,
 } from './simulate.ts';
-export { analyse, whatIf, type Analysis, type Scenario as WhatIfScenario, type ScenarioClass, type Survival } from './analysis.ts';
+export { analyse, whatIf, WHATIF_ASSUMPTIONS, type Analysis, type Scenario as WhatIfScenario, type ScenarioClass, type Survival } from './analysis.ts';

@@ -172,7 +172,7 @@ function placeGroup(c: Component, spec: JsonObject, kind: ComponentKind | undefi
   let rule: string;
   if (n <= 1) rule = why.length > 0 ? why.join('; ') : 'one pod';
   else if (why.length === 0) rule = `no hard spreading (DoNotSchedule or required anti-affinity): under the worst placement all ${n} pods share one node and one zone`;
-  else rule = `${why.join('; ')}: under the worst placement ${plural(perNode, 'pod')} share${perNode === 1 ? 's' : ''} a node and zone 1 holds ${perZone[0]}`;
+  else rule = `${why.join('; ')}: under the worst placement ${perNode === 1 ? 'no two pods share a node' : `${perNode} pods share a node`} and zone 1 holds ${perZone[0]}`;
   const pending = pods.slice(running);
   if (pending.length > 0) rule += `; ${pending.join(', ')} cannot be scheduled (more pods than zones)`;
   return { componentId: c.id, pods, perNode, perZone, pending, rule };

@@ -833,13 +833,19 @@ function editDistance(a: string, b: string): number {
   return prev[b.length]!;
 }
 
-/** The design's pod names nearest to `name` (for "no pod X; did you mean ..."), best first. */
+/**
+ * The design's pod names nearest to `name` (for "no pod X; near: ..."), best first: by edit
+ * distance, else those of the same workload kind (the first word, `vmstorage`).
+ */
 export function nearPods(t: Topology, name: string, max = 5, opts: WhatIfOptions = {}): string[] {
   const all = podNames(t, opts);
   const scored = all.map((p) => ({ p, d: p.startsWith(name) || name.startsWith(p) ? Math.abs(p.length - name.length) * 0.1 : editDistance(name, p) }));
   scored.sort((x, y) => x.d - y.d || (x.p < y.p ? -1 : 1));
   const limit = Math.max(3, Math.ceil(name.length / 3));
-  return scored.filter((x) => x.d <= limit).slice(0, max).map((x) => x.p);
+  const close = scored.filter((x) => x.d <= limit);
+  if (close.length > 0) return close.slice(0, max).map((x) => x.p);
+  const word = name.split('-')[0] ?? '';
+  return scored.filter((x) => word !== '' && x.p.split('-')[0] === word).slice(0, max).map((x) => x.p);
 }
 
 /** The design with every pod running: defects that need no failure (pods that never run, a vmalert without notifier, ...). */

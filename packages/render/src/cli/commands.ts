@@ -5,6 +5,7 @@ import { lintCommand } from './commands/lint.ts';
 import { openCommand } from './commands/open.ts';
 import { renderCommand } from './commands/render.ts';
 import { shareCommand } from './commands/share.ts';
+import { whatifCommand } from './commands/whatif.ts';
 
 export type { Command, Io } from './command.ts';
 
@@ -16,6 +17,7 @@ export const COMMANDS: Record<string, Command> = {
   explain: explainCommand,
   share: shareCommand,
   open: openCommand,
+  whatif: whatifCommand,
 };
 
 export const USAGE = `vmtopo — design highly available VictoriaMetrics operator topologies
