@@ -6,6 +6,7 @@ import { openCommand } from './commands/open.ts';
 import { renderCommand } from './commands/render.ts';
 import { shareCommand } from './commands/share.ts';
 import { whatifCommand } from './commands/whatif.ts';
+import { sizeCommand } from './commands/size.ts';
 
 export type { Command, Io } from './command.ts';
 
@@ -18,6 +19,7 @@ export const COMMANDS: Record<string, Command> = {
   share: shareCommand,
   open: openCommand,
   whatif: whatifCommand,
+  size: sizeCommand,
 };
 
 export const USAGE = `vmtopo — design highly available VictoriaMetrics operator topologies
