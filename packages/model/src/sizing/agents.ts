@@ -84,5 +84,5 @@ export function agentCopies(t: Topology, a: Component): AgentCopies {
 }
 
 export function copiesFigure(c: AgentCopies): Figure {
-  return { value: c.copies, unit: 'copies', formula: `${n(c.copies)}: ${c.how}`, source: SRC.scrapeCluster, basis: 'documented' };
+  return { value: c.copies, unit: 'copies', formula: `${c.how} = ${n(c.copies)} cop${c.copies === 1 ? 'y' : 'ies'}`, source: SRC.scrapeCluster, basis: 'documented' };
 }

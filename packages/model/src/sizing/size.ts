@@ -135,7 +135,11 @@ function storageSizing(t: Topology, s: Component, flows: LinkFlow[], work: Map<s
       terms.push(`${who}: ${n(w.series * w.copies.coverage)} series / ${showSeconds(dedupMs / 1000)} dedup = ${n(samples)}`);
       if (dedupMs > intervalMs) notes.push(`dedup.minScrapeInterval ${showSeconds(dedupMs / 1000)} is longer than the ${showSeconds(w.intervalSeconds)} scrape interval of ${who}: one sample per ${showSeconds(dedupMs / 1000)} per series is kept (documented dedup behaviour).`);
     } else {
-      terms.push(`${who}: ${n(sent(w))} (no dedup ≥ ${showSeconds(w.intervalSeconds)}: all ${n(w.copies.copies)} copies stored)`);
+      terms.push(
+        w.copies.copies > 1
+          ? `${who}: ${n(sent(w))} (no dedup ≥ ${showSeconds(w.intervalSeconds)}: all ${n(w.copies.copies)} copies stored)`
+          : `${who}: ${n(sent(w))}${w.copies.scrapes ? ' (one copy)' : ''}`,
+      );
       if (w.copies.scrapes && w.copies.copies > 1) {
         notes.push(`${who} sends ${n(w.copies.copies)} copies and ${describe(t, s)} keeps them all: its dedup ${dedupMs === undefined ? 'is unset' : `${showSeconds(dedupMs / 1000)} is below the ${showSeconds(w.intervalSeconds)} scrape interval`} (catalog ha-agents-without-dedup).`);
       }
@@ -272,7 +276,7 @@ function agentSizing(t: Topology, w: AgentWork, resolved: ResolvedInputs): Agent
   const sentFig: Figure = {
     value: sent(w),
     unit: 'samples/s',
-    formula: `${n(w.rate.value)} samples/s × ${n(w.copies.copies)} copies = ${n(sent(w))} per remote-write URL`,
+    formula: `${n(w.rate.value)} samples/s × ${n(w.copies.copies)} cop${w.copies.copies === 1 ? 'y' : 'ies'} = ${n(sent(w))} per remote-write URL`,
     source: `${SRC.ingestion}; ${SRC.scrapeCluster}`,
     basis: 'documented',
   };
