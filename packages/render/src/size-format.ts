@@ -165,8 +165,8 @@ export function sizeText(t: Topology, r: SizingReport, problems: SizingProblem[]
     lines.push(row('bytes per sample', num(s.bytesPerSample.value), s.bytesPerSample));
     lines.push(row('disk, all pods', showSizingBytes(s.diskBytes.value), s.diskBytes));
     lines.push(row('disk per pod', showSizingBytes(s.diskBytesPerPod.value), s.diskBytesPerPod));
-    const have = s.requested !== undefined ? `requested ${s.requested}` : s.persistent ? 'the claim requests no size' : 'no volume claim';
-    lines.push(`  ${'volume'.padEnd(18)} ${have} — ${s.fits ? 'fits' : 'DOES NOT FIT'}`);
+    if (!s.persistent) lines.push(`  ${'volume'.padEnd(18)} no volume claim (emptyDir or a custom volume): nothing to compare`);
+    else lines.push(`  ${'volume'.padEnd(18)} ${s.requested !== undefined ? `requested ${s.requested}` : 'the claim requests no size'} — ${s.fits ? 'fits' : 'DOES NOT FIT'}`);
     lines.push(row('ingest per pod', `${num(s.samplesPerSecondPerPod.value)} samples/s`, s.samplesPerSecondPerPod));
     lines.push(row('CPU per pod', `${s.cpuCoresPerPod.value} core${s.cpuCoresPerPod.value === 1 ? '' : 's'}`, s.cpuCoresPerPod));
     if (s.failover) {

@@ -80,10 +80,11 @@ export function sizingInputs(t: Topology, values: Record<Repeated, string[]>, ou
 export const sizeCommand: Command = {
   help: `vmtopo size [--series AGENT=N ...] [--churn AGENT=N ...] [--bytes-per-sample STORAGE=B ...] [--outage 1h] [--format text|json] <topology.json|manifests.yaml|->
 
-How big the design must be: samples per second along every remote-write link, per storage the
-unique samples stored, disk over the retention (documented formula, 20% free space), per pod,
-CPU guidance, the load on each vmstorage survivor when one is down, and per vmagent the queue an
-outage of --outage (default 1h) needs; with the problems found and the size each fix writes.
+How big the design must be: disk, CPU and queue sizes from the workload, each with its formula.
+Samples per second along every remote-write link; per storage the unique samples stored, disk over
+the retention (documented formula, 20% free space), per pod against the requested claim, CPU
+guidance, the load on each vmstorage survivor when one is down; per vmagent the queue an outage
+of --outage (default 1h) needs. Problems come with the size each fix writes.
 --series AGENT=N: active series of a VMAgent (CR name, id or VMAgent/name; 50k and 1.5M work);
   repeat per agent. An agent without one is sized at 50,000 series and marked assumed.
 --churn AGENT=N: its new series per day (reported, no figure changes).
