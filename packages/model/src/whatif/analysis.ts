@@ -7,7 +7,7 @@
 import { DEFAULT_ZONES } from '../spreading.ts';
 import type { Topology } from '../topology.ts';
 import { type GroupPlacement, placementOf } from './placement.ts';
-import { type Outcome, type WhatIfOptions, baselineOf, isUnharmed, runScenario } from './simulate.ts';
+import { type Outcome, type WhatIfOptions, baselineOf, isUnharmed, runScenario, scenarioRunner } from './simulate.ts';
 
 /** What the analysis takes for granted; shown with every report. */
 export const WHATIF_ASSUMPTIONS: readonly string[] = [
@@ -44,7 +44,11 @@ export interface Analysis {
   scenarios: Scenario[];
 }
 
-const scenario = (cls: ScenarioClass, failed: string[], o: Outcome, zone?: number): Scenario => ({ class: cls, failed, ...(zone !== undefined ? { zone } : {}), ...o });
+function scenario(cls: ScenarioClass, failed: string[], o: Outcome, zone?: number): Scenario {
+  const s: Scenario = { class: cls, failed, ingestion: o.ingestion, queries: o.queries, alerting: o.alerting, reasons: o.reasons, buffers: o.buffers };
+  if (zone !== undefined) s.zone = zone;
+  return s;
+}
 
 /** The N−1 analysis of a design. */
 export function analyse(t: Topology, opts: WhatIfOptions = {}): Analysis {
@@ -53,17 +57,19 @@ export function analyse(t: Topology, opts: WhatIfOptions = {}): Analysis {
   const p = placementOf(t, zones);
   const scenarios: Scenario[] = [];
   const survives: Survival = { pod: true, node: true, zone: true };
+  const run = scenarioRunner(t, o);
   for (const ref of p.pods) {
     if (p.pending.has(ref.name)) continue;
-    const s = scenario('pod', [ref.name], runScenario(t, [ref.name], o));
+    const failed = [ref.name];
+    const s = scenario('pod', failed, run(failed));
     if (!isUnharmed(s)) survives.pod = false;
     scenarios.push(s);
   }
-  const node = scenario('node', p.worstNode, runScenario(t, p.worstNode, { ...o, wholeNodes: true }));
+  const node = scenario('node', p.worstNode, run(p.worstNode, true));
   survives.node = isUnharmed(node);
   scenarios.push(node);
   p.zonePods.forEach((pods, z) => {
-    const s = scenario('zone', pods, runScenario(t, pods, { ...o, wholeNodes: true }), z + 1);
+    const s = scenario('zone', pods, run(pods, true), z + 1);
     if (!isUnharmed(s)) survives.zone = false;
     scenarios.push(s);
   });

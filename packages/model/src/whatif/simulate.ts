@@ -168,14 +168,31 @@ interface ClusterState {
   read: ReadState;
 }
 
+interface Split {
+  live: string[];
+  down: string[];
+}
+
+const NO_PODS: readonly string[] = Object.freeze([]);
+/** Workloads with no failed pod: every pod runs (pending pods aside), the split shared by every scenario. */
+const untouched = new WeakMap<Workload, Split>();
+
 class Scenario {
-  private readonly memo = new Map<string, unknown>();
+  /** Store states by component (a component has one kind of state). */
+  private readonly memo = new Map<Component, unknown>();
+  /** Workloads with a failed pod in this scenario. */
+  private readonly hit = new Set<Workload>();
   constructor(
     readonly m: Model,
     readonly failed: ReadonlySet<string>,
     /** Whole nodes failed (node and zone scenarios): a DaemonSet pod fails with the pods it scrapes. */
     readonly wholeNodes: boolean,
-  ) {}
+  ) {
+    for (const pod of failed) {
+      const ref = m.placement.byName.get(pod);
+      if (ref) this.hit.add(ref.workload);
+    }
+  }
 
   get t(): Topology {
     return this.m.t;
@@ -186,17 +203,21 @@ class Scenario {
   }
 
   /** Pods of a workload that run and that are down. */
-  split(w: Workload): { live: string[]; down: string[] } {
+  split(w: Workload): Split {
+    if (!this.hit.has(w) && this.m.placement.pending.size === 0) {
+      let x = untouched.get(w);
+      if (!x) untouched.set(w, (x = { live: w.pods, down: NO_PODS as string[] }));
+      return x;
+    }
     const live: string[] = [];
     const down: string[] = [];
     for (const p of w.pods) (this.down(p) ? down : live).push(p);
     return { live, down };
   }
 
-  once<T>(key: string, f: () => T): T {
-    if (this.memo.has(key)) return this.memo.get(key) as T;
-    const v = f();
-    this.memo.set(key, v);
+  once<T>(key: Component, f: () => T): T {
+    let v = this.memo.get(key) as T | undefined;
+    if (v === undefined) this.memo.set(key, (v = f()));
     return v;
   }
 }
@@ -207,7 +228,9 @@ class Scenario {
 /** A Deployment / StatefulSet component's pods (its first workload), split by state. */
 function podsOf(s: Scenario, c: Component): { live: string[]; down: string[]; w: Workload | undefined } {
   const w = planOf(s.t, c).workloads[0];
-  return w ? { ...s.split(w), w } : { live: [], down: [], w };
+  if (!w) return { live: [], down: [], w };
+  const x = s.split(w);
+  return { live: x.live, down: x.down, w };
 }
 
 function emptyDirData(w: Workload | undefined): boolean {
@@ -215,7 +238,7 @@ function emptyDirData(w: Workload | undefined): boolean {
 }
 
 function singleState(s: Scenario, c: Component): ClusterState {
-  return s.once(`single:${c.id}`, () => {
+  return s.once(c, () => {
     const { live, down, w } = podsOf(s, c);
     if (live.length > 0) {
       const why = down.length > 0 ? [`${list(down)} down: vmsingle '${c.name}' still answers from ${list(live)}, but a VMSingle runs one pod (op:docs/resources/vmsingle.md): its pods do not share data`] : [];
@@ -230,7 +253,7 @@ function singleState(s: Scenario, c: Component): ClusterState {
 }
 
 function authState(s: Scenario, c: Component): ClusterState {
-  return s.once(`auth:${c.id}`, () => {
+  return s.once(c, () => {
     const { live, down } = podsOf(s, c);
     if (live.length > 0) {
       const why = down.length > 0 ? [`${list(down)} down: the vmauth '${c.name}' Service sends requests to ${list(live)} (vmauth is stateless, op:docs/resources/vmauth.md)`] : [];
@@ -242,7 +265,7 @@ function authState(s: Scenario, c: Component): ClusterState {
 }
 
 function clusterState(s: Scenario, cluster: Component): ClusterState {
-  return s.once(`cluster:${cluster.id}`, () => {
+  return s.once(cluster, () => {
     const t = s.t;
     const name = cluster.name ?? '';
     const parts = partsOf(t, cluster.id);
@@ -857,9 +880,19 @@ const ALL_OK = (o: Outcome) => o.ingestion === 'ok' && o.queries === 'complete' 
 
 /** Runs one scenario on a built model. `wholeNodes`: the pods fail with their nodes (DaemonSet pods fail with what they scrape). */
 export function runScenario(t: Topology, failed: readonly string[], opts: WhatIfOptions & { wholeNodes?: boolean } = {}): Outcome {
+  return runOn(modelOf(t, opts), failed, opts.wholeNodes === true);
+}
+
+/** A runner of scenarios on one design (the model built once): what the N−1 analysis calls per scenario. */
+export function scenarioRunner(t: Topology, opts: WhatIfOptions = {}): (failed: readonly string[], wholeNodes?: boolean) => Outcome {
   const m = modelOf(t, opts);
+  return (failed, wholeNodes = false) => runOn(m, failed, wholeNodes);
+}
+
+function runOn(m: Model, failed: readonly string[], wholeNodes: boolean): Outcome {
+  const t = m.t;
   const failedSet = new Set(failed);
-  const s = new Scenario(m, failedSet, opts.wholeNodes === true);
+  const s = new Scenario(m, failedSet, wholeNodes);
   const touched = new Set<number>();
   const keys = new Map<string, string[]>();
   for (const pod of failedSet) {
@@ -892,7 +925,8 @@ export function runScenario(t: Topology, failed: readonly string[], opts: WhatIf
   const said = new Set<string>();
   const buffers: Buffering[] = [];
   // Causes first: the stores' own state, then what the writers and the evaluators make of it.
-  for (const i of [...touched].sort((a, b) => ORDER[m.units[a]!.dim] - ORDER[m.units[b]!.dim] || a - b)) {
+  const order = touched.size > 1 ? [...touched].sort((a, b) => ORDER[m.units[a]!.dim] - ORDER[m.units[b]!.dim] || a - b) : touched;
+  for (const i of order) {
     const u = m.units[i]!;
     const r = u.run(s);
     counts[u.dim]![m.baseline[i]!.level]!--;
