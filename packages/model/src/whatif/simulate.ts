@@ -423,7 +423,13 @@ function agentAccepts(s: Scenario, a: Component): WriteState {
   return live > 0 ? { accepts: true, why: '' } : { accepts: false, why: `${list(down)} down: every pod of vmagent '${a.name}' is down, so its Service takes no writes` };
 }
 
-/** Where the agent's queue lives and how big it is per URL (the operator model's -remoteWrite.maxDiskUsagePerURL). */
+/**
+ * Where the agent's queue lives and how big it is per URL (the operator model's
+ * -remoteWrite.maxDiskUsagePerURL). vmagent keeps samples it cannot send in -remoteWrite.tmpDataPath
+ * and drops the oldest once the per-URL limit is reached (vm:vmagent.md §On-disk persistence,
+ * §Disk usage limits); the queue is an emptyDir unless statefulMode with a claim template
+ * (op:docs/resources/vmagent.md §StatefulMode; op:factory/vmagent/vmagent.go:41-42).
+ */
 function bufferOf(s: Scenario, a: Component, linkIndex: number, pods: string[], destination: string, why: string): { buffer: Buffering; reason: string } {
   const w = planOf(s.t, a).workloads[0];
   const queue = w?.volumes.find((v) => v.holds === 'queue');
@@ -587,6 +593,9 @@ function vmalertWriteUnit(t: Topology, v: Component, rw: Link): Unit {
     run(s) {
       const { live, down } = alertPods(s, v);
       const reasons: string[] = [];
+      // vmalert evaluates recording rules by querying its datasource and writes the results (and
+      // ALERTS / ALERTS_FOR_STATE) to -remoteWrite.url, without an on-disk queue (vm:vmalert.md
+      // §Recording rules, §Multiple remote writes; VictoriaMetrics#6905).
       if (live.length === 0) return { level: 3, reasons: [`${list(down)} down: no pod of vmalert '${v.name}' runs, so its recording rules are not evaluated and their series (and ALERTS) get a gap`] };
       let level = 0;
       const read = readState(s, dsTarget);
@@ -638,6 +647,7 @@ function receivers(t: Topology, v: Component): { list: Receiver[]; ams: Componen
     ams.push(am);
     const w = planOf(t, am).workloads[0];
     if (!w) return;
+    // Gossip is off with one replica (`--cluster.listen-address=`, op:factory/vmalertmanager/statefulset.go:182-186).
     const gossip = argOf(w, 'cluster.listen-address') !== '' && w.pods.length > 1;
     if (l.notify === 'service') {
       out.push({ group: am.id, service: am, label: `alertmanager '${am.name}' (through its Service)` });
@@ -683,6 +693,10 @@ function vmalertAlertUnit(t: Topology, v: Component): Unit | undefined {
         level = 1;
         reasons.push(`vmalert '${v.name}' evaluates its rules on partial responses from ${targetName(t, dsTarget, ds!)}: alerts over the missing series may not fire, and absent()-style alerts may fire falsely`);
       }
+      // vmalert sends every alert to every notifier URL (vm:vmalert.md §Notifier configuration); the
+      // headless Service resolves to the running pods only. A receiver that is up delivers; the
+      // replicas of one VMAlertmanager gossip the notification log, AP, no quorum needed
+      // (am:docs/high_availability.md); separate clusters (or gossip off) each notify: duplicates.
       const up = recv.list.filter((r) => (r.service ? podsOf(s, r.service).live.length > 0 : r.pod === undefined || !s.down(r.pod)));
       const downR = recv.list.filter((r) => !up.includes(r));
       if (up.length === 0) return { level: 2, reasons: [...reasons, `${list(downR.map((r) => r.label))} down: no alertmanager that vmalert '${v.name}' notifies is up, so alerts are evaluated but nobody receives them`] };
