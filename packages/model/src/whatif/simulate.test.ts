@@ -127,7 +127,7 @@ describe('vmagent scraping (op:docs/resources/vmagent.md §Replication, §Shardi
   it('membersCount set by hand without shards: every pod is member 0 and the other members’ targets are never scraped', () => {
     const b = baselineOf(into({ replicaCount: 2, extraArgs: { 'promscrape.cluster.membersCount': '2' } }));
     expect(b.ingestion).toBe('partial');
-    expect(b.reasons[0]).toMatch(/no workload is member 1 of 2 down: half of the targets/);
+    expect(b.reasons[0]).toMatch(/no workload is member 1 of 2 \(-promscrape\.cluster\.membersCount set by hand\?\): half of the targets/);
   });
 
   it('ingest-only replicas share pushes behind one Service; all down rejects the pushes', () => {

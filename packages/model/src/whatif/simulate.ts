@@ -119,6 +119,9 @@ interface Unit extends Deps {
 
 const defined = (keys: (string | undefined)[]): string[] => keys.filter((k): k is string => k !== undefined);
 
+/** "a and b down", or, for a workload scaled to zero, that no pod runs. */
+const downOf = (pods: readonly string[]): string => (pods.length > 0 ? `${list(pods)} down` : 'no pod runs (replicaCount 0)');
+
 const isObj = (v: unknown): v is JsonObject => typeof v === 'object' && v !== null && !Array.isArray(v);
 const argOf = (w: Workload | undefined, flag: string): string | undefined => {
   const a = w?.args.find((x) => x.flag === flag);
@@ -241,11 +244,14 @@ function singleState(s: Scenario, c: Component): ClusterState {
   return s.once(c, () => {
     const { live, down, w } = podsOf(s, c);
     if (live.length > 0) {
-      const why = down.length > 0 ? [`${list(down)} down: vmsingle '${c.name}' still answers from ${list(live)}, but a VMSingle runs one pod (op:docs/resources/vmsingle.md): its pods do not share data`] : [];
+      const why = down.length > 0 ? [`${downOf(down)}: vmsingle '${c.name}' still answers from ${list(live)}, but a VMSingle runs one pod (op:docs/resources/vmsingle.md): its pods do not share data`] : [];
       return { write: { accepts: true, why: '' }, read: { level: down.length > 0 ? 1 : 0, why } };
     }
     // A Deployment with the Recreate strategy: nothing serves until the replacement is ready (op:factory/vmsingle/vmsingle.go:176-186).
-    const gone = `${list(down)} down: vmsingle '${c.name}' runs one pod (a Deployment with the Recreate strategy), so it accepts no writes and answers no queries until its replacement is ready`;
+    const gone =
+      down.length > 0
+        ? `${downOf(down)}: vmsingle '${c.name}' runs one pod (a Deployment with the Recreate strategy), so it accepts no writes and answers no queries until its replacement is ready`
+        : `vmsingle '${c.name}' runs no pod (replicaCount 0), so it accepts no writes and answers no queries`;
     const why = [gone];
     if (emptyDirData(w)) why.push(`vmsingle '${c.name}' keeps its data on an emptyDir: every sample it stored is gone for good when the pod is replaced`);
     return { write: { accepts: false, why: gone }, read: { level: 2, why } };
@@ -256,10 +262,10 @@ function authState(s: Scenario, c: Component): ClusterState {
   return s.once(c, () => {
     const { live, down } = podsOf(s, c);
     if (live.length > 0) {
-      const why = down.length > 0 ? [`${list(down)} down: the vmauth '${c.name}' Service sends requests to ${list(live)} (vmauth is stateless, op:docs/resources/vmauth.md)`] : [];
+      const why = down.length > 0 ? [`${downOf(down)}: the vmauth '${c.name}' Service sends requests to ${list(live)} (vmauth is stateless, op:docs/resources/vmauth.md)`] : [];
       return { write: { accepts: true, why: '' }, read: { level: 0, why } };
     }
-    const why = `${list(down)} down: every pod of vmauth '${c.name}' is down, so requests through it fail (what it routes to is outside the design's links)`;
+    const why = `${downOf(down)}: every pod of vmauth '${c.name}' is down, so requests through it fail (what it routes to is outside the design's links)`;
     return { write: { accepts: false, why }, read: { level: 2, why: [why] } };
   });
 }
@@ -277,7 +283,7 @@ function clusterState(s: Scenario, cluster: Component): ClusterState {
     const lb = lbw ? s.split(lbw) : undefined;
     const lbInsert = lbPlan.services.some((x) => x.name.startsWith('vminsertinternal-'));
     const lbSelect = lbPlan.services.some((x) => x.name.startsWith('vmselectinternal-'));
-    const lbDown = lb !== undefined && lb.live.length === 0 ? `${list(lb.down)} down: every pod of the requests load balancer of vmcluster '${name}' is down` : undefined;
+    const lbDown = lb !== undefined && lb.live.length === 0 ? `${downOf(lb.down)}: every pod of the requests load balancer of vmcluster '${name}' is down` : undefined;
     const n = sto ? sto.live.length + sto.down.length : 0;
     const d = sto?.down.length ?? 0;
     const rfInsert = intArg(ins?.w, 'replicationFactor', 1);
@@ -289,23 +295,23 @@ function clusterState(s: Scenario, cluster: Component): ClusterState {
     // Writes: vminsert re-routes around unavailable vmstorage nodes and accepts data while one is up
     // (vm:Cluster-VictoriaMetrics.md §Cluster availability).
     let write: WriteState = { accepts: true, why: '' };
-    if (!ins || ins.live.length === 0) write = { accepts: false, why: ins ? `${list(ins.down)} down: every vminsert pod of vmcluster '${name}' is down, so it accepts no writes` : `vmcluster '${name}' has no vminsert` };
+    if (!ins || ins.live.length === 0) write = { accepts: false, why: ins ? `${downOf(ins.down)}: every vminsert pod of vmcluster '${name}' is down, so it accepts no writes` : `vmcluster '${name}' has no vminsert` };
     else if (lbInsert && lbDown) write = { accepts: false, why: `${lbDown}, so writes to vminsert-${name} fail` };
     else if (argOf(ins.w, 'storageNode') === undefined) write = { accepts: false, why: `vminsert of vmcluster '${name}' has no -storageNode (vmstorage.replicaCount unset), so it stores nothing` };
-    else if (sto && sto.live.length === 0) write = { accepts: false, why: `${list(sto.down)} down: every vmstorage pod of vmcluster '${name}' is down, so vminsert has nowhere to store samples and rejects writes` };
+    else if (sto && sto.live.length === 0) write = { accepts: false, why: `${downOf(sto.down)}: every vmstorage pod of vmcluster '${name}' is down, so vminsert has nowhere to store samples and rejects writes` };
 
     const why: string[] = [];
     let level: 0 | 1 | 2 = 0;
     const allStorageDown = sto !== undefined && d > 0 && d === n;
     if (!write.accepts) why.push(write.why);
-    else if (write.accepts && ins && ins.down.length > 0) why.push(`${list(ins.down)} down: the vminsert-${name} Service sends writes to ${list(ins.live)} (vminsert is stateless)`);
-    if (lb && lb.down.length > 0 && lb.live.length > 0) why.push(`${list(lb.down)} down: the requests load balancer of vmcluster '${name}' goes on with ${list(lb.live)}`);
+    else if (write.accepts && ins && ins.down.length > 0) why.push(`${downOf(ins.down)}: the vminsert-${name} Service sends writes to ${list(ins.live)} (vminsert is stateless)`);
+    if (lb && lb.down.length > 0 && lb.live.length > 0) why.push(`${downOf(lb.down)}: the requests load balancer of vmcluster '${name}' goes on with ${list(lb.live)}`);
     // Queries: vmselect with -replicationFactor=N answers completely with up to N−1 vmstorage nodes
     // down, else partially while one is up, unless -search.denyPartialResponse
     // (vm:Cluster-VictoriaMetrics.md §Replication and data safety, §Cluster availability).
     if (!sel || sel.live.length === 0) {
       level = 2;
-      why.push(sel ? `${list(sel.down)} down: every vmselect pod of vmcluster '${name}' is down, so queries to it fail` : `vmcluster '${name}' has no vmselect`);
+      why.push(sel ? `${downOf(sel.down)}: every vmselect pod of vmcluster '${name}' is down, so queries to it fail` : `vmcluster '${name}' has no vmselect`);
     } else if (lbSelect && lbDown) {
       level = 2;
       why.push(`${lbDown}, so queries to vmselect-${name} fail`);
@@ -313,12 +319,12 @@ function clusterState(s: Scenario, cluster: Component): ClusterState {
       level = 2;
       why.push(`vmselect of vmcluster '${name}' has no -storageNode (vmstorage.replicaCount unset), so it has nothing to query`);
     } else {
-      if (sel.down.length > 0) why.push(`${list(sel.down)} down: ${list(sel.live)} still answer${sel.live.length === 1 ? 's' : ''} queries (vmselect is stateless; clients resolve the headless vmselect-${name} Service to the running pods)`);
+      if (sel.down.length > 0) why.push(`${downOf(sel.down)}: ${list(sel.live)} still answer${sel.live.length === 1 ? 's' : ''} queries (vmselect is stateless; clients resolve the headless vmselect-${name} Service to the running pods)`);
       if (allStorageDown) {
         level = 2;
-        why.push(write.why.includes('every vmstorage pod') ? `queries to vmcluster '${name}' fail too: vmselect has no vmstorage node to ask` : `${list(sto!.down)} down: every vmstorage pod of vmcluster '${name}' is down, so queries to it fail`);
+        why.push(write.why.includes('every vmstorage pod') ? `queries to vmcluster '${name}' fail too: vmselect has no vmstorage node to ask` : `${downOf(sto!.down)}: every vmstorage pod of vmcluster '${name}' is down, so queries to it fail`);
       } else if (sto && d > 0 && d < rfSelect) {
-        why.push(`${list(sto.down)} down: vmselect runs with -replicationFactor=${rfSelect} and answers completely with up to ${rfSelect - 1} vmstorage ${rfSelect - 1 === 1 ? 'node' : 'nodes'} down`);
+        why.push(`${downOf(sto.down)}: vmselect runs with -replicationFactor=${rfSelect} and answers completely with up to ${rfSelect - 1} vmstorage ${rfSelect - 1 === 1 ? 'node' : 'nodes'} down`);
       } else if (sto && d > 0) {
         level = denyPartial ? 2 : 1;
         const missing = choose(d, copies) / choose(n, copies);
@@ -328,10 +334,10 @@ function clusterState(s: Scenario, cluster: Component): ClusterState {
             : copies === 1
               ? `${share(d, n)} of the series are missing from queries`
               : `the series whose ${copies} copies all sat on ${d === copies ? 'them' : 'down nodes'} — ${share(choose(d, copies), choose(n, copies))} of them — are missing from queries`;
-        why.push(`${list(sto.down)} down with replicationFactor ${rfInsert}: ${what}${denyPartial ? '; vmselect runs with -search.denyPartialResponse, so those queries fail instead' : ''}`);
+        why.push(`${downOf(sto.down)} with replicationFactor ${rfInsert}: ${what}${denyPartial ? '; vmselect runs with -search.denyPartialResponse, so those queries fail instead' : ''}`);
       }
     }
-    if (allStorageDown && !why.some((x) => x.includes('every vmstorage pod'))) why.push(`${list(sto!.down)} down: every vmstorage pod of vmcluster '${name}' is down too`);
+    if (allStorageDown && !why.some((x) => x.includes('every vmstorage pod'))) why.push(`${downOf(sto!.down)}: every vmstorage pod of vmcluster '${name}' is down too`);
     if (sto && d > 0 && d < n) {
       const left = n - d;
       if (write.accepts) {
@@ -420,7 +426,7 @@ function agentAccepts(s: Scenario, a: Component): WriteState {
     live += x.live.length;
     down.push(...x.down);
   }
-  return live > 0 ? { accepts: true, why: '' } : { accepts: false, why: `${list(down)} down: every pod of vmagent '${a.name}' is down, so its Service takes no writes` };
+  return live > 0 ? { accepts: true, why: '' } : { accepts: false, why: `${downOf(down)}: every pod of vmagent '${a.name}' is down, so its Service takes no writes` };
 }
 
 /**
@@ -486,9 +492,9 @@ function agentUnit(t: Topology, a: Component): Unit {
         }
         if (livePods.length === 0) {
           level = 3;
-          reasons.push(`${list(down)} down: every pod of vmagent '${a.name}' (ingestOnlyMode) is down, so samples pushed to it are rejected; clients outside the design must retry or lose them`);
+          reasons.push(`${downOf(down)}: every pod of vmagent '${a.name}' (ingestOnlyMode) is down, so samples pushed to it are rejected; clients outside the design must retry or lose them`);
         } else if (down.length > 0) {
-          reasons.push(`${list(down)} down: the vmagent '${a.name}' Service sends pushed samples to ${list(livePods)} (ingest-only replicas share pushes behind one Service)`);
+          reasons.push(`${downOf(down)}: the vmagent '${a.name}' Service sends pushed samples to ${list(livePods)} (ingest-only replicas share pushes behind one Service)`);
         }
       } else {
         // Members: the operator gives shard k `-promscrape.cluster.memberNum=k` of `membersCount=shardCount`;
@@ -517,16 +523,16 @@ function agentUnit(t: Topology, a: Component): Unit {
         const gone = liveMember.map((v, i) => (v ? -1 : i)).filter((i) => i >= 0);
         const goneText = gone.map((i) => {
           const ws = byMember.get(i);
-          if (!ws) return `no workload is member ${i} of ${members}`;
-          return ws.map((x) => (x.down.length > 0 ? `${list(x.down)} (${members > 1 ? `shard ${i}` : `every replica`})` : `${x.w.name} runs no pod`)).join(', ');
+          if (!ws) return `no workload is member ${i} of ${members} (-promscrape.cluster.membersCount set by hand?)`;
+          return ws.map((x) => (x.down.length > 0 ? `${list(x.down)} (${members > 1 ? `shard ${i}` : `every replica`}) down` : `${x.w.name} runs no pod`)).join(', ');
         });
         if (uncovered === members) {
           level = 3;
-          reasons.push(`${list(goneText)} down: no pod of vmagent '${a.name}' runs, so none of its targets is scraped`);
+          reasons.push(`${list(goneText)}: no pod of vmagent '${a.name}' runs, so none of its targets is scraped`);
         } else if (uncovered > 0) {
           level = 2;
           const replication = rf > 1 ? ` (each target is scraped by ${rf} consecutive members, promscrape.cluster.replicationFactor ${rf})` : '';
-          reasons.push(`${list(goneText)} down: ${share(uncovered, members)} of the targets of vmagent '${a.name}' are not scraped${replication}`);
+          reasons.push(`${list(goneText)}: ${share(uncovered, members)} of the targets of vmagent '${a.name}' are not scraped${replication}`);
         } else if (downPods.length > 0) {
           const cover =
             members > 1 && rf > 1 && gone.length > 0
@@ -534,7 +540,7 @@ function agentUnit(t: Topology, a: Component): Unit {
               : workloads.length > 1
                 ? `the other replicas of ${downPods.length === 1 ? 'its shard' : 'their shards'} scrape the same targets`
                 : `${list(livePods)} scrape${livePods.length === 1 ? 's' : ''} the same targets (every replica runs the same scrape config)`;
-          reasons.push(`${list(downPods)} down: ${cover}, so vmagent '${a.name}' misses no target`);
+          reasons.push(`${downOf(downPods)}: ${cover}, so vmagent '${a.name}' misses no target`);
         }
       }
       const buffers: Buffering[] = [];
@@ -566,7 +572,7 @@ function singleScrapeUnit(t: Topology, c: Component): Unit {
     run(s) {
       const { live, down } = podsOf(s, c);
       if (live.length > 0 || down.length === 0) return { level: 0, reasons: [] };
-      return { level: 3, reasons: [`${list(down)} down: vmsingle '${c.name}' scrapes its targets itself (ingestOnlyMode: false), so that scraping stops`] };
+      return { level: 3, reasons: [`${downOf(down)}: vmsingle '${c.name}' scrapes its targets itself (ingestOnlyMode: false), so that scraping stops`] };
     },
   };
 }
@@ -596,7 +602,7 @@ function vmalertWriteUnit(t: Topology, v: Component, rw: Link): Unit {
       // vmalert evaluates recording rules by querying its datasource and writes the results (and
       // ALERTS / ALERTS_FOR_STATE) to -remoteWrite.url, without an on-disk queue (vm:vmalert.md
       // §Recording rules, §Multiple remote writes; VictoriaMetrics#6905).
-      if (live.length === 0) return { level: 3, reasons: [`${list(down)} down: no pod of vmalert '${v.name}' runs, so its recording rules are not evaluated and their series (and ALERTS) get a gap`] };
+      if (live.length === 0) return { level: 3, reasons: [`${downOf(down)}: no pod of vmalert '${v.name}' runs, so its recording rules are not evaluated and their series (and ALERTS) get a gap`] };
       let level = 0;
       const read = readState(s, dsTarget);
       if (read.level === 2) {
@@ -682,11 +688,11 @@ function vmalertAlertUnit(t: Topology, v: Component): Unit | undefined {
     notifies: recv.ams.map((a) => a.id),
     run(s) {
       const { live, down } = alertPods(s, v);
-      if (live.length === 0) return { level: 2, reasons: [`${list(down)} down: no pod of vmalert '${v.name}' runs, so its rules are not evaluated and no alert fires`] };
+      if (live.length === 0) return { level: 2, reasons: [`${downOf(down)}: no pod of vmalert '${v.name}' runs, so its rules are not evaluated and no alert fires`] };
       const reasons: string[] = [];
       let level = 0;
       // Each replica evaluates every rule and notifies on its own; alertmanager deduplicates (op:docs/resources/vmalert.md §High availability).
-      if (down.length > 0) reasons.push(`${list(down)} down: ${list(live)} evaluate${live.length === 1 ? 's' : ''} the same rules (vmalert replicas are identical; alertmanager deduplicates their alerts)`);
+      if (down.length > 0) reasons.push(`${downOf(down)}: ${list(live)} evaluate${live.length === 1 ? 's' : ''} the same rules (vmalert replicas are identical; alertmanager deduplicates their alerts)`);
       const read = readState(s, dsTarget);
       if (read.level === 2) return { level: 2, reasons: [...reasons, `vmalert '${v.name}' cannot query its datasource ${targetName(t, dsTarget, ds!)}, so its rules are not evaluated and no alert fires`] };
       if (read.level === 1) {
@@ -954,7 +960,7 @@ function runOn(m: Model, failed: readonly string[], wholeNodes: boolean): Outcom
   }
   for (const [key, pods] of idle) {
     const c = getComponent(t, key);
-    reasons.push(`${list(pods)} down: no data path of the design depends on ${c ? describe(t, c) : key}${c?.kind === 'VMAlertmanager' ? ' (no vmalert of the design notifies it)' : ''}`);
+    reasons.push(`${downOf(pods)}: no data path of the design depends on ${c ? describe(t, c) : key}${c?.kind === 'VMAlertmanager' ? ' (no vmalert of the design notifies it)' : ''}`);
   }
   const base = m.baselineOutcome;
   if (!ALL_OK(base)) {
