@@ -26,6 +26,7 @@ import {
 } from '@vmtopo/model';
 import { useEffect, useId, useRef, useState } from 'react';
 import { applyFix, type Finding } from '../core.ts';
+import { ExplainSection, InspectorTabs, type InspectorView } from '../inspector/ExplainSection.tsx';
 import { KIND_ABBR, KIND_ROLE } from '../kindMeta.ts';
 import { podCount, podsCaption } from '../nodes/counts.ts';
 import { useEditor, useEditorApi } from '../store/context.tsx';
@@ -260,7 +261,10 @@ function LinkList({ t, c }: { t: Topology; c: Component }) {
   );
 }
 
-function ComponentInspector({ c }: { c: Component }) {
+/** The focus request last acted on: a remount (selecting the component again) does not replay it. */
+let handledFocus = -1;
+
+function ComponentInspector({ c, view, setView }: { c: Component; view: InspectorView; setView: (v: InspectorView) => void }) {
   const store = useEditorApi();
   const t = useEditor((s) => s.topology);
   const focus = useEditor((s) => s.focus);
@@ -270,7 +274,10 @@ function ComponentInspector({ c }: { c: Component }) {
   const part = isClusterPart(c.kind);
 
   useEffect(() => {
-    if (!focus || focus.id !== c.id || !root.current) return;
+    if (!focus || focus.id !== c.id || !root.current || handledFocus === focus.nonce) return;
+    // A finding points at a field: show the settings first (the effect runs again once they are).
+    if (focus.field && view !== 'settings') return setView('settings');
+    handledFocus = focus.nonce;
     const el = focus.field ? root.current.querySelector<HTMLElement>(`[data-field="${CSS.escape(focus.field)}"]`) : null;
     const target = el ?? root.current;
     target.scrollIntoView({ block: 'center', behavior: 'smooth' });
@@ -280,7 +287,7 @@ function ComponentInspector({ c }: { c: Component }) {
       el.classList.add('flash');
       el.querySelector<HTMLElement>('input, select, textarea')?.focus({ preventScroll: true });
     }
-  }, [focus, c.id]);
+  }, [focus, c.id, view, setView]);
 
   const byGroup = new Map<FieldGroup, FieldDef[]>();
   for (const f of info.fields) byGroup.set(f.group, [...(byGroup.get(f.group) ?? []), f]);
@@ -297,74 +304,81 @@ function ComponentInspector({ c }: { c: Component }) {
           {c.kind !== 'VMCluster' && <p className="insp-pods">{podsCaption(c)}</p>}
         </div>
       </header>
+      <InspectorTabs view={view} onChange={setView} />
       <FindingsOf findings={findings} />
-      {!part && (
-        <fieldset className="group">
-          <legend>Identity</legend>
-          <TextRow
-            id="name"
-            label="Name"
-            value={c.name ?? ''}
-            help="CR name; workloads are named after it"
-            check={(text) => {
-              const m = checkName(text.trim());
-              if (m) return `Name ${m}`;
-              if (nameTaken(t, c, text.trim(), c.namespace)) return `another ${KINDS[c.kind].crdKind} in this namespace is already named "${text.trim()}"`;
-              return undefined;
-            }}
-            commit={(text) => {
-              const s = store.getState();
-              s.commit(updateComponent(s.topology, c.id, (x) => ({ ...x, name: text.trim() })), { mergeKey: `${c.id}:name` });
-            }}
-          />
-          <TextRow
-            id="namespace"
-            label="Namespace"
-            value={c.namespace ?? ''}
-            placeholder={t.namespace}
-            help="Empty: the design’s namespace"
-            check={(text) => {
-              if (text.trim() === '') return undefined;
-              const m = checkName(text.trim());
-              if (m) return `Namespace ${m}`;
-              if (nameTaken(t, c, c.name ?? '', text.trim())) return `another ${KINDS[c.kind].crdKind} named "${c.name}" is already in namespace "${text.trim()}"`;
-              return undefined;
-            }}
-            commit={(text) => {
-              const s = store.getState();
-              const ns = text.trim() || undefined;
-              s.commit(
-                updateComponent(s.topology, c.id, (x) => {
-                  const { namespace: _n, ...rest } = x;
-                  return ns ? { ...rest, namespace: ns } : rest;
-                }),
-                { mergeKey: `${c.id}:namespace` },
-              );
-            }}
-          />
-        </fieldset>
-      )}
-      {GROUPS.filter((g) => byGroup.has(g)).map((g) => (
-        <fieldset className="group" key={g}>
-          <legend>{g}</legend>
-          {byGroup.get(g)!.map((def) => (
-            <FieldRow key={`${c.id}:${def.key}`} c={c} def={def} />
+      {view === 'explain' ? (
+        <ExplainSection t={t} c={c} />
+      ) : (
+        <div id="insp-panel-settings" role="tabpanel" aria-labelledby="insp-tab-settings">
+          {!part && (
+            <fieldset className="group">
+              <legend>Identity</legend>
+              <TextRow
+                id="name"
+                label="Name"
+                value={c.name ?? ''}
+                help="CR name; workloads are named after it"
+                check={(text) => {
+                  const m = checkName(text.trim());
+                  if (m) return `Name ${m}`;
+                  if (nameTaken(t, c, text.trim(), c.namespace)) return `another ${KINDS[c.kind].crdKind} in this namespace is already named "${text.trim()}"`;
+                  return undefined;
+                }}
+                commit={(text) => {
+                  const s = store.getState();
+                  s.commit(updateComponent(s.topology, c.id, (x) => ({ ...x, name: text.trim() })), { mergeKey: `${c.id}:name` });
+                }}
+              />
+              <TextRow
+                id="namespace"
+                label="Namespace"
+                value={c.namespace ?? ''}
+                placeholder={t.namespace}
+                help="Empty: the design’s namespace"
+                check={(text) => {
+                  if (text.trim() === '') return undefined;
+                  const m = checkName(text.trim());
+                  if (m) return `Namespace ${m}`;
+                  if (nameTaken(t, c, c.name ?? '', text.trim())) return `another ${KINDS[c.kind].crdKind} named "${c.name}" is already in namespace "${text.trim()}"`;
+                  return undefined;
+                }}
+                commit={(text) => {
+                  const s = store.getState();
+                  const ns = text.trim() || undefined;
+                  s.commit(
+                    updateComponent(s.topology, c.id, (x) => {
+                      const { namespace: _n, ...rest } = x;
+                      return ns ? { ...rest, namespace: ns } : rest;
+                    }),
+                    { mergeKey: `${c.id}:namespace` },
+                  );
+                }}
+              />
+            </fieldset>
+          )}
+          {GROUPS.filter((g) => byGroup.has(g)).map((g) => (
+            <fieldset className="group" key={g}>
+              <legend>{g}</legend>
+              {byGroup.get(g)!.map((def) => (
+                <FieldRow key={`${c.id}:${def.key}`} c={c} def={def} />
+              ))}
+            </fieldset>
           ))}
-        </fieldset>
-      ))}
-      <LinkList t={t} c={c} />
-      <div className="insp-actions">
-        <button
-          type="button"
-          className="danger"
-          onClick={() => {
-            const s = store.getState();
-            s.commit(removeComponents(s.topology, [c.id]), { select: {} });
-          }}
-        >
-          Delete {part ? c.kind : c.kind === 'VMCluster' ? 'cluster and its parts' : c.kind}
-        </button>
-      </div>
+          <LinkList t={t} c={c} />
+          <div className="insp-actions">
+            <button
+              type="button"
+              className="danger"
+              onClick={() => {
+                const s = store.getState();
+                s.commit(removeComponents(s.topology, [c.id]), { select: {} });
+              }}
+            >
+              Delete {part ? c.kind : c.kind === 'VMCluster' ? 'cluster and its parts' : c.kind}
+            </button>
+          </div>
+        </div>
+      )}
     </div>
   );
 }
@@ -521,10 +535,11 @@ export function Inspector() {
   const t = useEditor((s) => s.topology);
   const store = useEditorApi();
   const rf = useReactFlow();
+  const [view, setView] = useState<InspectorView>('settings');
   let body;
   if (sel.nodes.length === 1) {
     const c = getComponent(t, sel.nodes[0]);
-    body = c ? <ComponentInspector key={c.id} c={c} /> : <DesignSummary />;
+    body = c ? <ComponentInspector key={c.id} c={c} view={view} setView={setView} /> : <DesignSummary />;
   } else if (sel.nodes.length > 1 || sel.edges.length > 1) {
     body = (
       <div className="insp">
