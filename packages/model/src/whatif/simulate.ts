@@ -457,7 +457,7 @@ function bufferOf(s: Scenario, a: Component, linkIndex: number, pods: string[], 
   const where = persistent
     ? `on the ${queue?.claim ?? 'persistent-queue-data'} PVC, which survives a pod restart`
     : `on an emptyDir (${queue?.mountPath ?? 'the pod’s disk'}): what a pod buffered is lost if it is replaced before ${destination} is back`;
-  const limit = q ? `up to ${size(q.bytes ?? 0)} per pod (-remoteWrite.maxDiskUsagePerURL; ${q.source.note})` : 'up to its disk limit';
+  const limit = q ? `up to ${q.bytes !== undefined ? size(q.bytes) : q.value} per pod (-remoteWrite.maxDiskUsagePerURL; ${q.source.note})` : 'up to its disk limit';
   const reason = `${why}; vmagent '${a.name}' buffers the samples for it in its queue — ${holders}, ${limit}, ${where}${lasts}`;
   return { buffer, reason };
 }
@@ -474,7 +474,12 @@ function agentUnit(t: Topology, a: Component): Unit {
       const workloads = planOf(t, a).workloads;
       const livePods: string[] = [];
       if (isDaemon(a)) {
+        // daemonSetMode: each pod discovers only the pods of its own node (the operator writes the
+        // pod-discovery selector `field: spec.nodeName=%{KUBE_NODE_NAME}`, op:factory/vmagent
+        // vmagent_scrapeconfig.go, and sets KUBE_NODE_NAME from spec.nodeName): a pod down alone
+        // leaves its node's targets unscraped; with its node, those targets are gone too.
         const standIn = `${workloads[0]?.name ?? `vmagent-${a.name}`}@node`;
+        livePods.push(standIn);
         if (s.down(standIn)) {
           if (s.wholeNodes) {
             reasons.push(`vmagent '${a.name}' (daemonSetMode) loses its pod on the failed node together with the pods it scraped there; its pods on the other nodes go on`);
