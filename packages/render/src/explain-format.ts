@@ -11,7 +11,7 @@ export function componentRef(t: Topology, id: string): string {
   return isClusterPart(c.kind) ? `VMCluster/${nameOf(t, c)}/${c.kind}` : `${c.kind}/${c.name ?? ''}`;
 }
 
-const flagText = (a: Arg): string[] => (Array.isArray(a.value) ? a.value.map((v) => `${a.flag}=${v}`) : [`${a.flag}=${a.value}`]);
+const flagText = (a: Arg): string[] => (Array.isArray(a.value) ? a.value.map((v) => `${a.dashes}${a.flag}=${v}`) : [`${a.dashes}${a.flag}=${a.value}`]);
 
 /** The JSON shape of issue #12: workloads with args by flag, services with port numbers, PDBs, PVCs. */
 export function explainJson(t: Topology, m: OperatorModel): string {
@@ -49,7 +49,7 @@ function planText(t: Topology, p: ComponentPlan): string[] {
   for (const w of p.workloads) {
     const pods = w.podNames === 'per-node' ? 'one pod per Kubernetes node' : `${w.replicas} pod${w.replicas === 1 ? '' : 's'}: ${w.pods.join(', ')}${w.podNames === 'generated' ? ' (generated names, by ordinal)' : ''}`;
     lines.push(`  ${w.kind} ${w.name}${w.shard !== undefined ? ` (shard ${w.shard})` : ''} — ${pods}`);
-    const texts = w.args.flatMap((a) => flagText(a).map((text) => ({ text: `-${text}`, note: a.source.note })));
+    const texts = w.args.flatMap((a) => flagText(a).map((text) => ({ text, note: a.source.note })));
     const width = Math.min(60, Math.max(...texts.map((x) => x.text.length)));
     for (const x of texts) lines.push(`    ${x.text.padEnd(width)}  ${x.note}`);
   }

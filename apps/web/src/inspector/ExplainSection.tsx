@@ -92,14 +92,14 @@ function FlagText({ arg }: { arg: Arg }) {
     // A flag the operator repeats: one `-flag=value` per entry.
     const lines = arg.value.map((v, i) => (
       <code key={i} className="xp-flag-text">
-        <Breakable text={`-${arg.flag}=${v}`} />
+        <Breakable text={`${arg.dashes}${arg.flag}=${v}`} />
       </code>
     ));
     if (arg.value.length <= FOLD_AT) return <div className="xp-flag-lines">{lines}</div>;
     return (
       <details className="xp-fold">
         <summary>
-          <code>-{arg.flag}=…</code> <span className="xp-count">× {arg.value.length}</span>
+          <code>{arg.dashes}{arg.flag}=…</code> <span className="xp-count">× {arg.value.length}</span>
         </summary>
         <div className="xp-flag-lines">{lines}</div>
       </details>
@@ -109,13 +109,13 @@ function FlagText({ arg }: { arg: Arg }) {
   if (parts.length <= FOLD_AT)
     return (
       <code className="xp-flag-text">
-        <Breakable text={`-${arg.flag}=${arg.value}`} />
+        <Breakable text={`${arg.dashes}${arg.flag}=${arg.value}`} />
       </code>
     );
   return (
     <details className="xp-fold">
       <summary>
-        <code>-{arg.flag}=</code> <span className="xp-count">{parts.length} entries</span>
+        <code>{arg.dashes}{arg.flag}=</code> <span className="xp-count">{parts.length} entries</span>
       </summary>
       <code className="xp-flag-text">
         <Entries entries={parts} sep="," />

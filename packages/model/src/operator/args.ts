@@ -13,8 +13,10 @@ export const byRule = (note: string): Source => ({ origin: 'rule', note });
 export class ArgList {
   private readonly byFlag = new Map<string, Arg>();
 
+  constructor(private readonly dashes: Arg['dashes'] = '-') {}
+
   set(flag: string, value: string | string[], source: Source): this {
-    this.byFlag.set(flag, { flag, value, source });
+    this.byFlag.set(flag, { flag, dashes: this.dashes, value, source });
     return this;
   }
 

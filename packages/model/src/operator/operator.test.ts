@@ -27,7 +27,7 @@ describe('operator model: VMCluster', () => {
   });
 
   it('derives -replicationFactor and the 1ms replica dedup from replicationFactor, saying so', () => {
-    expect(arg(insert, 'replicationFactor')).toEqual({ flag: 'replicationFactor', value: '2', source: { origin: 'field', note: 'from replicationFactor: 2' } });
+    expect(arg(insert, 'replicationFactor')).toEqual({ flag: 'replicationFactor', dashes: '-', value: '2', source: { origin: 'field', note: 'from replicationFactor: 2' } });
     expect(arg(select, 'replicationFactor')!.value).toBe('2');
     expect(arg(select, 'dedup.minScrapeInterval')!.value).toBe('1ms');
     expect(arg(storage, 'dedup.minScrapeInterval')!.source.origin).toBe('rule');
@@ -177,6 +177,7 @@ describe('operator model: alerting', () => {
       'vmalertmanager-am-1.vmalertmanager-am.monitoring:9094',
       'vmalertmanager-am-2.vmalertmanager-am.monitoring:9094',
     ]);
+    expect(arg(three, 'cluster.peer')!.dashes).toBe('--');
     const one = plan(design([alertmanager('am')]), 'vmalertmanager-am');
     expect(arg(one, 'cluster.listen-address')).toMatchObject({ value: '', source: { origin: 'rule' } });
     // The operator still lists the one pod as its own peer; with no listen address it does not gossip.

@@ -16,6 +16,8 @@ export interface Source {
 export interface Arg {
   /** Flag name without dashes, e.g. `replicationFactor`, `cluster.peer`. */
   flag: string;
+  /** The dashes the program takes: `-` for VictoriaMetrics, `--` for alertmanager. */
+  dashes: '-' | '--';
   /** The value as passed; a flag the operator repeats (alertmanager `--cluster.peer`) has one per entry. */
   value: string | string[];
   source: Source;

@@ -27,7 +27,7 @@ export function vmalertmanagerPlan(t: Topology, am: Component): ComponentPlan {
   const name = prefixedName(t, am);
   const replicas = replicasOf(am);
   const retention = rawField(am, 'retention');
-  const args = new ArgList()
+  const args = new ArgList('--')
     .set('config.file', '/etc/alertmanager/config/alertmanager.yaml', byRule('the config the operator assembles'))
     .set('web.listen-address', `:${ALERTMANAGER_PORT}`, byDefault())
     .set('storage.path', '/alertmanager', byDefault())
