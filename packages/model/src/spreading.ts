@@ -1,4 +1,5 @@
-import type { JsonObject } from './topology.ts';
+import { KINDS } from './kinds/index.ts';
+import type { ComponentKind, JsonObject } from './topology.ts';
 
 /** How a component's pods are spread, read from topologySpreadConstraints and pod anti-affinity. */
 export type Spreading = 'none' | 'hostname' | 'zone' | 'custom';
@@ -6,23 +7,82 @@ export type Spreading = 'none' | 'hostname' | 'zone' | 'custom';
 export const HOSTNAME_KEY = 'kubernetes.io/hostname';
 export const ZONE_KEY = 'topology.kubernetes.io/zone';
 
-function topologyKeys(spec: JsonObject): string[] {
-  const keys: string[] = [];
+/** Zones a design is assumed to run in when nothing in a component's scheduling says otherwise. */
+export const DEFAULT_ZONES = 3;
+
+/**
+ * Kinds whose `topologySpreadConstraints` entries without a `labelSelector` the operator fills with
+ * the component's selector labels (vm-domain.md §a: vmagent, vmalert, vmalertmanager, vminsert,
+ * vmselect, vmstorage). VMAuth and VMSingle are not among them: an entry without a selector selects
+ * no pods there, so it spreads nothing.
+ */
+export const SELECTOR_FILLED_BY_OPERATOR: ReadonlySet<ComponentKind> = new Set(['VMAgent', 'VMAlert', 'VMAlertmanager', 'vminsert', 'vmselect', 'vmstorage']);
+
+/** The component a spreading constraint is for: its kind, and its CR name (a cluster part's is its cluster's). */
+export interface SpreadOwner {
+  kind: ComponentKind;
+  name?: string;
+}
+
+/**
+ * The labelSelector a constraint of `owner` must carry, or undefined when the operator fills it in.
+ * The operator's selector labels (vm-domain.md §b "Pod labels"): app.kubernetes.io/name,
+ * app.kubernetes.io/instance, app.kubernetes.io/component: monitoring, managed-by: vm-operator.
+ */
+export function spreadLabelSelector(owner: SpreadOwner): JsonObject | undefined {
+  if (SELECTOR_FILLED_BY_OPERATOR.has(owner.kind)) return undefined;
+  return {
+    matchLabels: {
+      'app.kubernetes.io/name': KINDS[owner.kind].prefix,
+      'app.kubernetes.io/instance': owner.name ?? '',
+      'app.kubernetes.io/component': 'monitoring',
+      'managed-by': 'vm-operator',
+    },
+  };
+}
+
+const isObj = (v: unknown): v is JsonObject => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+interface Term {
+  key: string;
+  /** DoNotSchedule / requiredDuringScheduling: the scheduler never breaks it. */
+  hard: boolean;
+  /** Selects the component's own pods: a labelSelector is written, or (constraints) the operator fills one. */
+  selects: boolean;
+  /** topologySpreadConstraints only: maxSkew (1 when unset). */
+  maxSkew: number;
+}
+
+/** Every spreading term of a spec: topologySpreadConstraints entries and pod anti-affinity terms. */
+function terms(spec: JsonObject, kind: ComponentKind | undefined): Term[] {
+  const out: Term[] = [];
+  const filled = kind === undefined || SELECTOR_FILLED_BY_OPERATOR.has(kind);
   const tsc = spec.topologySpreadConstraints;
-  if (Array.isArray(tsc)) for (const c of tsc) keys.push(String((c as JsonObject)?.topologyKey ?? ''));
-  const anti = (spec.affinity as JsonObject | undefined)?.podAntiAffinity as JsonObject | undefined;
-  if (anti) {
+  if (Array.isArray(tsc)) {
+    for (const c of tsc) {
+      if (!isObj(c)) continue;
+      const skew = typeof c.maxSkew === 'number' ? c.maxSkew : 1;
+      out.push({ key: String(c.topologyKey ?? ''), hard: c.whenUnsatisfiable === 'DoNotSchedule', selects: filled || isObj(c.labelSelector), maxSkew: skew });
+    }
+  }
+  const anti = isObj(spec.affinity) ? spec.affinity.podAntiAffinity : undefined;
+  if (isObj(anti)) {
     for (const field of ['requiredDuringSchedulingIgnoredDuringExecution', 'preferredDuringSchedulingIgnoredDuringExecution']) {
-      const terms = anti[field];
-      if (!Array.isArray(terms)) continue;
-      for (const term of terms) {
-        const t = term as JsonObject;
-        const inner = (t.podAffinityTerm as JsonObject | undefined) ?? t;
-        keys.push(String(inner.topologyKey ?? ''));
+      const list = anti[field];
+      if (!Array.isArray(list)) continue;
+      for (const term of list) {
+        if (!isObj(term)) continue;
+        const inner = isObj(term.podAffinityTerm) ? term.podAffinityTerm : term;
+        // A pod (anti-)affinity term without a labelSelector matches no pod: it keeps nothing apart.
+        out.push({ key: String(inner.topologyKey ?? ''), hard: field.startsWith('required'), selects: isObj(inner.labelSelector), maxSkew: 1 });
       }
     }
   }
-  return keys;
+  return out;
+}
+
+function topologyKeys(spec: JsonObject): string[] {
+  return terms(spec, undefined).map((t) => t.key);
 }
 
 export function spreadingOf(spec: JsonObject): Spreading {
@@ -33,21 +93,82 @@ export function spreadingOf(spec: JsonObject): Spreading {
   return 'custom';
 }
 
-/** Whether a node failure can take every replica down (no hostname-level spreading). */
-export function spreadsOverNodes(spec: JsonObject): boolean {
-  return topologyKeys(spec).includes(HOSTNAME_KEY);
+/**
+ * How many zones the pods can run in: the values of a required node affinity `In` on the zone key,
+ * 1 with a nodeSelector on it, else `DEFAULT_ZONES`.
+ */
+export function zonesOf(spec: JsonObject): number {
+  const sel = spec.nodeSelector;
+  if (isObj(sel) && typeof sel[ZONE_KEY] === 'string') return 1;
+  const na = isObj(spec.affinity) ? spec.affinity.nodeAffinity : undefined;
+  const req = isObj(na) ? na.requiredDuringSchedulingIgnoredDuringExecution : undefined;
+  const nodeTerms = isObj(req) && Array.isArray(req.nodeSelectorTerms) ? req.nodeSelectorTerms : [];
+  // Terms are ORed: the pods may use the zones of every term together.
+  const zones = new Set<string>();
+  for (const term of nodeTerms) {
+    if (!isObj(term) || !Array.isArray(term.matchExpressions)) return DEFAULT_ZONES;
+    const e = term.matchExpressions.find((x) => isObj(x) && x.key === ZONE_KEY && x.operator === 'In' && Array.isArray(x.values));
+    if (!isObj(e)) return DEFAULT_ZONES;
+    for (const z of e.values as unknown[]) zones.add(String(z));
+  }
+  return zones.size > 0 ? zones.size : DEFAULT_ZONES;
+}
+
+/** What `spreadsOverNodes` needs to know of the component: its kind (who fills selectors) and its replicas. */
+export interface SpreadContext {
+  kind?: ComponentKind;
+  replicas?: number;
+}
+
+/**
+ * Whether no single node failure can take every replica down (catalog `replicas-without-spreading`):
+ * a hard or soft spread on kubernetes.io/hostname (topologySpreadConstraints or pod anti-affinity),
+ * or a hard spread on topology.kubernetes.io/zone (DoNotSchedule with maxSkew 1, or required
+ * anti-affinity) with no more replicas than zones: each pod then sits in a zone of its own, and so
+ * on a node of its own. Terms that select no pods do not count: anti-affinity without a
+ * labelSelector, and constraints without one on kinds whose selector the operator does not fill
+ * (VMAuth, VMSingle). Without `ctx.kind` constraints are taken as filled; without `ctx.replicas`
+ * no zone spread counts.
+ */
+export function spreadsOverNodes(spec: JsonObject, ctx: SpreadContext = {}): boolean {
+  const zones = zonesOf(spec);
+  for (const t of terms(spec, ctx.kind)) {
+    if (!t.selects) continue;
+    if (t.key === HOSTNAME_KEY) return true;
+    if (t.key === ZONE_KEY && t.hard && t.maxSkew <= 1 && ctx.replicas !== undefined && ctx.replicas <= zones) return true;
+  }
+  return false;
+}
+
+/** A standard soft constraint on `topologyKey`, with the labelSelector `owner` needs written out. */
+export function spreadConstraint(topologyKey: string, owner?: SpreadOwner): JsonObject {
+  const c: JsonObject = { maxSkew: 1, topologyKey, whenUnsatisfiable: 'ScheduleAnyway' };
+  const selector = owner && spreadLabelSelector(owner);
+  if (selector) c.labelSelector = selector;
+  return c;
 }
 
 /**
  * Sets the standard constraint: one pod per node (or zone) where possible. The operator fills the
- * labelSelector with the component's own selector labels, so none is written.
+ * labelSelector with the component's own selector labels for most kinds; for VMAuth and VMSingle
+ * (pass `owner`) it is written out, since the operator leaves it empty there.
  */
-export function withSpreading(spec: JsonObject, choice: Exclude<Spreading, 'custom'>): JsonObject {
+export function withSpreading(spec: JsonObject, choice: Exclude<Spreading, 'custom'>, owner?: SpreadOwner): JsonObject {
   const { topologySpreadConstraints: _old, ...rest } = spec;
   if (choice === 'none') return rest;
   const keys = choice === 'zone' ? [ZONE_KEY, HOSTNAME_KEY] : [HOSTNAME_KEY];
-  return {
-    ...rest,
-    topologySpreadConstraints: keys.map((topologyKey) => ({ maxSkew: 1, topologyKey, whenUnsatisfiable: 'ScheduleAnyway' })),
-  };
+  return { ...rest, topologySpreadConstraints: keys.map((k) => spreadConstraint(k, owner)) };
+}
+
+/**
+ * Makes `spec` spread over nodes, keeping what it has: constraints without a labelSelector get the
+ * owner's where the operator would not fill it, and a soft hostname constraint is added unless one
+ * on hostname is there already.
+ */
+export function ensureNodeSpreading(spec: JsonObject, owner: SpreadOwner): JsonObject {
+  const selector = spreadLabelSelector(owner);
+  const old = Array.isArray(spec.topologySpreadConstraints) ? spec.topologySpreadConstraints : [];
+  const kept = old.map((c) => (selector && isObj(c) && !isObj(c.labelSelector) ? { ...c, labelSelector: structuredClone(selector) } : c));
+  const hasHostname = kept.some((c) => isObj(c) && c.topologyKey === HOSTNAME_KEY);
+  return { ...spec, topologySpreadConstraints: hasHostname ? kept : [...kept, spreadConstraint(HOSTNAME_KEY, owner)] };
 }
