@@ -4,6 +4,7 @@
  */
 import { componentPositions, describe, getComponent, namespaceOf, rawField, replicasOf, withField } from '../access.ts';
 import { updateComponent, updateLink } from '../edit.ts';
+import { podsAllowedDown } from '../operator/disruption.ts';
 import { linksFrom, linksTo, storageOf } from '../links.ts';
 import type { Component, ComponentKind, JsonObject, Link, Topology } from '../topology.ts';
 import { isClusterPart } from '../topology.ts';
@@ -186,9 +187,12 @@ export function storages(t: Topology): Component[] {
   return t.components.length === 0 ? [] : [...ofKind(t, 'VMSingle'), ...ofKind(t, 'VMCluster')];
 }
 
-/** Where writes into a storage land: the VMSingle itself, or the cluster's vminsert. */
+/**
+ * Where writes into a storage land: the VMSingle itself, or the cluster's vminsert. A VMAuth (a
+ * write destination whose backends the design does not know) is its own entry.
+ */
 export function writeEntry(t: Topology, s: Component): Component | undefined {
-  return s.kind === 'VMSingle' ? s : parts(t, s.id).vminsert;
+  return s.kind === 'VMSingle' || s.kind === 'VMAuth' ? s : parts(t, s.id).vminsert;
 }
 
 // Memoized per design version (see `memo`); the compute functions are declared once, so that an
@@ -199,7 +203,7 @@ function computeAgentsInto(t: Topology, s: Component): Component[] {
   return entry ? uniqueById(linksTo(t, entry.id, 'remoteWrite').map((l) => getComponent(t, l.source))).filter((c) => c.kind === 'VMAgent') : [];
 }
 
-/** The VMAgents with a remoteWrite link into storage S ("agents→S"). Shared: do not modify the array. */
+/** The VMAgents with a remoteWrite link into storage S ("agents→S"), or into a VMAuth. Shared: do not modify the array. */
 export function agentsInto(t: Topology, s: Component): Component[] {
   return memo(ctx(t).agentsInto, t, s, computeAgentsInto);
 }
@@ -226,6 +230,53 @@ export function dedupHolders(t: Topology, s: Component): Component[] {
 
 export function replicationFactor(cluster: Component): number | undefined {
   return num(rawField(cluster, 'replicationFactor'));
+}
+
+// ---------- vmstorage disruption budget against the replication factor ----------
+
+const isSet = (v: unknown) => v !== undefined && v !== null;
+
+export interface StorageBudget {
+  rf: number;
+  pdb: JsonObject;
+  replicas: number;
+  /** Pods the budget lets be unavailable at once. */
+  down: number;
+}
+
+/**
+ * The vmstorage budget of a cluster when it lets RF or more pods be unavailable at once (catalog
+ * `vmstorage-disruption-exceeds-rf`: maxUnavailable ≥ RF, a percentage resolving to ≥ RF,
+ * minAvailable ≤ replicas − RF, or maxUnavailable 100%). Only with RF ≥ 2: with one copy any
+ * eviction makes data partial whatever the budget says.
+ */
+export function budgetExceedingRf(cluster: Component, vs: Component): StorageBudget | undefined {
+  const rf = replicationFactor(cluster);
+  const pdb = vs.spec.podDisruptionBudget;
+  if (rf === undefined || rf < 2 || !isObj(pdb) || !(isSet(pdb.maxUnavailable) || isSet(pdb.minAvailable))) return undefined;
+  const replicas = replicasOf(vs);
+  const down = podsAllowedDown(pdb, replicas);
+  return down >= rf || pdb.maxUnavailable === '100%' ? { rf, pdb, replicas, down } : undefined;
+}
+
+/** Sets a component's podDisruptionBudget to maxUnavailable: 1 (clearing minAvailable, keeping its other fields). */
+export function withPdbMaxUnavailableOne(t: Topology, id: string): Topology {
+  return updateComponent(t, id, (x) => {
+    const old = isObj(x.spec.podDisruptionBudget) ? { ...x.spec.podDisruptionBudget } : {};
+    delete old.minAvailable;
+    return { ...x, spec: { ...x.spec, podDisruptionBudget: { ...old, maxUnavailable: 1 } } };
+  });
+}
+
+/**
+ * Sets vmstorage.replicaCount; when its budget then lets a replication factor of pods go at once (a
+ * percentage or minAvailable grows with the pods), also sets it to maxUnavailable: 1.
+ */
+export function withStorageReplicas(t: Topology, vsId: string, replicas: number): Topology {
+  const next = setField(t, vsId, 'replicaCount', replicas);
+  const vs = getComponent(next, vsId);
+  const cluster = getComponent(next, vs?.cluster);
+  return vs && cluster && budgetExceedingRf(cluster, vs) ? withPdbMaxUnavailableOne(next, vsId) : next;
 }
 
 export interface ExplicitDedup {
@@ -275,16 +326,36 @@ export function scrapeMs(a: Component): number {
   return ms(rawField(a, 'scrapeInterval')) ?? DEFAULT_SCRAPE_MS;
 }
 
-/** The largest scrape interval of the agents writing to S (the dedup interval HA copies need). */
+/**
+ * Whether an agent scrapes: not `ingestOnlyMode` and selecting something. Only scraping agents
+ * write HA copies: the replicas of an agent that only receives pushes share the pushed traffic
+ * behind its ClusterIP Service and never duplicate it (catalog `ha-agents-without-dedup`).
+ */
+export function scrapes(a: Component): boolean {
+  return selectionKey(a) !== undefined;
+}
+
+/** The scraping VMAgents writing to S (a new array). */
+export function scrapingAgentsInto(t: Topology, s: Component): Component[] {
+  return agentsInto(t, s).filter(scrapes);
+}
+
+/** The largest scrape interval of the scraping agents writing to S (the dedup interval HA copies need). */
 export function requiredDedupMs(t: Topology, s: Component): number | undefined {
-  const agents = agentsInto(t, s);
-  return agents.length === 0 ? undefined : Math.max(...agents.map(scrapeMs));
+  let max: number | undefined;
+  for (const a of agentsInto(t, s)) if (scrapes(a)) max = Math.max(max ?? 0, scrapeMs(a));
+  return max;
 }
 
 export const isDaemonSet = (a: Component): boolean => a.spec.daemonSetMode === true;
 
 export function clusterReplication(a: Component): number | undefined {
   return num(rawField(a, 'clusterReplicationFactor'));
+}
+
+/** An agent that writes HA copies when it scrapes: its own replicas (a DaemonSet's pods scrape different nodes), or cluster.replicationFactor > 1. */
+export function writesCopies(a: Component): boolean {
+  return (!isDaemonSet(a) && replicasOf(a) > 1) || (clusterReplication(a) ?? 1) > 1;
 }
 
 export const SCRAPE_SELECTOR_FIELDS = [
@@ -346,43 +417,134 @@ export function externalLabelsOf(t: Topology, a: Component): Record<string, stri
 }
 
 export interface HaGroup {
-  /** Distinct VMAgent CRs that scrape the same targets into the same storage, in component order. */
+  /** Distinct VMAgent CRs that scrape the same targets into the same destination, in component order. */
   agents: Component[];
+  /** Where their copies land together: storages (VMSingle, VMCluster), or a VMAuth that routes their writes alike. */
   storages: Component[];
 }
 
+/**
+ * HA copies that land in different VMClusters which one vmselect reads together (its own cluster
+ * plus `extraStorageNodes` / `-storageNode` of another): the vmselect merges both clusters' series,
+ * so copies with different labels come back twice.
+ */
+export interface ReadGroup {
+  agents: Component[];
+  /** The clusters (read by `reader`) the agents write to. */
+  storages: Component[];
+  reader: Component;
+}
+
+// ---------- clusters one vmselect reads ----------
+
+/**
+ * The VMCluster a vmselect storage-node address names: `vmstorage-<name>-<i>.vmstorage-<name>.<ns>[.svc[...]]:8401`
+ * (or the Service `vmstorage-<name>.<ns>...`; `<name>-vmstorage` with useLegacyNaming). A name
+ * without a namespace is in `defaultNs`.
+ */
+export function storageNodeCluster(t: Topology, addr: unknown, defaultNs: string): Component | undefined {
+  if (typeof addr !== 'string') return undefined;
+  const host = addr
+    .trim()
+    .replace(/^[a-z]+:\/\//i, '')
+    .replace(/[:/].*$/, '')
+    .replace(/\.$/, '');
+  const labels = host.split('.');
+  const pod = labels.length >= 2 && labels[0]!.startsWith(`${labels[1]}-`) && /^\d+$/.test(labels[0]!.slice(labels[1]!.length + 1));
+  const [svc, ns, ...rest] = pod ? labels.slice(1) : labels;
+  if (!svc || (rest.length > 0 && rest[0] !== 'svc')) return undefined;
+  const viaDefault = svc.startsWith('vmstorage-') ? clusterByRef(t, ns ?? defaultNs, svc.slice('vmstorage-'.length)) : undefined;
+  if (viaDefault && viaDefault.spec.useLegacyNaming !== true) return viaDefault;
+  const viaLegacy = svc.endsWith('-vmstorage') ? clusterByRef(t, ns ?? defaultNs, svc.slice(0, -'-vmstorage'.length)) : undefined;
+  return viaLegacy && viaLegacy.spec.useLegacyNaming === true ? viaLegacy : undefined;
+}
+
+/** The storage-node addresses a vmselect is given beyond its own cluster's: `extraStorageNodes[].addr` and `extraArgs.storageNode`. */
+function extraStorageAddrs(sel: Component): unknown[] {
+  const out: unknown[] = [];
+  const extra = sel.spec.extraStorageNodes;
+  if (Array.isArray(extra)) for (const n of extra) if (isObj(n)) out.push(n.addr);
+  const flag = extraArg(sel, 'storageNode');
+  if (typeof flag === 'string') out.push(...flag.split(','));
+  return out;
+}
+
+interface ReadIndex {
+  /** Per vmselect id that reads another cluster too: its own cluster first, then the others, each once. */
+  reads: Map<string, Component[]>;
+  /** Per cluster id: the vmselects (of any cluster) that read it together with another. */
+  readers: Map<string, Component[]>;
+}
+const readCache = new WeakMap<Topology, ReadIndex>();
+
+export function readIndex(t: Topology): ReadIndex {
+  let idx = readCache.get(t);
+  if (idx) return idx;
+  idx = { reads: new Map(), readers: new Map() };
+  for (const sel of ofKind(t, 'vmselect')) {
+    const addrs = extraStorageAddrs(sel);
+    if (addrs.length === 0) continue;
+    const own = getComponent(t, sel.cluster);
+    const ns = namespaceOf(t, sel);
+    const read = uniqueById([own?.kind === 'VMCluster' ? own : undefined, ...addrs.map((a) => storageNodeCluster(t, a, ns))]);
+    if (read.length < 2) continue;
+    idx.reads.set(sel.id, read);
+    for (const c of read) {
+      const list = idx.readers.get(c.id);
+      if (list) list.push(sel);
+      else idx.readers.set(c.id, [sel]);
+    }
+  }
+  readCache.set(t, idx);
+  return idx;
+}
+
+/** The clusters a vmselect reads together (its own and those its extra storage nodes name); empty when only its own. */
+export function clustersReadBy(t: Topology, sel: Component): Component[] {
+  return readIndex(t).reads.get(sel.id) ?? [];
+}
+
+// ---------- HA pairs ----------
+
 interface HaIndex {
   groups: HaGroup[];
-  /** Per storage id: the agents that are in an HA pair into it. */
-  paired: Map<string, Set<string>>;
+  /** Pairs whose copies only meet in a vmselect reading several clusters (not already a group). */
+  readGroups: ReadGroup[];
   /** Per storage id: the HA groups writing into it. */
   byStorage: Map<string, HaGroup[]>;
-  /** Per agent id: every agent linked to it through HA pairs, transitively (itself included). */
+  /** Per agent id: every agent linked to it through HA pairs and read groups, transitively (itself included). */
   linked: Map<string, Component[]>;
 }
 const haCache = new WeakMap<Topology, HaIndex>();
 
+/** The agents of `agents` with a selection, by selection key (each agent once). */
+function bySelection(agents: Iterable<Component>): Map<string, Component[]> {
+  const byKey = new Map<string, Component[]>();
+  const seen = new Set<string>();
+  for (const a of agents) {
+    const key = selectionKey(a);
+    if (key === undefined || seen.has(a.id)) continue;
+    seen.add(a.id);
+    const list = byKey.get(key);
+    if (list) list.push(a);
+    else byKey.set(key, [a]);
+  }
+  return byKey;
+}
+
 export function haIndex(t: Topology): HaIndex {
   let idx = haCache.get(t);
   if (idx) return idx;
-  idx = { groups: [], paired: new Map(), byStorage: new Map(), linked: new Map() };
+  idx = { groups: [], readGroups: [], byStorage: new Map(), linked: new Map() };
   const pos = componentPositions(t);
+  const byPosition = (x: Component, y: Component) => pos.get(x.id)! - pos.get(y.id)!;
   const bySet = new Map<string, HaGroup>();
-  for (const s of storages(t)) {
-    const byKey = new Map<string, Component[]>();
-    for (const a of agentsInto(t, s)) {
-      const key = selectionKey(a);
-      if (key === undefined) continue;
-      const list = byKey.get(key);
-      if (list) list.push(a);
-      else byKey.set(key, [a]);
-    }
-    for (const list of byKey.values()) {
+  // A VMAuth routes the writes of both CRs alike (same VMUser or unauthorized access), so their
+  // copies land in the same backends: a destination like a storage.
+  for (const s of [...storages(t), ...ofKind(t, 'VMAuth')]) {
+    for (const list of bySelection(agentsInto(t, s)).values()) {
       if (list.length < 2) continue;
-      list.sort((x, y) => pos.get(x.id)! - pos.get(y.id)!);
-      const paired = idx.paired.get(s.id) ?? new Set();
-      for (const a of list) paired.add(a.id);
-      idx.paired.set(s.id, paired);
+      list.sort(byPosition);
       const setKey = list.map((a) => a.id).join('\u0000');
       let g = bySet.get(setKey);
       if (g) g.storages.push(s);
@@ -394,6 +556,20 @@ export function haIndex(t: Topology): HaIndex {
       idx.byStorage.set(s.id, [...(idx.byStorage.get(s.id) ?? []), g]);
     }
   }
+  const readSets = new Set<string>();
+  for (const [selId, read] of readIndex(t).reads) {
+    for (const list of bySelection(read.flatMap((s) => agentsInto(t, s))).values()) {
+      if (list.length < 2) continue;
+      // All of them into one of the clusters: that cluster's group already has them.
+      if (read.some((s) => list.every((a) => agentsInto(t, s).includes(a)))) continue;
+      list.sort(byPosition);
+      const setKey = list.map((a) => a.id).join('\u0000');
+      if (bySet.has(setKey) || readSets.has(setKey)) continue;
+      readSets.add(setKey);
+      const written = read.filter((s) => agentsInto(t, s).some((a) => list.includes(a)));
+      idx.readGroups.push({ agents: list, storages: written, reader: getComponent(t, selId)! });
+    }
+  }
   // Union-find over the groups: agents that share a pair end up in one set.
   const parent = new Map<string, string>();
   const find = (x: string): string => {
@@ -402,12 +578,13 @@ export function haIndex(t: Topology): HaIndex {
     parent.set(x, r);
     return r;
   };
-  for (const g of idx.groups) {
+  const all: { agents: Component[] }[] = [...idx.groups, ...idx.readGroups];
+  for (const g of all) {
     for (const a of g.agents) if (!parent.has(a.id)) parent.set(a.id, a.id);
     for (const a of g.agents.slice(1)) parent.set(find(a.id), find(g.agents[0]!.id));
   }
   const sets = new Map<string, Component[]>();
-  for (const g of idx.groups) {
+  for (const g of all) {
     for (const a of g.agents) {
       if (idx.linked.has(a.id)) continue;
       const root = find(a.id);
@@ -422,15 +599,41 @@ export function haIndex(t: Topology): HaIndex {
 }
 
 /**
- * Sets `replicaCount` on an agent and, for every storage it writes to, raises dedup to the agents'
- * scrape interval where it is missing or shorter (HA agents need it; catalog `ha-agents-without-dedup`).
+ * The agents whose copies would meet `a`'s if they scraped the same targets: those writing into a
+ * storage or VMAuth it writes into, and those writing into a cluster that a vmselect reads together
+ * with one it writes into.
+ */
+export function haPeers(t: Topology, a: Component): Component[] {
+  const out: Component[] = [];
+  for (const l of linksFrom(t, a.id, 'remoteWrite')) {
+    const target = getComponent(t, l.target);
+    const dest = target?.kind === 'VMAuth' ? target : storageOf(t, target);
+    if (!dest) continue;
+    out.push(...agentsInto(t, dest));
+    for (const sel of readIndex(t).readers.get(dest.id) ?? []) for (const c of clustersReadBy(t, sel)) out.push(...agentsInto(t, c));
+  }
+  return uniqueById(out).filter((b) => b.id !== a.id);
+}
+
+/**
+ * Sets `replicaCount` on an agent and, when it scrapes, for every storage it writes to raises dedup
+ * to the agents' scrape interval where it is missing or shorter (HA agents need it; catalog
+ * `ha-agents-without-dedup`). The replicas of an agent that does not scrape duplicate nothing.
  */
 export function withAgentReplicas(t: Topology, agentId: string, replicas: number): Topology {
   let next = setField(t, agentId, 'replicaCount', replicas);
   const agent = getComponent(next, agentId);
-  if (!agent) return next;
+  if (!agent || !scrapes(agent)) return next;
   for (const s of storagesWrittenBy(next, agent)) next = ensureDedup(next, s.id);
   return next;
+}
+
+/**
+ * Whether HA copies are written into S (the `ha-agents-without-dedup` condition, dedup aside): a
+ * scraping agent with replicas or cluster.replicationFactor > 1, or an HA pair of CRs.
+ */
+export function receivesCopies(t: Topology, s: Component): boolean {
+  return agentsInto(t, s).some((a) => scrapes(a) && writesCopies(a)) || (haIndex(t).byStorage.get(s.id)?.length ?? 0) > 0;
 }
 
 /** Raises dedup(S) to the largest scrape interval of the agents writing to S when it is below. */
@@ -446,18 +649,18 @@ export function ensureDedup(t: Topology, storageId: string): Topology {
 /** The dedup changes `withAgentReplicas` would make, for the fix label. */
 export function dedupChanges(t: Topology, agent: Component): string[] {
   const out: string[] = [];
+  if (!scrapes(agent)) return out;
   for (const s of storagesWrittenBy(t, agent)) {
-    const agents = agentsInto(t, s);
-    const need = Math.max(...agents.map(scrapeMs));
+    const need = requiredDedupMs(t, s)!;
     const have = effectiveDedupMs(t, s);
     if (have === undefined || have < need) out.push(`dedup.minScrapeInterval ${dur(need)} ${dedupTarget(t, s)}${s.kind === 'VMCluster' ? ` of ${describe(t, s)}` : ''}`);
   }
   return out;
 }
 
-/** Whether every storage the agent writes to can carry a dedup setting. */
+/** Whether every storage the agent writes to can carry a dedup setting (an agent that does not scrape needs none). */
 export function dedupSettable(t: Topology, agent: Component): boolean {
-  return storagesWrittenBy(t, agent).every((s) => dedupHolders(t, s).length > 0);
+  return !scrapes(agent) || storagesWrittenBy(t, agent).every((s) => dedupHolders(t, s).length > 0);
 }
 
 // ---------- alertmanager notifiers ----------

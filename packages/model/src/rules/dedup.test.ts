@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { getComponent } from '../access.ts';
-import { HA, agent, design, edit, link, single, vmRule } from '../fixtures/build.ts';
+import { HA, agent, auth, cluster, design, edit, link, single, vmRule } from '../fixtures/build.ts';
 import { haDesign } from '../fixtures/ha-design.ts';
 import type { Topology } from '../topology.ts';
 import { applyFix, lint } from './index.ts';
@@ -62,6 +62,20 @@ describe('ha-agents-without-dedup', () => {
     const c = agent('b', { serviceScrapeSelector: { matchLabels: { team: 'b' } } });
     quiet('ha-agents-without-dedup', design([a, c, s], [link('remoteWrite', a.id, s.id), link('remoteWrite', c.id, s.id)]));
   });
+  test('quiet for ingestOnlyMode agents: their replicas share pushed traffic and never duplicate it', () => {
+    const a = agent('gw-a', { ingestOnlyMode: true, replicaCount: 2 });
+    const b = agent('gw-b', { ingestOnlyMode: true, replicaCount: 3, extraArgs: { 'promscrape.cluster.replicationFactor': '2' } });
+    const s = single('main', { storage: pvc });
+    quiet('ha-agents-without-dedup', design([a, b, s], [link('remoteWrite', a.id, s.id), link('remoteWrite', b.id, s.id)]));
+    // An agent that selects nothing scrapes nothing either.
+    const idle = agent('idle', { replicaCount: 2 });
+    quiet('ha-agents-without-dedup', design([idle, s], [link('remoteWrite', idle.id, s.id)]));
+    // A scraping agent next to them still counts, and only its interval is asked for.
+    const c = agent('scraper', { selectAllByDefault: true, replicaCount: 2, scrapeInterval: '15s' });
+    const t = design([a, c, s], [link('remoteWrite', a.id, s.id), link('remoteWrite', c.id, s.id)]);
+    const [f] = fires('ha-agents-without-dedup', t, { ids: ['vmsingle-main', 'vmagent-scraper'], includes: ['Set dedup.minScrapeInterval to 15s'] });
+    expect(dedupOf(applyFix(t, f!), 'vmsingle-main')).toBe('15s');
+  });
   test('fires for promscrape.cluster.replicationFactor > 1', () => {
     const t = edit(singleDesign(1), 'vmagent-scraper', (s) => ({ ...s, extraArgs: { 'promscrape.cluster.replicationFactor': '2' } }));
     fires('ha-agents-without-dedup', t, { includes: ['promscrape.cluster.replicationFactor=2'] });
@@ -82,6 +96,20 @@ describe('dedup-not-equal-scrape-interval', () => {
       includes: ['different scrape intervals (15s, 30s)'],
       fixable: false,
     });
+  });
+  test('counts only scraping agents: an ingest-only or idle agent with another interval does not make them mixed', () => {
+    const a = agent('a', { selectAllByDefault: true, scrapeInterval: '30s' });
+    const gw = agent('gw', { ingestOnlyMode: true, scrapeInterval: '1m' });
+    const idle = agent('idle', { scrapeInterval: '15s' });
+    const s = single('main', { storage: pvc, extraArgs: { 'dedup.minScrapeInterval': '30s' } });
+    quiet('dedup-not-equal-scrape-interval', design([a, gw, idle, s], [link('remoteWrite', a.id, s.id), link('remoteWrite', gw.id, s.id), link('remoteWrite', idle.id, s.id)]));
+    // With only agents that do not scrape, there is no scrape interval to compare with.
+    quiet('dedup-not-equal-scrape-interval', design([gw, s], [link('remoteWrite', gw.id, s.id)]));
+    // The fix aligns dedup with the scraping agents only.
+    const t = design([a, gw, s], [link('remoteWrite', a.id, s.id), link('remoteWrite', gw.id, s.id)]);
+    const off = edit(t, s.id, (x) => ({ ...x, extraArgs: { 'dedup.minScrapeInterval': '1m' } }));
+    const [f] = fires('dedup-not-equal-scrape-interval', off, { includes: ["vmagent 'a' scrapes every 30s"], fixable: true });
+    expect(dedupOf(applyFix(off, f!), 'vmsingle-main')).toBe('30s');
   });
   test('quiet when equal as durations, when dedup is unset, and with no agents', () => {
     quiet('dedup-not-equal-scrape-interval', singleDesign(2, '60s', '1m'));
@@ -121,6 +149,38 @@ describe('ha-agent-crs-label-mismatch', () => {
     const fixed = applyFix(t, f!);
     expect(getComponent(fixed, 'vmagent-backup')!.spec.externalLabelName).toBe('');
     expect(lint(fixed).filter((x) => x.severity === 'error')).toEqual([]);
+  });
+  test('fires for two CRs writing the same targets through one VMAuth (it routes both copies alike)', () => {
+    const gate = auth('gate', { selectAllByDefault: true, replicaCount: 2 });
+    const a = agent('a', { selectAllByDefault: true });
+    const b = agent('b', { selectAllByDefault: true });
+    const t = design([gate, a, b], [link('remoteWrite', a.id, gate.id), link('remoteWrite', b.id, gate.id)]);
+    const [f] = fires('ha-agent-crs-label-mismatch', t, { ids: [a.id, b.id], includes: ["into vmauth 'gate'"], fixable: true });
+    expect(getComponent(applyFix(t, f!), b.id)!.spec.externalLabelName).toBe('');
+  });
+  /** Agents a → cluster one, b → cluster two; `reads` on one's vmselect names two's vmstorage. */
+  function twoClusters(reads: Record<string, unknown>): Topology {
+    const [c1, i1, s1, st1] = cluster('one', { replicationFactor: 2 }, { vmselect: { replicaCount: 2, ...reads }, vmstorage: { replicaCount: 3 } });
+    const [c2, i2, s2, st2] = cluster('two', { replicationFactor: 2 }, { vmselect: { replicaCount: 2 }, vmstorage: { replicaCount: 3 } });
+    const a = agent('a', { selectAllByDefault: true });
+    const b = agent('b', { selectAllByDefault: true });
+    return design([c1!, i1!, s1!, st1!, c2!, i2!, s2!, st2!, a, b], [link('remoteWrite', a.id, i1!.id), link('remoteWrite', b.id, i2!.id)]);
+  }
+  test('fires for two CRs writing the same targets into two clusters that one vmselect reads together', () => {
+    const addr = 'vmstorage-two-0.vmstorage-two.monitoring.svc:8401';
+    const t = twoClusters({ extraStorageNodes: [{ addr }] });
+    const [f] = fires('ha-agent-crs-label-mismatch', t, {
+      ids: ['vmagent-a', 'vmagent-b'],
+      includes: ["into vmcluster 'one' and vmcluster 'two', which vmselect of vmcluster 'one' reads together", 'prometheus="monitoring/a"', 'prometheus="monitoring/b"'],
+      fixable: true,
+    });
+    const fixed = applyFix(t, f!);
+    expect(lint(fixed).filter((x) => x.severity === 'error')).toEqual([]);
+    // The -storageNode flag (short host, the vmselect's namespace) reads them together just the same.
+    fires('ha-agent-crs-label-mismatch', twoClusters({ extraArgs: { storageNode: 'vmstorage-two-0.vmstorage-two:8401,vmstorage-two-1.vmstorage-two:8401' } }));
+    // Separate clusters that nothing reads together keep their copies apart.
+    quiet('ha-agent-crs-label-mismatch', twoClusters({}));
+    quiet('ha-agent-crs-label-mismatch', twoClusters({ extraStorageNodes: [{ addr: 'vmstorage-elsewhere-0.vmstorage-elsewhere.monitoring.svc:8401' }] }));
   });
   test('quiet when every CR has identical labels, or the CRs scrape different targets', () => {
     const same = { externalLabelName: '', externalLabels: { cluster: 'eu' } };

@@ -24,6 +24,9 @@ import {
   replicationFactor,
   requiredDedupMs,
   scrapeMs,
+  scrapes,
+  scrapingAgentsInto,
+  writesCopies,
   setDedup,
   setField,
   setSpec,
@@ -50,7 +53,8 @@ export const haAgentsWithoutDedup: Rule = {
     for (const s of storages(t)) {
       const agents = agentsInto(t, s);
       if (agents.length === 0) continue;
-      const haAgents = agents.filter((a) => runsReplicas(a) || (clusterReplication(a) ?? 1) > 1);
+      // Only scraping agents write HA copies (catalog: ingestOnlyMode replicas share pushed traffic).
+      const haAgents = agents.filter((a) => scrapes(a) && writesCopies(a));
       const groups = byStorage.get(s.id) ?? [];
       if (haAgents.length === 0 && groups.length === 0) continue;
       const need = requiredDedupMs(t, s)!;
@@ -107,7 +111,9 @@ export const dedupNotEqualScrapeInterval: Rule = {
     for (const s of storages(t)) {
       const explicit = explicitDedup(t, s);
       if (!explicit || explicit.ms === undefined) continue;
-      const agents = agentsInto(t, s);
+      // The scrape interval is what dedup should equal: agents that do not scrape (ingestOnlyMode,
+      // or selecting nothing) have none that matters.
+      const agents = scrapingAgentsInto(t, s);
       if (agents.length === 0) continue;
       const intervals = [...new Set(agents.map(scrapeMs))].sort((a, b) => a - b);
       if (intervals.length === 1 && intervals[0] === explicit.ms) continue;
@@ -140,7 +146,7 @@ export const dedupNotEqualScrapeInterval: Rule = {
   fix(t, f) {
     const s = clusterOf(t, f.componentIds[0]);
     if (!s) return t;
-    const intervals = new Set(agentsInto(t, s).map(scrapeMs));
+    const intervals = new Set(scrapingAgentsInto(t, s).map(scrapeMs));
     return intervals.size === 1 ? setDedup(t, s, dur([...intervals][0]!)) : t;
   },
 };
@@ -219,7 +225,16 @@ export const haAgentCrsLabelMismatch: Rule = {
   source: 'common_scrapeparams.go:667-693; vm:README.md:1383-1398',
   check(t) {
     const out: Finding[] = [];
-    for (const g of haIndex(t).groups) {
+    const idx = haIndex(t);
+    // Copies meet in one storage (or behind one VMAuth), or in a vmselect that reads several clusters.
+    const meetings = [
+      ...idx.groups.map((g) => ({ agents: g.agents, where: `into ${listOf(t, g.storages)}` })),
+      ...idx.readGroups.map((g) => ({
+        agents: g.agents,
+        where: `into ${listOf(t, g.storages)}, which ${describe(t, g.reader)} reads together (extra storage nodes),`,
+      })),
+    ];
+    for (const g of meetings) {
       const labels = g.agents.map((a) => externalLabelsOf(t, a));
       const differ = labels.findIndex((l) => !sameLabels(l, labels[0]!));
       if (differ < 0) continue;
@@ -232,7 +247,7 @@ export const haAgentCrsLabelMismatch: Rule = {
         finding(
           this,
           g.agents.map((a) => a.id),
-          `${listOf(t, g.agents)} scrape the same targets into ${listOf(t, g.storages)} but add different external labels ` +
+          `${listOf(t, g.agents)} scrape the same targets ${g.where} but add different external labels ` +
             `(${showLabels(labels[0]!)} on ${describe(t, g.agents[0]!)}, ${showLabels(labels[differ]!)} on ${describe(t, g.agents[differ]!)}), so dedup cannot merge their copies. ` +
             'Use one VMAgent CR with replicaCount 2, or give every CR identical externalLabels (overriding prometheus) or externalLabelName: "" on all.',
           {

@@ -6,7 +6,7 @@
  */
 import { componentPositions, sharePositions } from '../access.ts';
 import type { Component, Topology } from '../topology.ts';
-import { reachable, shareReach } from './reach.ts';
+import { reachable, sameUnlinkedRelations, shareReach } from './reach.ts';
 import type { Finding, Rule } from './types.ts';
 
 /**
@@ -76,8 +76,9 @@ function carryIndexes(prev: Topology, next: Topology): void {
   shareReach(prev, next);
 }
 
-/** Same place in the design's relations: id, kind, cluster, name and namespace. */
-const sameShape = (a: Component, b: Component) => a.kind === b.kind && a.cluster === b.cluster && a.name === b.name && a.namespace === b.namespace;
+/** Same place in the design's relations: id, kind, cluster, name and namespace (and a vmselect's extra storage nodes). */
+const sameShape = (a: Component, b: Component) =>
+  a.kind === b.kind && a.cluster === b.cluster && a.name === b.name && a.namespace === b.namespace && sameUnlinkedRelations(a, b);
 
 /** Position in `t.components` of a finding's first component, the key findings are ordered by. */
 function positionOf(t: Topology): (f: Finding) => number {

@@ -4,8 +4,10 @@
  * keeps every other finding as it was.
  *
  * Rules read a component's links and the components at their other ends, a cluster's parts and a
- * part's cluster, plus two relations that no link records:
+ * part's cluster, plus three relations that no link records:
  * - a remoteWrite URL naming a vminsert resolves to that VMCluster (`resolveInsertUrl`);
+ * - a vmselect whose extra storage nodes name another VMCluster's vmstorage reads that cluster
+ *   together with its own (`clustersReadBy`: HA copies written into both meet there);
  * - a VMAlert without a notifier link is offered its namespace's only alertmanager
  *   (`notifierCandidate`), so it reads every VMAlertmanager.
  * A rule that starts reading anything else must add the relation here; the property test in
@@ -13,11 +15,12 @@
  */
 import { componentPositions, getComponent, namespaceOf } from '../access.ts';
 import { linkIndex } from '../links.ts';
-import type { Topology } from '../topology.ts';
+import type { Component, Topology } from '../topology.ts';
 import { resolveInsertUrl } from './agents.ts';
+import { extraArg, readIndex } from './context.ts';
 
 interface ReachIndex {
-  /** Relations that are not links, both ways: part ↔ cluster (every part, duplicates too), URL ↔ cluster. */
+  /** Relations that are not links, both ways: part ↔ cluster (every part, duplicates too), URL ↔ cluster, vmselect ↔ cluster it reads. */
   extra: Map<string, string[]>;
   /** VMAlerts without a notifier link, and every VMAlertmanager: each of the first reads all of the second. */
   lonelyAlerts: Set<string>;
@@ -52,6 +55,12 @@ function reachIndex(t: Topology): ReachIndex {
     add(l.source, hit.cluster.id);
     add(hit.cluster.id, l.source);
   }
+  for (const [sel, clusters] of readIndex(t).reads) {
+    for (const c of clusters) {
+      add(sel, c.id);
+      add(c.id, sel);
+    }
+  }
   cache.set(t, idx);
   return idx;
 }
@@ -85,9 +94,18 @@ export function reachable(t: Topology, seeds: Iterable<string>, limit: number): 
 }
 
 /**
+ * Whether a changed component keeps the relations that no link records: for a vmselect, the
+ * storage nodes it is given beyond its cluster's (compared by reference: an edit elsewhere keeps them).
+ */
+export function sameUnlinkedRelations(a: Component, b: Component): boolean {
+  if (a.kind !== 'vmselect') return true;
+  return a.spec.extraStorageNodes === b.spec.extraStorageNodes && extraArg(a, 'storageNode') === extraArg(b, 'storageNode');
+}
+
+/**
  * Lets `next` use the relations of `prev`: for an edit that kept every id, kind, cluster, name and
- * namespace and the links (a field change), they are the same, and rebuilding them for each
- * version of a 10,000-component design cost a few ms per edit.
+ * namespace, every vmselect's extra storage nodes, and the links (a field change), they are the
+ * same, and rebuilding them for each version of a 10,000-component design cost a few ms per edit.
  */
 export function shareReach(prev: Topology, next: Topology): void {
   const idx = cache.get(prev);
