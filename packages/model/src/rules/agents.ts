@@ -1,21 +1,28 @@
 /** VMAgent rules: replicas, sharding, the persistent queue, remote-write URLs and scrape selection. */
 import { describe, getComponent, namespaceOf, rawField, replicasOf } from '../access.ts';
-import { removeLinks, updateLink } from '../edit.ts';
+import { removeLinks, updateComponent, updateLink } from '../edit.ts';
 import { linksFrom } from '../links.ts';
 import type { Component, Link, Topology } from '../topology.ts';
 import {
   GI,
   MI,
   SELECT_ALL_KEY,
-  agentsInto,
   bytes,
   clusterByRef,
   clusterReplication,
   dedupChanges,
+  dedupHolders,
   dedupSettable,
+  dedupTarget,
+  ensureDedup,
+  explicitDedup,
+  extraArg,
+  haPeers,
   isDaemonSet,
   isObj,
+  num,
   ofKind,
+  receivesCopies,
   selectionKey,
   selectsNothing,
   setField,
@@ -23,6 +30,7 @@ import {
   showBytes,
   storagesWrittenBy,
   withAgentReplicas,
+  withExtraArg,
 } from './context.ts';
 import { type Finding, type Rule, finding } from './types.ts';
 
@@ -37,22 +45,38 @@ function raiseReplicas(t: Topology, f: Finding): Topology {
   return a ? withAgentReplicas(t, a.id, Math.max(2, replicasOf(a))) : t;
 }
 
+const shardsOf = (a: Component) => num(rawField(a, 'shardCount')) ?? 0;
+
+/**
+ * Shards made redundant by `-promscrape.cluster.replicationFactor` ≥ 2 with shardCount > 1: every
+ * target is scraped by that many shards (the operator passes the flag through, `vmagent.go:819-838`),
+ * so one pod per shard is no single point of failure. This factor is the agent's redundancy: fixes
+ * keep it.
+ */
+export function shardsReplicated(a: Component): boolean {
+  return !isDaemonSet(a) && shardsOf(a) > 1 && (clusterReplication(a) ?? 1) >= 2;
+}
+
 export const vmagentSingleReplica: Rule = {
   id: 'vmagent-single-replica',
   severity: 'warning',
   title: 'VMAgent with a single replica',
-  source: 'op:docs/resources/vmagent.md §Replication and deduplication; vm:vmagent.md §High availability',
+  source: 'op:docs/resources/vmagent.md §Replication and deduplication; vm:vmagent.md §High availability; vmagent.go:819-838',
   check(t) {
     const out: Finding[] = [];
     for (const a of ofKind(t, 'VMAgent')) {
       const r = replicasOf(a);
-      if (isDaemonSet(a) || r >= 2) continue;
+      if (isDaemonSet(a) || r >= 2 || shardsReplicated(a)) continue;
+      const pods = `${describe(t, a)} runs ${r} replica${r === 1 ? '' : 's'}${shardsOf(a) > 0 ? ' per shard' : ''}`;
       out.push(
         finding(
           this,
           [a.id],
-          `${describe(t, a)} runs ${r} replica${r === 1 ? '' : 's'}${(rawField(a, 'shardCount') as number) > 0 ? ' per shard' : ''}: scraping stops while the pod restarts, leaving gaps. ` +
-            'Set replicaCount to 2, with dedup.minScrapeInterval on the storage it writes to set to its scrape interval.',
+          a.spec.ingestOnlyMode === true
+            ? `${pods} and only receives pushes (ingestOnlyMode): while the pod restarts, pushes to it fail and data is lost unless every sender buffers and retries. ` +
+                'Set replicaCount to 2: the replicas share the pushed traffic behind the Service, so no dedup is needed.'
+            : `${pods}: scraping stops while the pod restarts, leaving gaps. ` +
+                'Set replicaCount to 2, with dedup.minScrapeInterval on the storage it writes to set to its scrape interval.',
           { field: 'replicaCount', ...replicasFix(t, a) },
         ),
       );
@@ -98,19 +122,28 @@ export const vmagentDoubleReplication: Rule = {
       const crf = clusterReplication(a) ?? 1;
       const r = replicasOf(a);
       if (isDaemonSet(a) || crf <= 1 || r <= 1) continue;
+      // With shards, the replication factor is the redundancy the user built: keep it, drop the
+      // extra replicas. Without shards it replicates nothing (no cluster members to share targets).
+      const keep = shardsReplicated(a);
       out.push(
         finding(
           this,
           [a.id],
           `${describe(t, a)} sets promscrape.cluster.replicationFactor=${crf} and replicaCount ${r}: every target is scraped ${crf * r} times, because the operator already runs ${r} identical pods per shard. ` +
             'Use one mechanism: replicas or cluster.replicationFactor.',
-          { field: 'clusterReplicationFactor', fixLabel: 'Remove promscrape.cluster.replicationFactor (keep the replicas)' },
+          keep
+            ? { field: 'replicaCount', fixLabel: `Set replicaCount to 1 (keep promscrape.cluster.replicationFactor=${crf}: each target stays scraped by ${crf} shards)` }
+            : { field: 'clusterReplicationFactor', fixLabel: 'Remove promscrape.cluster.replicationFactor (keep the replicas)' },
         ),
       );
     }
     return out;
   },
-  fix: (t, f) => setField(t, f.componentIds[0]!, 'clusterReplicationFactor', undefined),
+  fix(t, f) {
+    const a = getComponent(t, f.componentIds[0]);
+    if (!a) return t;
+    return shardsReplicated(a) ? setField(t, a.id, 'replicaCount', 1) : setField(t, a.id, 'clusterReplicationFactor', undefined);
+  },
 };
 
 /** A hostPath volume among the agent's volumes (a node-local queue for daemonSetMode). */
@@ -172,32 +205,64 @@ export const vmagentEphemeralQueue: Rule = {
 };
 
 const MIN_QUEUE = 500 * MI;
+/**
+ * What the fix writes into `remoteWriteSettings.maxDiskUsagePerURL` and `remoteWrite[].maxDiskUsage`:
+ * 1 GiB in VictoriaMetrics' size format, which the operator accepts there (`1GiB`, `500MiB`, plain
+ * bytes), not a Kubernetes quantity (`1Gi`).
+ */
+export const QUEUE_FIX_SIZE = '1GiB';
 
-interface QueueCheck {
-  /** The smallest per-URL queue and where it comes from. */
-  min: number;
-  how: string;
-  urls: number;
+/** A queue size in bytes; 0 means unlimited to vmagent (`-remoteWrite.maxDiskUsagePerURL=0`). */
+function queueBytes(v: unknown): number | undefined {
+  const b = bytes(v);
+  return b === 0 ? Infinity : b;
 }
 
-function queueCheck(t: Topology, a: Component): QueueCheck | undefined {
+/** The URL's own `maxDiskUsage`: in `extra` for a link to a component, in `external` for an entry kept verbatim. */
+function urlOverride(l: Link): unknown {
+  return l.extra?.maxDiskUsage ?? l.external?.maxDiskUsage;
+}
+
+function withUrlOverride(l: Link, value: string): Link {
+  if (l.extra?.maxDiskUsage === undefined && l.external?.maxDiskUsage !== undefined) return { ...l, external: { ...l.external, maxDiskUsage: value } };
+  return { ...l, extra: { ...l.extra, maxDiskUsage: value } };
+}
+
+export interface UrlQueue {
+  link: Link;
+  /** Bytes of queue this URL gets (Infinity: unlimited). */
+  bytes: number;
+  /** What sets it, in the operator's order: the URL's own maxDiskUsage, remoteWriteSettings, the statefulMode volume split, the 1 GiB default. */
+  from: 'url' | 'settings' | 'volume' | 'default';
+  how: string;
+}
+
+/**
+ * The queue each remote-write URL of an agent gets, as the operator passes `-remoteWrite.maxDiskUsagePerURL`
+ * (one value per URL): `remoteWrite[].maxDiskUsage`, else `remoteWriteSettings.maxDiskUsagePerURL`,
+ * else in statefulMode the queue volume divided by the number of URLs (`vmagent.go:1068-1075`),
+ * else 1 GiB (`vmagent.go:51`).
+ */
+export function urlQueues(t: Topology, a: Component): UrlQueue[] {
   const links = linksFrom(t, a.id, 'remoteWrite');
-  if (links.length === 0) return undefined;
-  const settings = bytes(rawField(a, 'maxDiskUsagePerURL'));
+  const settingsRaw = rawField(a, 'maxDiskUsagePerURL');
+  const settings = queueBytes(settingsRaw);
   const pvc = a.spec.statefulMode === true ? bytes(rawField(a, 'storageSize')) : undefined;
-  let min = Infinity;
-  let how = '';
-  for (const l of links) {
-    const own = bytes(l.extra?.maxDiskUsage);
-    let v: number;
-    let h: string;
-    if (own !== undefined) [v, h] = [own, 'remoteWrite maxDiskUsage'];
-    else if (settings !== undefined) [v, h] = [settings, 'remoteWriteSettings.maxDiskUsagePerURL'];
-    else if (pvc !== undefined) [v, h] = [pvc / links.length, `${showBytes(pvc)} statefulStorage over ${links.length} URL${links.length === 1 ? '' : 's'}`];
-    else [v, h] = [GI, 'default'];
-    if (v < min) [min, how] = [v, h];
-  }
-  return { min, how, urls: links.length };
+  return links.map((l) => {
+    const raw = urlOverride(l);
+    const own = queueBytes(raw);
+    if (own !== undefined) return { link: l, bytes: own, from: 'url', how: `maxDiskUsage ${String(raw)} of the URL to ${urlName(t, l)}` };
+    if (settings !== undefined) return { link: l, bytes: settings, from: 'settings', how: `remoteWriteSettings.maxDiskUsagePerURL ${String(settingsRaw)}` };
+    if (pvc !== undefined) {
+      return { link: l, bytes: pvc / links.length, from: 'volume', how: `${showBytes(pvc)} statefulStorage over ${links.length} URL${links.length === 1 ? '' : 's'}` };
+    }
+    return { link: l, bytes: GI, from: 'default', how: 'default' };
+  });
+}
+
+function urlName(t: Topology, l: Link): string {
+  const target = getComponent(t, l.target);
+  return target ? describe(t, target) : String(l.external?.url ?? 'nowhere');
 }
 
 export const vmagentQueueTooSmall: Rule = {
@@ -208,15 +273,18 @@ export const vmagentQueueTooSmall: Rule = {
   check(t) {
     const out: Finding[] = [];
     for (const a of ofKind(t, 'VMAgent')) {
-      const q = queueCheck(t, a);
-      if (!q || q.min >= MIN_QUEUE) continue;
+      const small = urlQueues(t, a).filter((q) => q.bytes < MIN_QUEUE);
+      if (small.length === 0) continue;
+      const min = small.reduce((x, y) => (y.bytes < x.bytes ? y : x));
+      const urls = linksFrom(t, a.id, 'remoteWrite').length;
       out.push(
         finding(
           this,
           [a.id],
-          `${describe(t, a)} has ${showBytes(q.min)} of queue per remote-write URL (${q.how}), below the documented 500Mi minimum per URL: ` +
-            `increase it (e.g. to 1Gi per URL, ${q.urls}Gi of statefulStorage) or reduce the number of remoteWrite URLs.`,
-          { field: 'maxDiskUsagePerURL', fixLabel: 'Raise the queue to 1Gi per remote-write URL' },
+          `${describe(t, a)} has ${showBytes(min.bytes)} of queue per remote-write URL (${min.how})` +
+            `${small.length > 1 ? ` and ${small.length - 1} more URL${small.length === 2 ? '' : 's'} below 500Mi` : ''}, below the documented 500Mi minimum per URL: ` +
+            `increase it (e.g. to 1GiB per URL, ${urls}Gi of statefulStorage) or reduce the number of remoteWrite URLs.`,
+          { field: 'maxDiskUsagePerURL', fixLabel: `Raise the queue to ${QUEUE_FIX_SIZE} per remote-write URL` },
         ),
       );
     }
@@ -225,16 +293,61 @@ export const vmagentQueueTooSmall: Rule = {
   fix(t, f) {
     const a = getComponent(t, f.componentIds[0]);
     if (!a) return t;
-    const links = linksFrom(t, a.id, 'remoteWrite');
+    const queues = urlQueues(t, a);
     let next = t;
-    for (const l of links) {
-      const own = bytes(l.extra?.maxDiskUsage);
-      if (own !== undefined && own < MIN_QUEUE) next = updateLink(next, l.id, (x) => ({ ...x, extra: { ...x.extra, maxDiskUsage: '1Gi' } }));
+    // The URLs' own small overrides first: they win over everything the agent sets.
+    for (const q of queues) if (q.from === 'url' && q.bytes < MIN_QUEUE) next = updateLink(next, q.link.id, (l) => withUrlOverride(l, QUEUE_FIX_SIZE));
+    // The other URLs share one source (settings, the volume split or the default).
+    const shared = queues.find((q) => q.from !== 'url' && q.bytes < MIN_QUEUE);
+    if (shared?.from === 'settings') next = setField(next, a.id, 'maxDiskUsagePerURL', QUEUE_FIX_SIZE);
+    // A PVC size is a Kubernetes quantity: 1Gi per URL.
+    else if (shared?.from === 'volume') next = setField(next, a.id, 'storageSize', `${queues.length}Gi`);
+    return next;
+  },
+};
+
+const MEMBER_FLAGS = ['promscrape.cluster.membersCount', 'promscrape.cluster.memberNum'] as const;
+
+export const vmagentManualClusterMembers: Rule = {
+  id: 'vmagent-manual-cluster-members',
+  severity: 'error',
+  title: 'VMAgent cluster membership set by hand',
+  source: 'vmagent.go:819-838 (patchShardContainers only for shards); vm:vmagent.md §Scraping big number of targets; VictoriaMetrics#8309, operator#527',
+  check(t) {
+    const out: Finding[] = [];
+    for (const a of ofKind(t, 'VMAgent')) {
+      const set = MEMBER_FLAGS.filter((flag) => extraArg(a, flag) !== undefined);
+      if (set.length === 0) continue;
+      const shards = shardsOf(a);
+      if (!isDaemonSet(a) && shards > 1) continue;
+      const members = num(extraArg(a, 'promscrape.cluster.membersCount'));
+      const toShards = !isDaemonSet(a) && members !== undefined && members > 1;
+      const flags = set.map((flag) => `-${flag}=${String(extraArg(a, flag))}`).join(' and ');
+      const why = isDaemonSet(a)
+        ? 'in daemonSetMode, where the operator ignores sharding: every pod gets the same member number, so the other members’ targets are never scraped'
+        : shards === 1
+          ? 'with shardCount 1: the operator replaces them with membersCount=1 and memberNum=0, so they never split the targets as meant'
+          : `without shardCount > 1: every pod gets the same member number (${String(extraArg(a, 'promscrape.cluster.memberNum') ?? 0)}), so the other members’ targets are never scraped`;
+      out.push(
+        finding(
+          this,
+          [a.id],
+          `${describe(t, a)} sets ${flags} in extraArgs ${why}. Remove the flags and use shardCount: the operator sets both per shard.`,
+          {
+            field: 'shardCount',
+            fixLabel: `Remove ${set.join(' and ')}${toShards ? ` and set shardCount to ${members}` : ''}`,
+          },
+        ),
+      );
     }
-    const settings = bytes(rawField(a, 'maxDiskUsagePerURL'));
-    if (settings !== undefined && settings < MIN_QUEUE) next = setField(next, a.id, 'maxDiskUsagePerURL', '1Gi');
-    const pvc = bytes(rawField(a, 'storageSize'));
-    if (a.spec.statefulMode === true && pvc !== undefined && pvc / links.length < MIN_QUEUE) next = setField(next, a.id, 'storageSize', `${links.length}Gi`);
+    return out;
+  },
+  fix(t, f) {
+    const a = getComponent(t, f.componentIds[0]);
+    if (!a) return t;
+    const members = num(extraArg(a, 'promscrape.cluster.membersCount'));
+    let next = updateComponent(t, a.id, (c) => MEMBER_FLAGS.reduce((x, flag) => withExtraArg(x, flag, undefined), c));
+    if (!isDaemonSet(a) && members !== undefined && members > 1) next = setField(next, a.id, 'shardCount', members);
     return next;
   },
 };
@@ -308,13 +421,12 @@ export const vmagentDuplicateWriteSameCluster: Rule = {
   },
 };
 
-/** Whether selecting everything would pair the agent with another select-all agent (a new HA pair). */
+/**
+ * Whether selecting everything would pair the agent with another select-all agent (a new HA pair:
+ * same storage, same VMAuth, or clusters one vmselect reads together).
+ */
 function selectAllPairs(t: Topology, a: Component): Component | undefined {
-  for (const s of storagesWrittenBy(t, a)) {
-    const other = agentsInto(t, s).find((b) => b.id !== a.id && selectionKey(b) === SELECT_ALL_KEY);
-    if (other) return other;
-  }
-  return undefined;
+  return haPeers(t, a).find((b) => selectionKey(b) === SELECT_ALL_KEY);
 }
 
 export const vmagentSelectsNothing: Rule = {
@@ -327,6 +439,9 @@ export const vmagentSelectsNothing: Rule = {
     for (const a of ofKind(t, 'VMAgent')) {
       if (a.spec.ingestOnlyMode === true || !selectsNothing(a)) continue;
       const pair = selectAllPairs(t, a);
+      // Once it scrapes, HA copies may reach its storages (its own replicas, or its interval now
+      // counts for another HA agent's dedup): the fix then also raises dedup there, where it can.
+      const dedup = pair ? undefined : selectAllDedup(t, a);
       out.push(
         finding(
           this,
@@ -335,14 +450,44 @@ export const vmagentSelectsNothing: Rule = {
             (pair
               ? `Set explicit selectors (selectAllByDefault would make it scrape the same targets as ${describe(t, pair)}), or ingestOnlyMode: true if it only receives pushes.`
               : 'Set selectAllByDefault: true or explicit selectors, or ingestOnlyMode: true if it only receives pushes.'),
-          pair ? { field: 'selectAllByDefault' } : { field: 'selectAllByDefault', fixLabel: 'Set selectAllByDefault: true' },
+          dedup
+            ? { field: 'selectAllByDefault', fixLabel: `Set selectAllByDefault: true${dedup.length ? ` and ${dedup.join(', ')}` : ''}` }
+            : { field: 'selectAllByDefault' },
         ),
       );
     }
     return out;
   },
-  fix: (t, f) => setField(t, f.componentIds[0]!, 'selectAllByDefault', true),
+  fix(t, f) {
+    const a = getComponent(t, f.componentIds[0]);
+    return a ? selectAll(t, a) : t;
+  },
 };
+
+/** Selects everything on `a`, raising dedup on the storages it writes to that then receive HA copies. */
+function selectAll(t: Topology, a: Component): Topology {
+  let next = setField(t, a.id, 'selectAllByDefault', true);
+  for (const s of storagesWrittenBy(next, a)) if (receivesCopies(next, s)) next = ensureDedup(next, s.id);
+  return next;
+}
+
+/**
+ * The dedup settings `selectAll` makes, worded for the fix label; undefined when a storage that
+ * would then receive HA copies cannot carry a dedup setting.
+ */
+function selectAllDedup(t: Topology, a: Component): string[] | undefined {
+  const next = selectAll(t, a);
+  const out: string[] = [];
+  for (const s of storagesWrittenBy(next, a)) {
+    if (!receivesCopies(next, s)) continue;
+    if (dedupHolders(next, s).length === 0) return undefined;
+    const before = getComponent(t, s.id);
+    const was = before && explicitDedup(t, before)?.value;
+    const now = explicitDedup(next, s)?.value;
+    if (now !== was) out.push(`dedup.minScrapeInterval ${now} ${dedupTarget(t, s)}`);
+  }
+  return out;
+}
 
 export const agentRules: Rule[] = [
   vmagentSingleReplica,

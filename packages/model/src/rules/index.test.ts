@@ -38,13 +38,15 @@ const CATALOG: [string, string][] = [
   ['replicas-without-spreading', 'warning'],
   ['pdb-missing', 'info'],
   ['pdb-blocks-eviction', 'warning'],
+  ['vmagent-manual-cluster-members', 'error'],
 ];
 const OPTIONAL = ['vmcluster-spans-zones', 'vmstorage-few-nodes', 'cluster-lb'];
 
 /** Everything wrong at once: a single-replica stack without dedup, spreading or config. */
 function badDesign(): Topology {
-  const a = agent('scraper', { replicaCount: 2 });
+  const a = agent('scraper', { replicaCount: 2, serviceScrapeSelector: { matchLabels: { team: 'a' } } });
   const b = agent('backup', { selectAllByDefault: true });
+  const idle = agent('idle', {});
   const s = single('main', { replicaCount: 2 });
   const [c, ins, sel, sto] = cluster('main', { replicationFactor: 3 }, { vmstorage: { replicaCount: 2, storage: { emptyDir: {} } } });
   const al: Component = { id: 'vmalert-rules', kind: 'VMAlert', name: 'rules', spec: { selectAllByDefault: true, replicaCount: 2 } };
@@ -53,15 +55,16 @@ function badDesign(): Topology {
     link('remoteWrite', a.id, ins!.id),
     link('remoteWrite', b.id, ins!.id),
     link('remoteWrite', a.id, s.id),
+    link('remoteWrite', idle.id, ins!.id),
     link('datasource', al.id, sel!.id),
     link('notifier', al.id, am.id, { notify: 'service' }),
   ];
   const rule = { apiVersion: 'operator.victoriametrics.com/v1beta1', kind: 'VMRule', metadata: { name: 'r' }, spec: { groups: [{ name: 'g', rules: [{ alert: 'A', expr: 'up == 0' }, { record: 'r', expr: 'up' }] }] } };
-  return design([a, b, s, c!, ins!, sel!, sto!, al, am], links, [rule]);
+  return design([a, b, idle, s, c!, ins!, sel!, sto!, al, am], links, [rule]);
 }
 
 describe('RULES', () => {
-  test('holds the 32 catalog rules with their ids and severities, then the 3 optional ones', () => {
+  test('holds the 33 catalog rules with their ids and severities, then the 3 optional ones', () => {
     expect(RULES.filter((r) => !r.optional && !r.required).map((r) => [r.id, r.severity])).toEqual(CATALOG);
     expect(RULES.filter((r) => r.optional).map((r) => r.id)).toEqual(OPTIONAL);
     expect(new Set(RULES.map((r) => r.id)).size).toBe(RULES.length);

@@ -3,7 +3,7 @@
  * plus pure functions (see types.ts); fixes are pure topology transforms.
  */
 import type { Topology } from '../topology.ts';
-import { agentRules } from './agents.ts';
+import { agentRules, vmagentManualClusterMembers } from './agents.ts';
 import { alertingRules } from './alerting.ts';
 import { clusterRules } from './cluster.ts';
 import { dedupRules, vmalertDedupVsEvalInterval } from './dedup.ts';
@@ -28,6 +28,7 @@ export const RULES: readonly Rule[] = [
   vmalertDedupVsEvalInterval,
   ...alertingRules.slice(5),
   ...schedulingRules,
+  vmagentManualClusterMembers,
   ...optionalRules,
 ];
 
