@@ -1,7 +1,7 @@
 /** VMCluster rules: replication factor against storage nodes, replica counts of the parts. */
 import { describe, getComponent, rawField, replicasOf } from '../access.ts';
 import type { Component, Topology } from '../topology.ts';
-import { isObj, num, ofKind, parts, replicationFactor, setField } from './context.ts';
+import { isObj, num, ofKind, parts, replicationFactor, setField, withStorageReplicas } from './context.ts';
 import { type Finding, type Rule, finding } from './types.ts';
 
 /** The storage node count the catalog recommends for a replication factor: 2·RF−1, at least 2. */
@@ -34,7 +34,7 @@ function fixStorageNodes(t: Topology, f: Finding): Topology {
   if (!vs || !cluster) return t;
   const want = storageNodesFor(replicationFactor(cluster));
   const have = num(rawField(vs, 'replicaCount'));
-  return have !== undefined && have >= want ? t : setField(t, vs.id, 'replicaCount', want);
+  return have !== undefined && have >= want ? t : withStorageReplicas(t, vs.id, want);
 }
 
 export const vmclusterRfExceedsStorage: Rule = {
@@ -142,7 +142,8 @@ export const vmclusterComponentSingleReplica: Rule = {
     const cluster = getComponent(t, part?.cluster);
     if (!part) return t;
     const want = part.kind === 'vmstorage' ? storageNodesFor(cluster ? replicationFactor(cluster) : undefined) : 2;
-    return setField(t, part.id, 'replicaCount', Math.max(want, replicasOf(part)));
+    const n = Math.max(want, replicasOf(part));
+    return part.kind === 'vmstorage' ? withStorageReplicas(t, part.id, n) : setField(t, part.id, 'replicaCount', n);
   },
 };
 

@@ -1,9 +1,9 @@
 /** Scheduling rules: spreading replicas over nodes, and PodDisruptionBudgets. */
-import { describe, getComponent, replicasOf } from '../access.ts';
+import { describe, getComponent, nameOf, replicasOf } from '../access.ts';
 import { updateComponent } from '../edit.ts';
-import { HOSTNAME_KEY, spreadsOverNodes } from '../spreading.ts';
+import { HOSTNAME_KEY, SELECTOR_FILLED_BY_OPERATOR, type SpreadOwner, ZONE_KEY, ensureNodeSpreading, spreadsOverNodes, zonesOf } from '../spreading.ts';
 import type { Component, ComponentKind, Topology } from '../topology.ts';
-import { isDaemonSet, isObj, num } from './context.ts';
+import { budgetExceedingRf, isDaemonSet, isObj, num, ofKind, parts, withPdbMaxUnavailableOne } from './context.ts';
 import { type Finding, type Rule, finding } from './types.ts';
 
 /** Kinds whose replicas can be spread and that carry a podDisruptionBudget (not VMSingle). */
@@ -25,6 +25,19 @@ function replicated(t: Topology): { c: Component; r: number }[] {
   return out;
 }
 
+const ownerOf = (t: Topology, c: Component): SpreadOwner => ({ kind: c.kind, name: nameOf(t, c) });
+
+/** What keeps the replicas of `c` from being spread, in words, when something is there but does not count. */
+function whyNotSpread(c: Component, replicas: number): string {
+  const tsc = Array.isArray(c.spec.topologySpreadConstraints) ? c.spec.topologySpreadConstraints.filter(isObj) : [];
+  if (!SELECTOR_FILLED_BY_OPERATOR.has(c.kind) && tsc.some((x) => !isObj(x.labelSelector))) {
+    return `its topologySpreadConstraints have no labelSelector, which the operator does not fill for ${c.kind}, so they select no pods`;
+  }
+  const zoneHard = tsc.some((x) => x.topologyKey === ZONE_KEY && x.whenUnsatisfiable === 'DoNotSchedule');
+  if (zoneHard && replicas > zonesOf(c.spec)) return `its hard zone spread keeps ${replicas} replicas on distinct nodes only up to ${zonesOf(c.spec)} zones`;
+  return `it has no podAntiAffinity or topologySpreadConstraints on ${HOSTNAME_KEY} (nor a hard zone spread with no more replicas than zones)`;
+}
+
 export const replicasWithoutSpreading: Rule = {
   id: 'replicas-without-spreading',
   severity: 'warning',
@@ -33,13 +46,14 @@ export const replicasWithoutSpreading: Rule = {
   check(t) {
     const out: Finding[] = [];
     for (const { c, r } of replicated(t)) {
-      if (spreadsOverNodes(c.spec)) continue;
+      if (spreadsOverNodes(c.spec, { kind: c.kind, replicas: r })) continue;
+      const filled = SELECTOR_FILLED_BY_OPERATOR.has(c.kind);
       out.push(
         finding(
           this,
           [c.id],
-          `${describe(t, c)} runs ${r} replicas without podAntiAffinity or topologySpreadConstraints on ${HOSTNAME_KEY}: all of them can land on one node, and a node failure takes them all down. ` +
-            `Add a topologySpreadConstraint on ${HOSTNAME_KEY} (the operator fills its labelSelector) or pod anti-affinity.`,
+          `${describe(t, c)} runs ${r} replicas and ${whyNotSpread(c, r)}: all of them can land on one node, and a node failure takes them all down. ` +
+            `Add a topologySpreadConstraint on ${HOSTNAME_KEY} (${filled ? 'the operator fills its labelSelector' : `with a labelSelector on the ${c.kind} pod labels, which the operator does not fill for it`}) or pod anti-affinity.`,
           { field: 'spreading', fixLabel: `Spread replicas over nodes (${HOSTNAME_KEY})` },
         ),
       );
@@ -49,26 +63,13 @@ export const replicasWithoutSpreading: Rule = {
   fix(t, f) {
     const id = f.componentIds[0]!;
     const c = getComponent(t, id);
-    if (!c || spreadsOverNodes(c.spec)) return t;
-    return updateComponent(t, id, (x) => {
-      const old = Array.isArray(x.spec.topologySpreadConstraints) ? x.spec.topologySpreadConstraints : [];
-      return {
-        ...x,
-        spec: {
-          ...x.spec,
-          topologySpreadConstraints: [...old, { maxSkew: 1, topologyKey: HOSTNAME_KEY, whenUnsatisfiable: 'ScheduleAnyway' }],
-        },
-      };
-    });
+    if (!c || spreadsOverNodes(c.spec, { kind: c.kind, replicas: replicasOf(c) })) return t;
+    const owner = ownerOf(t, c);
+    return updateComponent(t, id, (x) => ({ ...x, spec: ensureNodeSpreading(x.spec, owner) }));
   },
 };
 
-const setPdb = (t: Topology, id: string) =>
-  updateComponent(t, id, (x) => {
-    const old = isObj(x.spec.podDisruptionBudget) ? { ...x.spec.podDisruptionBudget } : {};
-    delete old.minAvailable;
-    return { ...x, spec: { ...x.spec, podDisruptionBudget: { ...old, maxUnavailable: 1 } } };
-  });
+const setPdb = withPdbMaxUnavailableOne;
 
 export const pdbMissing: Rule = {
   id: 'pdb-missing',
@@ -130,4 +131,34 @@ export const pdbBlocksEviction: Rule = {
   fix: (t, f) => setPdb(t, f.componentIds[0]!),
 };
 
-export const schedulingRules: Rule[] = [replicasWithoutSpreading, pdbMissing, pdbBlocksEviction];
+export const vmstorageDisruptionExceedsRf: Rule = {
+  id: 'vmstorage-disruption-exceeds-rf',
+  severity: 'error',
+  title: 'vmstorage PodDisruptionBudget lets every copy of some data go down',
+  source: 'operator#1457 / PR#1458, #1706, #1227; reconcile/statefulset.go:349-370; vm:Cluster-VictoriaMetrics.md §Replication and data safety',
+  check(t) {
+    const out: Finding[] = [];
+    for (const cluster of ofKind(t, 'VMCluster')) {
+      const vs = parts(t, cluster.id).vmstorage;
+      const b = vs && budgetExceedingRf(cluster, vs);
+      if (!vs || !b) continue;
+      const viaMax = b.pdb.maxUnavailable !== undefined && b.pdb.maxUnavailable !== null;
+      const what = viaMax ? `maxUnavailable ${String(b.pdb.maxUnavailable)}` : `minAvailable ${String(b.pdb.minAvailable)}`;
+      out.push(
+        finding(
+          this,
+          [vs.id, cluster.id],
+          `${describe(t, vs)} has a podDisruptionBudget with ${what}, which lets ${b.down} of its ${b.replicas} pod${b.replicas === 1 ? '' : 's'} be unavailable at once, while ${describe(t, cluster)} keeps replicationFactor ${b.rf} copies: ` +
+            'concurrent drains (or a rollout that honours the budget) can take every copy of some data down, so reads turn partial and writes lose copies. ' +
+            `Set maxUnavailable to 1 (at most RF − 1 = ${b.rf - 1}).`,
+          { field: viaMax ? 'pdbMaxUnavailable' : 'pdbMinAvailable', fixLabel: 'Set the vmstorage podDisruptionBudget to maxUnavailable: 1' },
+        ),
+      );
+    }
+    return out;
+  },
+  fix: (t, f) => withPdbMaxUnavailableOne(t, f.componentIds[0]!),
+};
+
+/** In catalog order: spreading and the PodDisruptionBudget rules, vmstorage's budget against RF last. */
+export const schedulingRules: Rule[] = [replicasWithoutSpreading, pdbMissing, pdbBlocksEviction, vmstorageDisruptionExceedsRf];
