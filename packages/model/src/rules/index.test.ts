@@ -40,6 +40,7 @@ const CATALOG: [string, string][] = [
   ['pdb-blocks-eviction', 'warning'],
   ['vmstorage-disruption-exceeds-rf', 'error'],
   ['vmagent-manual-cluster-members', 'error'],
+  ['vmauth-single-replica', 'warning'],
 ];
 const OPTIONAL = ['vmcluster-spans-zones', 'vmstorage-few-nodes', 'cluster-lb'];
 
@@ -65,7 +66,7 @@ function badDesign(): Topology {
 }
 
 describe('RULES', () => {
-  test('holds the 34 catalog rules with their ids and severities, then the 3 optional ones', () => {
+  test('holds the 35 catalog rules with their ids and severities, then the 3 optional ones', () => {
     expect(RULES.filter((r) => !r.optional && !r.required).map((r) => [r.id, r.severity])).toEqual(CATALOG);
     expect(RULES.filter((r) => r.optional).map((r) => r.id)).toEqual(OPTIONAL);
     expect(new Set(RULES.map((r) => r.id)).size).toBe(RULES.length);

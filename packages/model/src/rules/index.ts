@@ -11,6 +11,7 @@ import { optionalRules } from './optional.ts';
 import { requiredRules } from './required.ts';
 import { schedulingRules } from './scheduling.ts';
 import { storageRules } from './storage.ts';
+import { vmauthSingleReplica } from './vmauth.ts';
 import { type Checked, checkAll, recheck } from './incremental.ts';
 import { type Finding, type Rule, SEVERITY_RANK } from './types.ts';
 
@@ -29,6 +30,7 @@ export const RULES: readonly Rule[] = [
   ...alertingRules.slice(5),
   ...schedulingRules,
   vmagentManualClusterMembers,
+  vmauthSingleReplica,
   ...optionalRules,
 ];
 

@@ -30,10 +30,13 @@ describe('vmstorage-few-nodes', () => {
 });
 
 describe('cluster-lb', () => {
-  test('fires for replicated vminsert/vmselect without the load balancer; the fix enables it', () => {
+  test('fires for replicated vminsert/vmselect without the load balancer; the fix enables it with 2 pods', () => {
     const t = haDesign();
     const [f] = fires('cluster-lb', t, { ids: [HA.cluster], fixable: true });
-    expect(getComponent(applyFix(t, f!), HA.cluster)!.spec.requestsLoadBalancer).toEqual({ enabled: true });
+    const fixed = applyFix(t, f!);
+    expect(getComponent(fixed, HA.cluster)!.spec.requestsLoadBalancer).toEqual({ enabled: true, spec: { replicaCount: 2 } });
+    // A one-pod balancer would be a single point of failure in front of the cluster.
+    expect(lint(fixed).map((x) => x.ruleId)).not.toContain('vmauth-single-replica');
   });
   test('quiet when enabled', () => quiet('cluster-lb', edit(haDesign(), HA.cluster, (s) => ({ ...s, requestsLoadBalancer: { enabled: true } }))));
 });

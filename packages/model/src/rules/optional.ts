@@ -80,7 +80,7 @@ export const clusterLb: Rule = {
           this,
           [cluster.id],
           `${describe(t, cluster)} serves ${many.map((c) => `${replicasOf(c)} ${c.kind}`).join(' and ')} pods through the Kubernetes Service: long-lived client connections spread load unevenly. Consider requestsLoadBalancer.enabled.`,
-          { fixLabel: 'Enable requestsLoadBalancer' },
+          { fixLabel: 'Enable requestsLoadBalancer with 2 vmauth pods' },
         ),
       );
     }
@@ -89,8 +89,11 @@ export const clusterLb: Rule = {
   fix(t, f) {
     const c = getComponent(t, f.componentIds[0]);
     if (!c) return t;
+    // Two pods, so that the balancer does not become the single point of failure (vmauth-single-replica).
     const lb = isObj(c.spec.requestsLoadBalancer) ? c.spec.requestsLoadBalancer : {};
-    return setSpec(t, c.id, { requestsLoadBalancer: { ...lb, enabled: true } });
+    const spec = isObj(lb.spec) ? lb.spec : {};
+    const replicas = num(spec.replicaCount);
+    return setSpec(t, c.id, { requestsLoadBalancer: { ...lb, enabled: true, spec: { ...spec, replicaCount: Math.max(2, replicas ?? 0) } } });
   },
 };
 
