@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { getComponent } from '../access.ts';
 import { linksFrom } from '../links.ts';
-import { HA, edit, editComponent, editLinks, vmRule, withoutLinks } from '../fixtures/build.ts';
+import { HA, agent, alert, design, edit, editComponent, editLinks, externalLink, link, single, vmRule, withoutLinks } from '../fixtures/build.ts';
 import { haDesign } from '../fixtures/ha-design.ts';
 import type { Topology } from '../topology.ts';
 import { applyFix } from './index.ts';
@@ -132,5 +132,38 @@ describe('alertmanager-no-config', () => {
     quiet('alertmanager-no-config', haDesign());
     quiet('alertmanager-no-config', edit(haDesign(), HA.am, ({ configSecret: _c, ...s }) => ({ ...s, configRawYaml: 'route: {receiver: x}' })));
     quiet('alertmanager-no-config', edit(haDesign(), HA.am, ({ configSecret: _c, ...s }) => ({ ...s, configSelector: {} })));
+  });
+});
+
+describe('vmalert-remote-write-unbuffered', () => {
+  test('fires for remoteWrite straight to vminsert, to a VMSingle, or to a URL naming a vminsert; no automatic fix', () => {
+    fires('vmalert-remote-write-unbuffered', haDesign(), {
+      ids: [HA.alert, HA.vminsert],
+      includes: ["vmalert 'rules' remote-writes straight to vminsert of vmcluster 'main'", 'no on-disk queue', 'through a VMAgent with a persistent queue'],
+      fixable: false,
+    });
+    const s = single('main', { storage: { resources: { requests: { storage: '20Gi' } } } });
+    const al = alert('rules', { replicaCount: 2 });
+    fires('vmalert-remote-write-unbuffered', design([s, al], [link('datasource', al.id, s.id), link('remoteWrite', al.id, s.id)]), { ids: [al.id, s.id] });
+    const url = editLinks(
+      haDesign(),
+      (l) => l.source === HA.alert && l.type === 'remoteWrite',
+      (l) => externalLink('remoteWrite', l.source, 'http://vminsert-main.monitoring.svc:8480/insert/0/prometheus'),
+    );
+    fires('vmalert-remote-write-unbuffered', url, { ids: [HA.alert, HA.cluster] });
+  });
+  test('quiet through a VMAgent, without remoteWrite, or to a URL outside the design', () => {
+    const a = agent('buffer', { ingestOnlyMode: true, statefulMode: true });
+    const viaAgent = editLinks(
+      { ...haDesign(), components: [...haDesign().components, a] },
+      (l) => l.source === HA.alert && l.type === 'remoteWrite',
+      (l) => ({ ...l, id: 'remoteWrite-vmalert-rules-vmagent-buffer', target: a.id, tenant: undefined }),
+    );
+    quiet('vmalert-remote-write-unbuffered', viaAgent);
+    quiet('vmalert-remote-write-unbuffered', withoutLinks(haDesign(), (l) => l.source === HA.alert && l.type === 'remoteWrite'));
+    quiet(
+      'vmalert-remote-write-unbuffered',
+      editLinks(haDesign(), (l) => l.source === HA.alert && l.type === 'remoteWrite', (l) => externalLink('remoteWrite', l.source, 'https://remote.example.com/api/v1/write')),
+    );
   });
 });

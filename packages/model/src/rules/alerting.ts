@@ -14,6 +14,7 @@ import {
   setField,
   withAlertmanagerReplicas,
 } from './context.ts';
+import { resolveInsertUrl } from './agents.ts';
 import { selectedRules } from './selectors.ts';
 import { type Finding, type Rule, finding } from './types.ts';
 
@@ -300,6 +301,38 @@ export const alertmanagerNoConfig: Rule = {
           { field: 'configSecret' },
         ),
       );
+    }
+    return out;
+  },
+};
+
+/** The storage a VMAlert remoteWrite link lands in directly: a VMSingle, a vminsert, or a URL naming one. */
+function storageTarget(t: Topology, a: Component, l: Link): Component | undefined {
+  const target = getComponent(t, l.target);
+  if (target) return target.kind === 'VMSingle' || target.kind === 'vminsert' ? target : undefined;
+  return resolveInsertUrl(t, l.external?.url, namespaceOf(t, a))?.cluster;
+}
+
+export const vmalertRemoteWriteUnbuffered: Rule = {
+  id: 'vmalert-remote-write-unbuffered',
+  severity: 'info',
+  title: 'VMAlert remote-writes straight to storage',
+  source: 'vm:vmalert.md §Multiple remote writes / §Reading rules; VictoriaMetrics#6905',
+  check(t) {
+    const out: Finding[] = [];
+    for (const a of ofKind(t, 'VMAlert')) {
+      for (const l of linksFrom(t, a.id, 'remoteWrite')) {
+        const s = storageTarget(t, a, l);
+        if (!s) continue;
+        out.push(
+          finding(
+            this,
+            [a.id, s.id],
+            `${describe(t, a)} remote-writes straight to ${describe(t, s)}: vmalert keeps no on-disk queue, so recording results and alert state are dropped while the storage is away. ` +
+              'Remote-write through a VMAgent with a persistent queue (statefulMode with a volume), which forwards to the storage.',
+          ),
+        );
+      }
     }
     return out;
   },

@@ -4,7 +4,7 @@
  */
 import type { Topology } from '../topology.ts';
 import { agentRules, vmagentManualClusterMembers } from './agents.ts';
-import { alertingRules } from './alerting.ts';
+import { alertingRules, vmalertRemoteWriteUnbuffered } from './alerting.ts';
 import { clusterRules } from './cluster.ts';
 import { dedupRules, vmalertDedupVsEvalInterval } from './dedup.ts';
 import { optionalRules } from './optional.ts';
@@ -31,6 +31,7 @@ export const RULES: readonly Rule[] = [
   ...schedulingRules,
   vmagentManualClusterMembers,
   vmauthSingleReplica,
+  vmalertRemoteWriteUnbuffered,
   ...optionalRules,
 ];
 

@@ -8,8 +8,8 @@ import { fires, quiet } from './check-case.ts';
 
 describe('optional rules', () => {
   test('lint runs them only when asked', () => {
-    expect(lint(haDesign()).map((f) => f.ruleId)).toEqual([]);
-    expect(lint(haDesign(), { optional: true }).map((f) => f.ruleId)).toEqual(['vmstorage-few-nodes', 'cluster-lb']);
+    expect(lint(haDesign()).map((f) => f.ruleId)).toEqual(['vmalert-remote-write-unbuffered']);
+    expect(lint(haDesign(), { optional: true }).map((f) => f.ruleId)).toEqual(['vmalert-remote-write-unbuffered', 'vmstorage-few-nodes', 'cluster-lb']);
   });
 });
 
