@@ -234,7 +234,7 @@ describe('alerting (vmalert.md §Notifier configuration; am:docs/high_availabili
     );
     const via = simulate(t, ['vminsert-prod-0']);
     expect(via.ingestion).toBe('buffered');
-    expect(via.reasons.join('\n')).toMatch(/including the results vmalert 'rules' writes through it/);
+    expect(via.reasons.join('\n')).toMatch(/vmalert 'rules' writes its recording results and alert state through vmagent 'a', so they wait in its queue for vminsert of vmcluster 'prod' too/);
   });
 });
 

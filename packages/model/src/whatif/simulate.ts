@@ -623,13 +623,12 @@ function vmalertWriteUnit(t: Topology, v: Component, rw: Link): Unit {
         reasons.push(`${rejects(t, target, rw, ws)}; vmalert '${v.name}' keeps no on-disk queue, so its recording results and alert state written there are dropped (vm:vmalert.md; VictoriaMetrics#6905)`);
       } else if (target?.kind === 'VMAgent' && level < 3) {
         // vmalert → vmagent: the agent's queue holds what its storages reject.
-        const agentLive = planOf(t, target).workloads.flatMap((w) => s.split(w).live);
         linksFrom(t, target.id, 'remoteWrite').forEach((l, i) => {
           const c = getComponent(t, l.target);
           const w = writeState(s, c);
           if (w.accepts) return;
           level = Math.max(level, 1);
-          reasons.push(`${bufferOf(s, target, i, agentLive, targetName(t, c, l), rejects(t, c, l, w)).reason}, including the results vmalert '${v.name}' writes through it`);
+          reasons.push(`vmalert '${v.name}' writes its recording results and alert state through vmagent '${target.name}', so they wait in its queue for ${targetName(t, c, l)} too`);
         });
       }
       return { level, reasons };
