@@ -83,7 +83,14 @@ describe('whatif output', () => {
     const t = haDesign();
     const doc = JSON.parse(whatifJson(t, { analysis: analyse(t), custom: whatIf(t, ['vmstorage-main-0', 'vmstorage-main-1']) }));
     expect(doc.scenarios).toHaveLength(1);
-    expect(doc.scenarios[0]).toMatchObject({ class: 'custom', failed: ['vmstorage-main-0', 'vmstorage-main-1'], ingestion: 'partial', queries: 'partial', alerting: 'degraded' });
+    expect(doc.scenarios[0]).toMatchObject({
+      class: 'custom',
+      failed: ['vmstorage-main-0', 'vmstorage-main-1'],
+      ingestion: 'partial',
+      queries: 'partial',
+      alerting: 'degraded',
+      affected: ['VMCluster/main', 'VMAlert/rules'],
+    });
   });
 
   it('text: the summary, the placement rule per component, the node and zones, harmed pods in full', () => {

@@ -12,7 +12,16 @@ export interface WhatIfReport {
   custom?: WhatIfScenario;
 }
 
-const outcomeJson = (o: Outcome) => ({ ingestion: o.ingestion, queries: o.queries, alerting: o.alerting, reasons: o.reasons, ...(o.buffers.length > 0 ? { buffers: o.buffers } : {}) });
+function outcomeJson(t: Topology, o: Outcome) {
+  return {
+    ingestion: o.ingestion,
+    queries: o.queries,
+    alerting: o.alerting,
+    reasons: o.reasons,
+    ...(o.affected.length > 0 ? { affected: o.affected.map((id) => componentRef(t, id)) } : {}),
+    ...(o.buffers.length > 0 ? { buffers: o.buffers.map((b) => ({ ...b, agent: componentRef(t, b.agent) })) } : {}),
+  };
+}
 
 export function whatifJson(t: Topology, r: WhatIfReport): string {
   const a = r.analysis;
@@ -20,8 +29,8 @@ export function whatifJson(t: Topology, r: WhatIfReport): string {
   const out = {
     zones: a.zones,
     survives: a.survives,
-    scenarios: scenarios.map((s) => ({ class: s.class, failed: s.failed, ...(s.zone !== undefined ? { zone: s.zone } : {}), ...outcomeJson(s) })),
-    baseline: outcomeJson(a.baseline),
+    scenarios: scenarios.map((s) => ({ class: s.class, failed: s.failed, ...(s.zone !== undefined ? { zone: s.zone } : {}), ...outcomeJson(t, s) })),
+    baseline: outcomeJson(t, a.baseline),
     placement: a.placement.map((g) => ({
       component: componentRef(t, g.componentId),
       pods: g.pods,

@@ -45,7 +45,7 @@ export interface Analysis {
 }
 
 function scenario(cls: ScenarioClass, failed: string[], o: Outcome, zone?: number): Scenario {
-  const s: Scenario = { class: cls, failed, ingestion: o.ingestion, queries: o.queries, alerting: o.alerting, reasons: o.reasons, buffers: o.buffers };
+  const s: Scenario = { class: cls, failed, ingestion: o.ingestion, queries: o.queries, alerting: o.alerting, reasons: o.reasons, buffers: o.buffers, affected: o.affected };
   if (zone !== undefined) s.zone = zone;
   return s;
 }

@@ -31,6 +31,7 @@ describe('vmstorage failures (Cluster-VictoriaMetrics.md §Cluster availability,
     const o = simulate(clusterDesign(1), ['vmstorage-prod-1']);
     expect(levels(o)).toEqual(['ok', 'partial', 'ok']);
     expect(o.reasons).toContain('vmstorage-prod-1 down with replicationFactor 1: a third of the series are missing from queries');
+    expect(o.affected).toEqual(['vmcluster-prod']);
     expect(o.reasons.join('\n')).toMatch(/vminsert re-routes the new samples meant for vmstorage-prod-1 to the 2 running vmstorage pods/);
   });
 
@@ -66,6 +67,7 @@ describe('vmagent buffering (vmagent.md §On-disk persistence; op:docs/resources
   it('every vminsert down: vminsert rejects writes and the agent buffers in its emptyDir queue, 1 GiB per URL by default', () => {
     const o = simulate(clusterDesign(2), ['vminsert-prod-0', 'vminsert-prod-1']);
     expect(levels(o)).toEqual(['buffered', 'complete', 'ok']);
+    expect(o.affected).toEqual(['vmagent-scraper']);
     expect(o.buffers).toEqual([{ agent: 'vmagent-scraper', pods: ['vmagent-scraper-0', 'vmagent-scraper-1'], destination: "vminsert of vmcluster 'prod'", bytesPerPod: 1024 ** 3, persistent: false }]);
     const text = o.reasons.join('\n');
     expect(text).toMatch(/every vminsert pod of vmcluster 'prod' is down, so it accepts no writes/);

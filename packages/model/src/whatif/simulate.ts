@@ -77,6 +77,12 @@ export interface Outcome {
   /** Why, in words that name pods, components and values. */
   reasons: string[];
   buffers: Buffering[];
+  /**
+   * Component ids (a writer VMAgent / VMAlert / VMSingle, a store VMSingle / VMCluster / VMAuth, an
+   * evaluating VMAlert) that this failure leaves worse off than with every pod running; for the
+   * baseline, those already harmed. For the designer to highlight.
+   */
+  affected: string[];
 }
 
 export interface WhatIfOptions {
@@ -792,8 +798,9 @@ function levelOf(dim: Dim, counts: number[]): number {
   return worst >= 1 ? 1 : 0;
 }
 
-function outcomeOf(counts: number[][], reasons: string[], buffers: Buffering[]): Outcome {
+function outcomeOf(counts: number[][], reasons: string[], buffers: Buffering[], affected: string[]): Outcome {
   return {
+    affected,
     ingestion: INGESTION_LEVELS[levelOf(DIM_INGESTION, counts[DIM_INGESTION]!)]!,
     queries: QUERY_LEVELS[levelOf(DIM_QUERIES, counts[DIM_QUERIES]!)]!,
     alerting: ALERTING_LEVELS[levelOf(DIM_ALERTING, counts[DIM_ALERTING]!)]!,
@@ -850,7 +857,7 @@ function modelOf(t: Topology, opts: WhatIfOptions): Model {
     if (r.level > 0) reasons.push(...r.reasons);
     if (r.buffers) buffers.push(...r.buffers);
   }
-  m.baselineOutcome = outcomeOf(m.counts, reasons, buffers);
+  m.baselineOutcome = outcomeOf(m.counts, reasons, buffers, [...new Set(us.filter((_, i) => m!.baseline[i]!.level > 0).map((u) => u.own[0]!))]);
   byKey.set(key, m);
   return m;
 }
@@ -947,6 +954,7 @@ function runOn(m: Model, failed: readonly string[], wholeNodes: boolean): Outcom
   const counts = m.counts.map((c) => c.slice());
   const reasons: string[] = [];
   const said = new Set<string>();
+  const affected = new Set<string>();
   const buffers: Buffering[] = [];
   // Causes first: the stores' own state, then what the writers and the evaluators make of it.
   const order = touched.size > 1 ? [...touched].sort((a, b) => ORDER[m.units[a]!.dim] - ORDER[m.units[b]!.dim] || a - b) : touched;
@@ -955,6 +963,7 @@ function runOn(m: Model, failed: readonly string[], wholeNodes: boolean): Outcom
     const r = u.run(s);
     counts[u.dim]![m.baseline[i]!.level]!--;
     counts[u.dim]![r.level]!++;
+    if (r.level > m.baseline[i]!.level) affected.add(u.own[0]!);
     for (const x of r.reasons) {
       if (said.has(x)) continue;
       said.add(x);
@@ -975,7 +984,7 @@ function runOn(m: Model, failed: readonly string[], wholeNodes: boolean): Outcom
     ].filter(Boolean);
     reasons.push(`Already with every pod running: ${list(already)} (see the baseline)`);
   }
-  return outcomeOf(counts, reasons, buffers);
+  return outcomeOf(counts, reasons, buffers, [...affected]);
 }
 
 /**
