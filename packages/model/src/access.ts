@@ -51,11 +51,6 @@ export function namespaceOf(t: Topology, c: Component): string {
   return ownerOf(t, c).namespace ?? t.namespace;
 }
 
-/** Workload / Service name, e.g. `vminsert-main`. */
-export function serviceName(t: Topology, c: Component): string {
-  return `${KINDS[c.kind].prefix}-${nameOf(t, c)}`;
-}
-
 /** How messages name a component: `vmagent 'scraper'`, `vmstorage of vmcluster 'main'`. */
 export function describe(t: Topology, c: Component): string {
   if (isClusterPart(c.kind)) return `${c.kind} of vmcluster '${nameOf(t, c)}'`;

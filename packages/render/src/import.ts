@@ -10,12 +10,15 @@ import {
   fieldOf,
   linkKindProblem,
   namespaceOf,
+  schemeOf,
+  servicePort,
   validateTopology,
+  VMSINGLE_ALIAS_PORT,
 } from '@vmtopo/model';
 import type { Component, ComponentKind, JsonObject, KubeObject, Link, LinkType, Topology, ValueProblem } from '@vmtopo/model';
 import { API_VERSION } from './objects.ts';
 import { generatedSelector, selectorIsExact, selectorMatches } from './notifier.ts';
-import { type ParsedUrl, parseServiceUrl, schemeOf, serviceIndex } from './urls.ts';
+import { type ParsedUrl, parseServiceUrl, serviceIndex } from './urls.ts';
 
 /** Where in the input a problem sits: 1-based line and column. */
 export interface SourcePos {
@@ -402,9 +405,9 @@ class Importer {
       return `URL ${url} uses ${parsed.scheme}, but ${describe(this.t, target)} serves ${scheme}${tls}`;
     }
     const link: Link = { id: this.uniqueId(`${type}-${c.id}-${target.id}`), type, source: c.id, target: target.id };
-    const defaultPort = KINDS[target.kind].port;
+    const defaultPort = servicePort(target);
     if (parsed.port !== undefined && parsed.port !== defaultPort) {
-      if (target.kind === 'VMSingle' && parsed.port === 8428) link.port = 8428;
+      if (target.kind === 'VMSingle' && parsed.port === VMSINGLE_ALIAS_PORT) link.port = VMSINGLE_ALIAS_PORT;
       else return `URL ${url} uses port ${parsed.port}, not ${target.kind}'s ${defaultPort}`;
     }
     if (parsed.port === undefined) return `URL ${url} has no port; ${target.kind} listens on ${defaultPort}`;

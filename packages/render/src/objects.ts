@@ -1,7 +1,6 @@
-import { CLUSTER_PARTS, KINDS, getComponent, isClusterPart, linksFrom, namespaceOf, partsOf } from '@vmtopo/model';
+import { CLUSTER_PARTS, KINDS, getComponent, isClusterPart, linkUrls, linksFrom, namespaceOf, partsOf } from '@vmtopo/model';
 import type { Component, JsonObject, KubeObject, Link, Topology } from '@vmtopo/model';
 import { generatedSelector, selectorIsExact } from './notifier.ts';
-import { linkUrls } from './urls.ts';
 
 export const API_VERSION = 'operator.victoriametrics.com/v1beta1';
 

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { agent, alert, alertmanager, design, link, single } from '@vmtopo/model/fixtures/build.ts';
 import { importManifests } from './import.ts';
 import { renderObjects } from './objects.ts';
-import { linkUrls, parseServiceUrl } from './urls.ts';
+import { linkUrls } from '@vmtopo/model';
+import { parseServiceUrl } from './urls.ts';
 import { renderYaml } from './yaml.ts';
 import { HAVE_CRDS, crdErrors } from './testing/crds.ts';
 

@@ -18,10 +18,11 @@ import { ASSUMPTIONS, OPERATOR_VERSION } from './version.ts';
 export * from './types.ts';
 export { OPERATOR_VERSION, DEFAULT_IMAGES, ASSUMPTIONS } from './version.ts';
 export { prefixedName, selectorLabels, usesLegacyNaming } from './names.ts';
-export { linkUrls, servicePort, urlsOf } from './urls.ts';
+export { linkUrls, schemeOf, servicePort, urlsOf } from './urls.ts';
 export { clusterRF, storageNodeCount } from './vmcluster.ts';
 export { queueVolume, shardCount, urlQueues, workloadKind, DEFAULT_QUEUE_BYTES, type UrlQueue } from './vmagent.ts';
 export { gossipPeers } from './vmalertmanager.ts';
+export { VMSINGLE_ALIAS_PORT } from './vmsingle.ts';
 
 const EMPTY = (c: Component): ComponentPlan => ({ componentId: c.id, workloads: [], services: [], pdbs: [], pvcs: [], notes: [] });
 

@@ -21,14 +21,20 @@ export function servicePort(c: Component): number | undefined {
   return Number.isInteger(p) && p > 0 ? p : KINDS[c.kind].port;
 }
 
-/** `https` for an alertmanager serving TLS (`webConfig.tls_server_config`; `accessScheme` in vmalertmanager_types.go), else `http`. */
-function scheme(target: Component): string {
-  const web = target.spec.webConfig as JsonObject | undefined;
-  return target.kind === 'VMAlertmanager' && typeof web === 'object' && web !== null && web.tls_server_config != null ? 'https' : 'http';
+const isObj = (v: unknown): v is JsonObject => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * The scheme a component serves on. A VMAlertmanager whose `webConfig.tls_server_config` is set
+ * serves HTTPS, and the operator then builds its Service and per-pod URLs with `https://`
+ * (`accessScheme`, `op:api/operator/v1beta1/vmalertmanager_types.go`); everything else is HTTP.
+ */
+export function schemeOf(target: Component): 'http' | 'https' {
+  if (target.kind === 'VMAlertmanager' && isObj(target.spec.webConfig) && isObj(target.spec.webConfig.tls_server_config)) return 'https';
+  return 'http';
 }
 
 function base(t: Topology, target: Component, link: Link, pod?: number): string {
-  return `${scheme(target)}://${host(t, target, link, pod)}:${link.port ?? servicePort(target)}`;
+  return `${schemeOf(target)}://${host(t, target, link, pod)}:${link.port ?? servicePort(target)}`;
 }
 
 /** The URL a link renders to; a notifier in "pods" or "selector" mode gives one per alertmanager pod reached. */
@@ -39,6 +45,9 @@ export function linkUrls(t: Topology, link: Link, target: Component): string[] {
     case 'VMSingle':
     case 'VMAuth':
       return [base(t, target, link) + (agentWrite ? '/api/v1/write' : '')];
+    case 'VMAgent':
+      // VMAlert remoteWrite through a VMAgent: a base URL, vmalert appends /api/v1/write itself.
+      return [base(t, target, link)];
     case 'vminsert':
       return [`${base(t, target, link)}/insert/${tenant}/prometheus${agentWrite ? '/api/v1/write' : ''}`];
     case 'vmselect':
