@@ -135,3 +135,24 @@ describe('alertmanagers that serve TLS', () => {
     expect(warnings.some((w) => w.includes("uses https, but vmalertmanager 'plain' serves http"))).toBe(true);
   });
 });
+
+describe('URLs follow the operator model’s names and ports', () => {
+  it('useLegacyNaming: the Service is the CR name, and import reads the URL back as a link', () => {
+    const a = agent('scraper', { selectAllByDefault: true });
+    const s = single('db', { useLegacyNaming: true });
+    const t = design([a, s], [link('remoteWrite', a.id, s.id)]);
+    const spec = renderObjects(t).find((o) => o.kind === 'VMAgent')!.spec as { remoteWrite: { url: string }[] };
+    expect(spec.remoteWrite).toEqual([{ url: 'http://db.monitoring.svc:8429/api/v1/write' }]);
+    const back = importManifests(renderYaml(t)).topology;
+    expect(back.links.map((l) => [l.type, l.target])).toEqual([['remoteWrite', 'vmsingle-db']]);
+  });
+
+  it('a Service port set in the spec is the one written and read back', () => {
+    const a = agent('scraper', { selectAllByDefault: true });
+    const s = single('db', { port: '9428' });
+    const t = design([a, s], [link('remoteWrite', a.id, s.id)]);
+    expect(linkUrls(t, t.links[0]!, s)).toEqual(['http://vmsingle-db.monitoring.svc:9428/api/v1/write']);
+    const back = importManifests(renderYaml(t)).topology;
+    expect(back.links.map((l) => [l.target, l.port])).toEqual([['vmsingle-db', undefined]]);
+  });
+});
