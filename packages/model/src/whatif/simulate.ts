@@ -36,7 +36,7 @@
  */
 import { describe, getComponent, partsOf } from '../access.ts';
 import { linksFrom, linksTo } from '../links.ts';
-import { planOf, urlQueues } from '../operator/index.ts';
+import { type UrlQueue, planOf, urlQueues } from '../operator/index.ts';
 import type { Workload } from '../operator/types.ts';
 import { selectedRules } from '../rules/selectors.ts';
 import { DEFAULT_ZONES } from '../spreading.ts';
@@ -148,6 +148,8 @@ interface Model {
   writes: Map<string, number[]>;
   reads: Map<string, number[]>;
   notifies: Map<string, number[]>;
+  /** Each agent's per-URL queue limits (the operator model's), asked once. */
+  queues: Map<string, UrlQueue[]>;
   /** The baseline scenario: its memo holds every store's baseline state. */
   base: Scenario;
   baseline: UnitResult[];
@@ -446,7 +448,9 @@ function bufferOf(s: Scenario, a: Component, linkIndex: number, pods: string[], 
   const w = planOf(s.t, a).workloads[0];
   const queue = w?.volumes.find((v) => v.holds === 'queue');
   const persistent = queue?.persistence === 'pvc';
-  const q = urlQueues(s.t, a)[linkIndex];
+  let queues = s.m.queues.get(a.id);
+  if (!queues) s.m.queues.set(a.id, (queues = urlQueues(s.t, a)));
+  const q = queues[linkIndex];
   const buffer: Buffering = { agent: a.id, pods, destination, persistent };
   if (q?.bytes !== undefined) buffer.bytesPerPod = q.bytes;
   const rate = s.m.sendRate;
@@ -839,6 +843,7 @@ function modelOf(t: Topology, opts: WhatIfOptions): Model {
     writes: index('writes'),
     reads: index('reads'),
     notifies: index('notifies'),
+    queues: new Map(),
     base: undefined as unknown as Scenario,
     baseline: [],
     counts: LEVELS.map((l) => new Array<number>(l.length).fill(0)),
