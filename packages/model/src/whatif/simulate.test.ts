@@ -227,9 +227,7 @@ describe('alerting (vmalert.md §Notifier configuration; am:docs/high_availabili
     expect(o.reasons.join('\n')).toMatch(/vmalert 'rules' keeps no on-disk queue/);
   });
 
-  // LINK_RULES allow VMAlert → VMAgent remote write, but the operator model's linkUrls throws for a
-  // VMAgent target ("cannot be the target of a remoteWrite link"): enable once it renders that URL.
-  it.skip('vmalert writing through a vmagent: its results wait in the agent’s queue', () => {
+  it('vmalert writing through a vmagent: its results wait in the agent’s queue', () => {
     const t = design(
       [agent('a', { replicaCount: 2 }), ...cluster('prod', { replicationFactor: 2 }, { vminsert: { replicaCount: 1 }, vmselect: { replicaCount: 2 }, vmstorage: { replicaCount: 3 } }), alert('rules')],
       [link('remoteWrite', 'vmagent-a', 'vmcluster-prod-vminsert'), link('datasource', 'vmalert-rules', 'vmcluster-prod-vmselect'), link('remoteWrite', 'vmalert-rules', 'vmagent-a')],
