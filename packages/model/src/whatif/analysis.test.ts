@@ -38,6 +38,10 @@ describe('N−1 analysis', () => {
     expect(a.scenarios.filter((s) => s.class === 'node')).toHaveLength(1);
     expect(a.scenarios.filter((s) => s.class === 'zone').map((s) => s.zone)).toEqual([1, 2, 3]);
     expect(analyse(haDesign(), { zones: 2 }).scenarios.filter((s) => s.class === 'zone')).toHaveLength(2);
+    // A zone count the design carries (for when the document format holds one) is read; the option wins.
+    const withZones = { ...haDesign(), zones: 4 } as Topology;
+    expect(analyse(withZones).zones).toBe(4);
+    expect(analyse(withZones, { zones: 2 }).zones).toBe(2);
   });
 
   it('the HA design survives any pod; not any node, because its spreading is ScheduleAnyway (a score the scheduler may outweigh)', () => {

@@ -4,9 +4,8 @@
  * A class survives when none of its scenarios loses or delays anything: ingestion ok, queries
  * complete, alerting ok.
  */
-import { DEFAULT_ZONES } from '../spreading.ts';
 import type { Topology } from '../topology.ts';
-import { type GroupPlacement, placementOf } from './placement.ts';
+import { type GroupPlacement, placementOf, zonesFor } from './placement.ts';
 import { type Outcome, type WhatIfOptions, baselineOf, isUnharmed, runScenario, scenarioRunner } from './simulate.ts';
 
 /** What the analysis takes for granted; shown with every report. */
@@ -52,7 +51,7 @@ function scenario(cls: ScenarioClass, failed: string[], o: Outcome, zone?: numbe
 
 /** The N−1 analysis of a design. */
 export function analyse(t: Topology, opts: WhatIfOptions = {}): Analysis {
-  const zones = opts.zones ?? DEFAULT_ZONES;
+  const zones = zonesFor(t, opts.zones);
   const o = { ...opts, zones };
   const p = placementOf(t, zones);
   const scenarios: Scenario[] = [];

@@ -1,5 +1,5 @@
 /** "What if it fails" (issue #13): placement, simulation and the N−1 analysis. */
-export { placementOf, zoneSpread, type Placement, type PodRef, type GroupPlacement } from './placement.ts';
+export { placementOf, zoneSpread, zonesFor, type Placement, type PodRef, type GroupPlacement } from './placement.ts';
 export {
   simulate,
   baselineOf,

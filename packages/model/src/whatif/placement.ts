@@ -178,10 +178,21 @@ function placeGroup(c: Component, spec: JsonObject, kind: ComponentKind | undefi
   return { componentId: c.id, pods, perNode, perZone, pending, rule };
 }
 
+/**
+ * The zones of the design's cluster: `zones` given, else a whole `zones` number the design carries
+ * (read when present, for when the document format holds it), else 3 (`DEFAULT_ZONES`).
+ */
+export function zonesFor(t: Topology, zones?: number): number {
+  if (zones !== undefined) return zones;
+  const own = (t as Topology & { zones?: unknown }).zones;
+  return typeof own === 'number' && Number.isInteger(own) && own >= 1 ? own : DEFAULT_ZONES;
+}
+
 const cache = new WeakMap<Topology, Map<number, Placement>>();
 
 /** The worst placement of the design's pods on nodes and `zones` zones (default 3). Cached per design version. */
-export function placementOf(t: Topology, zones = DEFAULT_ZONES): Placement {
+export function placementOf(t: Topology, zoneCount?: number): Placement {
+  const zones = zonesFor(t, zoneCount);
   let byZones = cache.get(t);
   if (!byZones) cache.set(t, (byZones = new Map()));
   let p = byZones.get(zones);

@@ -39,10 +39,9 @@ import { linksFrom, linksTo } from '../links.ts';
 import { type UrlQueue, planOf, urlQueues } from '../operator/index.ts';
 import type { Workload } from '../operator/types.ts';
 import { selectedRules } from '../rules/selectors.ts';
-import { DEFAULT_ZONES } from '../spreading.ts';
 import type { Component, JsonObject, Link, Topology } from '../topology.ts';
 import { isClusterPart } from '../topology.ts';
-import { type Placement, type PodRef, placementOf } from './placement.ts';
+import { type Placement, type PodRef, placementOf, zonesFor } from './placement.ts';
 import { choose, duration, list, plural, share, size } from './words.ts';
 
 export type IngestionLevel = 'ok' | 'buffered' | 'partial' | 'lost';
@@ -816,7 +815,7 @@ function outcomeOf(counts: number[][], reasons: string[], buffers: Buffering[], 
 const models = new WeakMap<Topology, Map<string, Model>>();
 
 function modelOf(t: Topology, opts: WhatIfOptions): Model {
-  const zones = opts.zones ?? DEFAULT_ZONES;
+  const zones = zonesFor(t, opts.zones);
   const key = `${zones}/${opts.sendRate ?? ''}`;
   let byKey = models.get(t);
   if (!byKey) models.set(t, (byKey = new Map()));
@@ -869,12 +868,12 @@ function modelOf(t: Topology, opts: WhatIfOptions): Model {
 
 /** Every pod name of the design (DaemonSet pods as `<workload>@node`), in design order. */
 export function podNames(t: Topology, opts: WhatIfOptions = {}): string[] {
-  return placementOf(t, opts.zones ?? DEFAULT_ZONES).pods.map((p) => p.name);
+  return placementOf(t, zonesFor(t, opts.zones)).pods.map((p) => p.name);
 }
 
 /** The pods of `names` that the design does not have. */
 export function unknownPods(t: Topology, names: Iterable<string>, opts: WhatIfOptions = {}): string[] {
-  const byName = placementOf(t, opts.zones ?? DEFAULT_ZONES).byName;
+  const byName = placementOf(t, zonesFor(t, opts.zones)).byName;
   return [...names].filter((n) => !byName.has(n));
 }
 
