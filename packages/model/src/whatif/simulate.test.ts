@@ -81,6 +81,9 @@ describe('vmagent buffering (vmagent.md §On-disk persistence; op:docs/resources
     const o = simulate(t, ['vminsert-prod-0', 'vminsert-prod-1'], { sendRate: 1024 ** 2 });
     expect(o.buffers[0]).toMatchObject({ persistent: true, bytesPerPod: 2 * 1024 ** 3, lastsSeconds: 2048 });
     expect(o.reasons.join('\n')).toMatch(/on the persistent-queue-data PVC, which survives a pod restart; at 1 MiB\/s per pod it lasts about 34 min/);
+    // A rate per agent (e.g. from the sizing model); an agent without one gets the reference wording.
+    expect(simulate(t, ['vminsert-prod-0', 'vminsert-prod-1'], { sendRate: { 'vmagent-scraper': 4 * 1024 ** 2 } }).buffers[0]!.lastsSeconds).toBe(512);
+    expect(simulate(t, ['vminsert-prod-0', 'vminsert-prod-1'], { sendRate: { other: 1 } }).buffers[0]!.lastsSeconds).toBeUndefined();
   });
 
   it('a VMSingle restart: queries fail, ingestion waits in the agents’ queues (Recreate strategy: op:factory/vmsingle/vmsingle.go)', () => {

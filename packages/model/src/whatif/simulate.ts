@@ -87,8 +87,12 @@ export interface Outcome {
 export interface WhatIfOptions {
   /** Zones of the cluster (default 3). */
   zones?: number;
-  /** Remote-write traffic of one vmagent pod to one URL, in bytes/s: gives how long a queue lasts. */
-  sendRate?: number;
+  /**
+   * Remote-write traffic of one vmagent pod to one URL, in bytes/s: gives how long a queue lasts.
+   * One figure for every agent, or one per VMAgent component id (e.g. from the sizing model's
+   * per-pod samples/s × bytes per sample on the wire); agents without one get the reference figure.
+   */
+  sendRate?: number | Readonly<Record<string, number>>;
 }
 
 /** The rate used to give a sense of a queue's duration when none is given: 1 MiB/s per pod and URL. */
@@ -141,7 +145,7 @@ const intArg = (w: Workload | undefined, flag: string, dflt: number): number => 
 interface Model {
   t: Topology;
   placement: Placement;
-  sendRate?: number;
+  sendRate?: number | Readonly<Record<string, number>>;
   units: Unit[];
   own: Map<string, number[]>;
   writes: Map<string, number[]>;
@@ -452,7 +456,7 @@ function bufferOf(s: Scenario, a: Component, linkIndex: number, pods: string[], 
   const q = queues[linkIndex];
   const buffer: Buffering = { agent: a.id, pods, destination, persistent };
   if (q?.bytes !== undefined) buffer.bytesPerPod = q.bytes;
-  const rate = s.m.sendRate;
+  const rate = typeof s.m.sendRate === 'number' ? s.m.sendRate : s.m.sendRate?.[a.id];
   let lasts = '';
   if (q?.bytes !== undefined) {
     if (rate !== undefined && rate > 0) {
@@ -816,7 +820,7 @@ const models = new WeakMap<Topology, Map<string, Model>>();
 
 function modelOf(t: Topology, opts: WhatIfOptions): Model {
   const zones = zonesFor(t, opts.zones);
-  const key = `${zones}/${opts.sendRate ?? ''}`;
+  const key = `${zones}/${opts.sendRate === undefined ? '' : JSON.stringify(opts.sendRate)}`;
   let byKey = models.get(t);
   if (!byKey) models.set(t, (byKey = new Map()));
   let m = byKey.get(key);
