@@ -19,7 +19,7 @@ export * from './types.ts';
 export { OPERATOR_VERSION, DEFAULT_IMAGES, ASSUMPTIONS } from './version.ts';
 export { prefixedName, selectorLabels, usesLegacyNaming } from './names.ts';
 export { linkUrls, schemeOf, servicePort, urlsOf } from './urls.ts';
-export { clusterRF, storageNodeCount } from './vmcluster.ts';
+export { clusterRF, operatorDedup, storageNodeCount } from './vmcluster.ts';
 export { queueVolume, shardCount, urlQueues, workloadKind, DEFAULT_QUEUE_BYTES, type UrlQueue } from './vmagent.ts';
 export { gossipPeers } from './vmalertmanager.ts';
 export { VMSINGLE_ALIAS_PORT } from './vmsingle.ts';

@@ -5,9 +5,8 @@
  */
 import { rawField, replicasOf } from '../access.ts';
 import { linksFrom } from '../links.ts';
-import { bytes } from '../rules/context.ts';
-import type { Component, JsonObject, Topology } from '../topology.ts';
-import { parseQuantity } from '../values.ts';
+import type { Component, JsonObject, Link, Topology } from '../topology.ts';
+import { parseQuantity, parseSize } from '../values.ts';
 import { ArgList, byDefault, byRule, fromField } from './args.ts';
 import { prefixedName } from './names.ts';
 import { pdbsOf } from './pdb.ts';
@@ -50,8 +49,12 @@ export function queueVolume(a: Component): WorkloadVolume {
 
 /** One remote-write URL's queue limit: the value the operator passes and how it came to be. */
 export interface UrlQueue {
+  link: Link;
   value: string;
+  /** Bytes, as vmagent reads the value; 0 means no limit (vmagent docs); undefined when it cannot be read. */
   bytes: number | undefined;
+  /** What sets it, in the operator's order: the URL's own maxDiskUsage, remoteWriteSettings, the statefulMode volume split, the default. */
+  from: 'url' | 'settings' | 'volume' | 'default';
   source: Source;
 }
 
@@ -65,19 +68,22 @@ export interface UrlQueue {
 export function urlQueues(t: Topology, a: Component): UrlQueue[] {
   const links = linksFrom(t, a.id, 'remoteWrite');
   const set = rawField(a, 'maxDiskUsagePerURL');
-  let shared: UrlQueue = { value: String(DEFAULT_QUEUE_BYTES), bytes: DEFAULT_QUEUE_BYTES, source: byDefault('operator default: 1 GiB') };
-  if (set !== undefined && String(set) !== String(DEFAULT_QUEUE_BYTES)) shared = { value: String(set), bytes: bytes(set), source: fromField('remoteWriteSettings.maxDiskUsagePerURL', set) };
-  else {
+  let shared: Omit<UrlQueue, 'link'> = { value: String(DEFAULT_QUEUE_BYTES), bytes: DEFAULT_QUEUE_BYTES, from: 'default', source: byDefault('operator default: 1 GiB') };
+  if (set !== undefined && String(set) !== String(DEFAULT_QUEUE_BYTES)) {
+    shared = { value: String(set), bytes: parseSize(set), from: 'settings', source: fromField('remoteWriteSettings.maxDiskUsagePerURL', set) };
+  } else {
     const q = queueVolume(a);
     const size = q.size !== undefined ? parseQuantity(q.size) : undefined;
     if (q.persistence === 'pvc' && size !== undefined && links.length > 0) {
       const per = Math.floor(size / links.length);
-      shared = { value: String(per), bytes: per, source: byRule(`queue volume ${q.size} shared by ${links.length} remote-write URL${links.length === 1 ? '' : 's'}`) };
+      shared = { value: String(per), bytes: per, from: 'volume', source: byRule(`queue volume ${q.size} shared by ${links.length} remote-write URL${links.length === 1 ? '' : 's'}`) };
     }
   }
-  return links.map((l) => {
-    const own = (l.extra ?? l.external)?.maxDiskUsage;
-    return own === undefined ? shared : { value: String(own), bytes: bytes(own), source: fromField('remoteWrite[].maxDiskUsage', own) };
+  return links.map((link) => {
+    // A link to a component keeps the entry's other fields in `extra`; an entry kept verbatim, in `external`.
+    const own = link.extra?.maxDiskUsage ?? link.external?.maxDiskUsage;
+    if (own === undefined) return { link, ...shared };
+    return { link, value: String(own), bytes: parseSize(own), from: 'url', source: fromField('remoteWrite[].maxDiskUsage', own) };
   });
 }
 

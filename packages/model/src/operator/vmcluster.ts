@@ -7,7 +7,7 @@ import { namespaceOf, partsOf, rawField, replicasOf } from '../access.ts';
 import type { Component, JsonObject, Topology } from '../topology.ts';
 import { ArgList, byDefault, byRule, fromField } from './args.ts';
 import { prefixedName } from './names.ts';
-import type { ComponentPlan, Workload } from './types.ts';
+import type { ComponentPlan, Source, Workload } from './types.ts';
 import { service, statefulClaims, statefulVolume, workload } from './workload.ts';
 import { pdbsOf } from './pdb.ts';
 
@@ -64,15 +64,20 @@ function extraArgsMention(part: Component, word: string): boolean {
 }
 
 /**
- * `-dedup.minScrapeInterval` the operator adds to vmselect and vmstorage: the enterprise
- * `downsampling.dedupInterval` when set, else 1ms when RF > 1, unless the part's extraArgs set it
- * (`vmcluster.go:592-608,1089-1099`).
+ * The `-dedup.minScrapeInterval` the operator gives vmselect and vmstorage of a cluster when their
+ * extraArgs set none: the enterprise `downsampling.dedupInterval` when set, else 1ms when RF > 1
+ * (`vmcluster.go:592-608,1089-1099`). The 1ms merges the replicas' copies of one sample only.
  */
-function autoDedup(cluster: Component, part: Component, args: ArgList): void {
-  if (extraArgsMention(part, 'dedup.minScrapeInterval')) return;
+export function operatorDedup(cluster: Component): { value: string; source: Source } | undefined {
   const ds = isObj(cluster.spec.downsampling) ? cluster.spec.downsampling.dedupInterval : undefined;
-  if (typeof ds === 'string') args.set('dedup.minScrapeInterval', ds, byRule(`from downsampling.dedupInterval: ${ds}`));
-  else if ((clusterRF(cluster) ?? 0) > 1) args.set('dedup.minScrapeInterval', '1ms', byRule(`replicationFactor ${clusterRF(cluster)} > 1: merges the replicas' copies`));
+  if (typeof ds === 'string') return { value: ds, source: byRule(`from downsampling.dedupInterval: ${ds}`) };
+  const rf = clusterRF(cluster) ?? 0;
+  return rf > 1 ? { value: '1ms', source: byRule(`replicationFactor ${rf} > 1: merges the replicas' copies`) } : undefined;
+}
+
+function autoDedup(cluster: Component, part: Component, args: ArgList): void {
+  const auto = operatorDedup(cluster);
+  if (auto && !extraArgsMention(part, 'dedup.minScrapeInterval')) args.set('dedup.minScrapeInterval', auto.value, auto.source);
 }
 
 function vminsertPlan(t: Topology, cluster: Component, part: Component, storage: Component | undefined): Workload {

@@ -115,7 +115,7 @@ describe('vmagent-queue-too-small', () => {
   const twoUrls = (t: Topology) => ({ ...t, links: [...t.links, externalLink('remoteWrite', HA.agent, 'https://remote.example.com/api/v1/write')] });
   test('fires when the statefulStorage split over the URLs is below 500Mi; the fix grows the volume', () => {
     const t = twoUrls(setAgent((s) => ({ ...s, statefulStorage: { volumeClaimTemplate: { spec: { resources: { requests: { storage: '500Mi' } } } } } })));
-    const [f] = fires('vmagent-queue-too-small', t, { includes: ['250Mi of queue per remote-write URL (500Mi statefulStorage over 2 URLs)'], fixable: true });
+    const [f] = fires('vmagent-queue-too-small', t, { includes: ['250Mi of queue per remote-write URL (queue volume 500Mi shared by 2 remote-write URLs)'], fixable: true });
     expect(agentOf(applyFix(t, f!)).spec.statefulStorage).toEqual({ volumeClaimTemplate: { spec: { resources: { requests: { storage: '2Gi' } } } } });
   });
   test('fires for a small maxDiskUsagePerURL or per-URL maxDiskUsage; the fix writes VictoriaMetrics sizes', () => {

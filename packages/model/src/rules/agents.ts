@@ -3,6 +3,7 @@ import { describe, getComponent, namespaceOf, rawField, replicasOf } from '../ac
 import { removeLinks, updateComponent, updateLink } from '../edit.ts';
 import { linksFrom } from '../links.ts';
 import type { Component, Link, Topology } from '../topology.ts';
+import { type UrlQueue, urlQueues } from '../operator/vmagent.ts';
 import {
   GI,
   MI,
@@ -212,52 +213,19 @@ const MIN_QUEUE = 500 * MI;
  */
 export const QUEUE_FIX_SIZE = '1GiB';
 
-/** A queue size in bytes; 0 means unlimited to vmagent (`-remoteWrite.maxDiskUsagePerURL=0`). */
-function queueBytes(v: unknown): number | undefined {
-  const b = bytes(v);
-  return b === 0 ? Infinity : b;
-}
-
-/** The URL's own `maxDiskUsage`: in `extra` for a link to a component, in `external` for an entry kept verbatim. */
-function urlOverride(l: Link): unknown {
-  return l.extra?.maxDiskUsage ?? l.external?.maxDiskUsage;
-}
-
 function withUrlOverride(l: Link, value: string): Link {
   if (l.extra?.maxDiskUsage === undefined && l.external?.maxDiskUsage !== undefined) return { ...l, external: { ...l.external, maxDiskUsage: value } };
   return { ...l, extra: { ...l.extra, maxDiskUsage: value } };
 }
 
-export interface UrlQueue {
-  link: Link;
-  /** Bytes of queue this URL gets (Infinity: unlimited). */
-  bytes: number;
-  /** What sets it, in the operator's order: the URL's own maxDiskUsage, remoteWriteSettings, the statefulMode volume split, the 1 GiB default. */
-  from: 'url' | 'settings' | 'volume' | 'default';
-  how: string;
-}
+/** Whether a URL's queue (as the operator model derives it) is below the documented minimum; 0 is no limit to vmagent. */
+const tooSmall = (q: UrlQueue): boolean => q.bytes !== undefined && q.bytes !== 0 && q.bytes < MIN_QUEUE;
 
-/**
- * The queue each remote-write URL of an agent gets, as the operator passes `-remoteWrite.maxDiskUsagePerURL`
- * (one value per URL): `remoteWrite[].maxDiskUsage`, else `remoteWriteSettings.maxDiskUsagePerURL`,
- * else in statefulMode the queue volume divided by the number of URLs (`vmagent.go:1068-1075`),
- * else 1 GiB (`vmagent.go:51`).
- */
-export function urlQueues(t: Topology, a: Component): UrlQueue[] {
-  const links = linksFrom(t, a.id, 'remoteWrite');
-  const settingsRaw = rawField(a, 'maxDiskUsagePerURL');
-  const settings = queueBytes(settingsRaw);
-  const pvc = a.spec.statefulMode === true ? bytes(rawField(a, 'storageSize')) : undefined;
-  return links.map((l) => {
-    const raw = urlOverride(l);
-    const own = queueBytes(raw);
-    if (own !== undefined) return { link: l, bytes: own, from: 'url', how: `maxDiskUsage ${String(raw)} of the URL to ${urlName(t, l)}` };
-    if (settings !== undefined) return { link: l, bytes: settings, from: 'settings', how: `remoteWriteSettings.maxDiskUsagePerURL ${String(settingsRaw)}` };
-    if (pvc !== undefined) {
-      return { link: l, bytes: pvc / links.length, from: 'volume', how: `${showBytes(pvc)} statefulStorage over ${links.length} URL${links.length === 1 ? '' : 's'}` };
-    }
-    return { link: l, bytes: GI, from: 'default', how: 'default' };
-  });
+/** Where a URL's queue limit comes from, in words for the message. */
+function queueOrigin(t: Topology, q: UrlQueue): string {
+  if (q.from === 'url') return `maxDiskUsage ${q.value} of the URL to ${urlName(t, q.link)}`;
+  if (q.from === 'settings') return `remoteWriteSettings.maxDiskUsagePerURL ${q.value}`;
+  return q.source.note;
 }
 
 function urlName(t: Topology, l: Link): string {
@@ -273,15 +241,15 @@ export const vmagentQueueTooSmall: Rule = {
   check(t) {
     const out: Finding[] = [];
     for (const a of ofKind(t, 'VMAgent')) {
-      const small = urlQueues(t, a).filter((q) => q.bytes < MIN_QUEUE);
+      const small = urlQueues(t, a).filter(tooSmall);
       if (small.length === 0) continue;
-      const min = small.reduce((x, y) => (y.bytes < x.bytes ? y : x));
+      const min = small.reduce((x, y) => (y.bytes! < x.bytes! ? y : x));
       const urls = linksFrom(t, a.id, 'remoteWrite').length;
       out.push(
         finding(
           this,
           [a.id],
-          `${describe(t, a)} has ${showBytes(min.bytes)} of queue per remote-write URL (${min.how})` +
+          `${describe(t, a)} has ${showBytes(min.bytes!)} of queue per remote-write URL (${queueOrigin(t, min)})` +
             `${small.length > 1 ? ` and ${small.length - 1} more URL${small.length === 2 ? '' : 's'} below 500Mi` : ''}, below the documented 500Mi minimum per URL: ` +
             `increase it (e.g. to 1GiB per URL, ${urls}Gi of statefulStorage) or reduce the number of remoteWrite URLs.`,
           { field: 'maxDiskUsagePerURL', fixLabel: `Raise the queue to ${QUEUE_FIX_SIZE} per remote-write URL` },
@@ -296,9 +264,9 @@ export const vmagentQueueTooSmall: Rule = {
     const queues = urlQueues(t, a);
     let next = t;
     // The URLs' own small overrides first: they win over everything the agent sets.
-    for (const q of queues) if (q.from === 'url' && q.bytes < MIN_QUEUE) next = updateLink(next, q.link.id, (l) => withUrlOverride(l, QUEUE_FIX_SIZE));
+    for (const q of queues) if (q.from === 'url' && tooSmall(q)) next = updateLink(next, q.link.id, (l) => withUrlOverride(l, QUEUE_FIX_SIZE));
     // The other URLs share one source (settings, the volume split or the default).
-    const shared = queues.find((q) => q.from !== 'url' && q.bytes < MIN_QUEUE);
+    const shared = queues.find((q) => q.from !== 'url' && tooSmall(q));
     if (shared?.from === 'settings') next = setField(next, a.id, 'maxDiskUsagePerURL', QUEUE_FIX_SIZE);
     // A PVC size is a Kubernetes quantity: 1Gi per URL.
     else if (shared?.from === 'volume') next = setField(next, a.id, 'storageSize', `${queues.length}Gi`);

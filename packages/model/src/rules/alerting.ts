@@ -1,5 +1,5 @@
 /** VMAlert and VMAlertmanager rules: replicas, state persistence, rule loading and notifiers. */
-import { describe, getComponent, namespaceOf, replicasOf } from '../access.ts';
+import { describe, getComponent, namespaceOf, replicasOf, partsOf } from '../access.ts';
 import { addLink } from '../edit.ts';
 import { linkProblem, linksFrom } from '../links.ts';
 import type { Component, Link, Topology } from '../topology.ts';
@@ -10,7 +10,6 @@ import {
   notifierReachesAll,
   notifyBySelector,
   ofKind,
-  parts,
   setField,
   withAlertmanagerReplicas,
 } from './context.ts';
@@ -61,7 +60,7 @@ function writeTargetFor(t: Topology, a: Component): { target: Component; tenant?
   const r = readLink(t, a);
   if (!r) return undefined;
   if (r.target.kind === 'VMSingle') return { target: r.target };
-  const vminsert = r.target.cluster !== undefined ? parts(t, r.target.cluster).vminsert : undefined;
+  const vminsert = r.target.cluster !== undefined ? partsOf(t, r.target.cluster).vminsert : undefined;
   return vminsert ? { target: vminsert, ...(r.link.tenant !== undefined ? { tenant: r.link.tenant } : {}) } : undefined;
 }
 

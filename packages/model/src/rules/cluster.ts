@@ -1,7 +1,7 @@
 /** VMCluster rules: replication factor against storage nodes, replica counts of the parts. */
-import { describe, getComponent, rawField, replicasOf } from '../access.ts';
+import { describe, getComponent, rawField, replicasOf, partsOf } from '../access.ts';
 import type { Component, Topology } from '../topology.ts';
-import { isObj, num, ofKind, parts, replicationFactor, setField, withStorageReplicas } from './context.ts';
+import { isObj, num, ofKind, replicationFactor, setField, withStorageReplicas } from './context.ts';
 import { type Finding, type Rule, finding } from './types.ts';
 
 /** The storage node count the catalog recommends for a replication factor: 2·RF−1, at least 2. */
@@ -20,7 +20,7 @@ interface RfCase {
 function rfCases(t: Topology): RfCase[] {
   const out: RfCase[] = [];
   for (const cluster of ofKind(t, 'VMCluster')) {
-    const vmstorage = parts(t, cluster.id).vmstorage;
+    const vmstorage = partsOf(t, cluster.id).vmstorage;
     const rf = replicationFactor(cluster);
     const nodes = vmstorage ? num(rawField(vmstorage, 'replicaCount')) : undefined;
     if (vmstorage && rf !== undefined && nodes !== undefined) out.push({ cluster, vmstorage, rf, nodes });
@@ -87,7 +87,7 @@ export const vmclusterStorageReplicasUnset: Rule = {
   check(t) {
     const out: Finding[] = [];
     for (const cluster of ofKind(t, 'VMCluster')) {
-      const vs = parts(t, cluster.id).vmstorage;
+      const vs = partsOf(t, cluster.id).vmstorage;
       if (!vs || rawField(vs, 'replicaCount') !== undefined || isObj(vs.spec.hpa)) continue;
       const want = storageNodesFor(replicationFactor(cluster));
       out.push(
@@ -119,7 +119,7 @@ export const vmclusterComponentSingleReplica: Rule = {
   check(t) {
     const out: Finding[] = [];
     for (const cluster of ofKind(t, 'VMCluster')) {
-      const p = parts(t, cluster.id);
+      const p = partsOf(t, cluster.id);
       for (const part of [p.vminsert, p.vmselect, p.vmstorage]) {
         if (!part) continue;
         const r = partReplicas(part);
@@ -155,7 +155,7 @@ export const vmclusterNoReplication: Rule = {
   check(t) {
     const out: Finding[] = [];
     for (const cluster of ofKind(t, 'VMCluster')) {
-      const vs = parts(t, cluster.id).vmstorage;
+      const vs = partsOf(t, cluster.id).vmstorage;
       const rf = replicationFactor(cluster);
       const nodes = vs ? num(rawField(vs, 'replicaCount')) : undefined;
       if (!vs || nodes === undefined || nodes < 2 || (rf !== undefined && rf !== 1)) continue;

@@ -2,19 +2,17 @@
  * Shared readers for the rules. Everything that needs a pass over the whole topology is computed
  * once per topology version (WeakMap caches), so that every rule stays linear in its size.
  */
-import { componentPositions, describe, getComponent, namespaceOf, rawField, replicasOf, withField } from '../access.ts';
+import { componentPositions, describe, getComponent, namespaceOf, partsOf, rawField, replicasOf, withField } from '../access.ts';
 import { updateComponent, updateLink } from '../edit.ts';
 import { podsAllowedDown } from '../operator/disruption.ts';
+import { operatorDedup } from '../operator/vmcluster.ts';
 import { linksFrom, linksTo, storageOf } from '../links.ts';
 import type { Component, ComponentKind, JsonObject, Link, Topology } from '../topology.ts';
 import { isClusterPart } from '../topology.ts';
 import { formatDuration, parseDuration, parseQuantity } from '../values.ts';
 
-export type Parts = Partial<Record<'vminsert' | 'vmselect' | 'vmstorage', Component>>;
-
 interface Ctx {
   byKind: Map<ComponentKind, Component[]>;
-  parts: Map<string, Parts>;
   /** `<namespace>/<name>` of each VMCluster, to resolve URLs. */
   clusterByRef: Map<string, Component>;
   /** Answers by component id, filled as rules ask: several rules ask each of these about the same component. */
@@ -37,16 +35,11 @@ const ctxCache = new WeakMap<Topology, Ctx>();
 function ctx(t: Topology): Ctx {
   let c = ctxCache.get(t);
   if (c) return c;
-  c = { byKind: new Map(), parts: new Map(), clusterByRef: new Map(), agentsInto: new Map(), writtenBy: new Map(), holders: new Map(), explicitDedup: new Map() };
+  c = { byKind: new Map(), clusterByRef: new Map(), agentsInto: new Map(), writtenBy: new Map(), holders: new Map(), explicitDedup: new Map() };
   for (const comp of t.components) {
     const list = c.byKind.get(comp.kind);
     if (list) list.push(comp);
     else c.byKind.set(comp.kind, [comp]);
-    if (isClusterPart(comp.kind) && comp.cluster !== undefined) {
-      const p = c.parts.get(comp.cluster) ?? {};
-      p[comp.kind] ??= comp;
-      c.parts.set(comp.cluster, p);
-    }
     if (comp.kind === 'VMCluster') c.clusterByRef.set(`${comp.namespace ?? t.namespace}/${comp.name ?? ''}`, comp);
   }
   ctxCache.set(t, c);
@@ -55,11 +48,6 @@ function ctx(t: Topology): Ctx {
 
 export function ofKind(t: Topology, kind: ComponentKind): Component[] {
   return ctx(t).byKind.get(kind) ?? [];
-}
-
-/** The parts of a cluster, by kind (indexed; `partsOf` in access.ts scans every component). */
-export function parts(t: Topology, clusterId: string): Parts {
-  return ctx(t).parts.get(clusterId) ?? {};
 }
 
 export function clusterByRef(t: Topology, namespace: string, name: string): Component | undefined {
@@ -192,7 +180,7 @@ export function storages(t: Topology): Component[] {
  * write destination whose backends the design does not know) is its own entry.
  */
 export function writeEntry(t: Topology, s: Component): Component | undefined {
-  return s.kind === 'VMSingle' || s.kind === 'VMAuth' ? s : parts(t, s.id).vminsert;
+  return s.kind === 'VMSingle' || s.kind === 'VMAuth' ? s : partsOf(t, s.id).vminsert;
 }
 
 // Memoized per design version (see `memo`); the compute functions are declared once, so that an
@@ -219,7 +207,7 @@ export function storagesWrittenBy(t: Topology, c: Component): Component[] {
 
 function computeHolders(t: Topology, s: Component): Component[] {
   if (s.kind === 'VMSingle') return [s];
-  const p = parts(t, s.id);
+  const p = partsOf(t, s.id);
   return [p.vmselect, p.vmstorage].filter((c): c is Component => c !== undefined);
 }
 
@@ -297,14 +285,11 @@ export function explicitDedup(t: Topology, s: Component): ExplicitDedup | undefi
   return memo(ctx(t).explicitDedup, t, s, computeExplicitDedup);
 }
 
-/** dedup(S) in effect: explicit, else (cluster) downsampling.dedupInterval or the automatic 1ms when RF>1. */
+/** dedup(S) in effect: explicit, else (cluster) what the operator passes (downsampling.dedupInterval, or 1ms when RF > 1). */
 export function effectiveDedupMs(t: Topology, s: Component): number | undefined {
   const explicit = explicitDedup(t, s);
   if (explicit) return explicit.ms;
-  if (s.kind !== 'VMCluster') return undefined;
-  const ds = isObj(s.spec.downsampling) ? ms(s.spec.downsampling.dedupInterval) : undefined;
-  if (ds !== undefined) return ds;
-  return (replicationFactor(s) ?? 0) > 1 ? 1 : undefined;
+  return s.kind === 'VMCluster' ? ms(operatorDedup(s)?.value) : undefined;
 }
 
 export function setDedup(t: Topology, s: Component, value: string): Topology {

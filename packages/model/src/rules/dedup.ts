@@ -1,5 +1,5 @@
 /** Deduplication rules: HA agents (and HA vmalerts) need dedup on the storage they write to. */
-import { describe, getComponent, rawField, replicasOf } from '../access.ts';
+import { describe, getComponent, rawField, replicasOf, partsOf } from '../access.ts';
 import { linksFrom, linksTo, storageOf } from '../links.ts';
 import type { Component, Topology } from '../topology.ts';
 import {
@@ -19,7 +19,6 @@ import {
   isObj,
   listOf,
   ms,
-  parts,
   ofKind,
   replicationFactor,
   requiredDedupMs,
@@ -159,7 +158,7 @@ export const dedupSelectStorageMismatch: Rule = {
   check(t) {
     const out: Finding[] = [];
     for (const cluster of ofKind(t, 'VMCluster')) {
-      const { vmselect, vmstorage } = parts(t, cluster.id);
+      const { vmselect, vmstorage } = partsOf(t, cluster.id);
       if (!vmselect || !vmstorage) continue;
       const sel = rawField(vmselect, 'dedupInterval');
       const sto = rawField(vmstorage, 'dedupInterval');
@@ -191,7 +190,7 @@ export const dedupSelectStorageMismatch: Rule = {
   fix(t, f) {
     const s = clusterOf(t, f.componentIds[0]);
     if (!s) return t;
-    const { vmselect, vmstorage } = parts(t, s.id);
+    const { vmselect, vmstorage } = partsOf(t, s.id);
     const v = (vmselect && rawField(vmselect, 'dedupInterval')) ?? (vmstorage && rawField(vmstorage, 'dedupInterval'));
     return v === undefined ? t : setDedup(t, s, String(v));
   },

@@ -1,8 +1,8 @@
 /** The catalog's lower-priority informational checks; `lint` runs them with `{ optional: true }`. */
-import { describe, getComponent, rawField, replicasOf } from '../access.ts';
+import { describe, getComponent, rawField, replicasOf, partsOf } from '../access.ts';
 import { ZONE_KEY } from '../spreading.ts';
 import type { Component, JsonObject } from '../topology.ts';
-import { isObj, num, ofKind, parts, setSpec } from './context.ts';
+import { isObj, num, ofKind, setSpec } from './context.ts';
 import { type Finding, type Rule, finding } from './types.ts';
 
 /** Whether a part is spread (or pinned) over zones: topologySpreadConstraints or (anti-)affinity on the zone key. */
@@ -20,7 +20,7 @@ export const vmclusterSpansZones: Rule = {
   check(t) {
     const out: Finding[] = [];
     for (const cluster of ofKind(t, 'VMCluster')) {
-      const p = parts(t, cluster.id);
+      const p = partsOf(t, cluster.id);
       const zoned = [p.vminsert, p.vmselect, p.vmstorage].filter((c): c is Component => c !== undefined && usesZones(c.spec));
       if (zoned.length === 0) continue;
       out.push(
@@ -45,7 +45,7 @@ export const vmstorageFewNodes: Rule = {
   check(t) {
     const out: Finding[] = [];
     for (const cluster of ofKind(t, 'VMCluster')) {
-      const vs = parts(t, cluster.id).vmstorage;
+      const vs = partsOf(t, cluster.id).vmstorage;
       const n = vs ? num(rawField(vs, 'replicaCount')) : undefined;
       if (!vs || n === undefined || n >= 10) continue;
       out.push(
@@ -72,7 +72,7 @@ export const clusterLb: Rule = {
     for (const cluster of ofKind(t, 'VMCluster')) {
       const lb = cluster.spec.requestsLoadBalancer;
       if (isObj(lb) && lb.enabled === true) continue;
-      const p = parts(t, cluster.id);
+      const p = partsOf(t, cluster.id);
       const many = [p.vminsert, p.vmselect].filter((c): c is Component => c !== undefined && replicasOf(c) >= 2);
       if (many.length === 0) continue;
       out.push(

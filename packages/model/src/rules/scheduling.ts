@@ -1,9 +1,9 @@
 /** Scheduling rules: spreading replicas over nodes, and PodDisruptionBudgets. */
-import { describe, getComponent, nameOf, replicasOf } from '../access.ts';
+import { describe, getComponent, nameOf, replicasOf, partsOf } from '../access.ts';
 import { updateComponent } from '../edit.ts';
 import { HOSTNAME_KEY, SELECTOR_FILLED_BY_OPERATOR, type SpreadOwner, ZONE_KEY, ensureNodeSpreading, spreadsOverNodes, zonesOf } from '../spreading.ts';
 import type { Component, ComponentKind, Topology } from '../topology.ts';
-import { budgetExceedingRf, isDaemonSet, isObj, num, ofKind, parts, withPdbMaxUnavailableOne } from './context.ts';
+import { budgetExceedingRf, isDaemonSet, isObj, num, ofKind, withPdbMaxUnavailableOne } from './context.ts';
 import { type Finding, type Rule, finding } from './types.ts';
 
 /** Kinds whose replicas can be spread and that carry a podDisruptionBudget (not VMSingle). */
@@ -139,7 +139,7 @@ export const vmstorageDisruptionExceedsRf: Rule = {
   check(t) {
     const out: Finding[] = [];
     for (const cluster of ofKind(t, 'VMCluster')) {
-      const vs = parts(t, cluster.id).vmstorage;
+      const vs = partsOf(t, cluster.id).vmstorage;
       const b = vs && budgetExceedingRf(cluster, vs);
       if (!vs || !b) continue;
       const viaMax = b.pdb.maxUnavailable !== undefined && b.pdb.maxUnavailable !== null;

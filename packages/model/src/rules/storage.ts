@@ -1,9 +1,9 @@
 /** Storage rules: VMSingle as a single point of failure, its replica limit, ephemeral volumes. */
-import { describe, getComponent, replicasOf } from '../access.ts';
+import { describe, getComponent, replicasOf, partsOf } from '../access.ts';
 import { updateComponent } from '../edit.ts';
 import { linksFrom, linksTo } from '../links.ts';
 import type { Component } from '../topology.ts';
-import { isObj, listOf, ofKind, parts, setField, setSpec } from './context.ts';
+import { isObj, listOf, ofKind, setField, setSpec } from './context.ts';
 import { type Finding, type Rule, finding } from './types.ts';
 
 export const vmsingleSpof: Rule = {
@@ -95,7 +95,7 @@ export const storageEphemeral: Rule = {
       );
     }
     for (const cl of ofKind(t, 'VMCluster')) {
-      const vs = parts(t, cl.id).vmstorage;
+      const vs = partsOf(t, cl.id).vmstorage;
       if (!vs || !vmstorageEphemeral(vs)) continue;
       const how = isObj(vs.spec.storage) && isObj(vs.spec.storage.emptyDir) ? 'uses an emptyDir' : 'has no storage';
       out.push(
