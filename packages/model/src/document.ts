@@ -1,6 +1,7 @@
 import { COMPONENT_KINDS, LINK_TYPES, NOTIFIER_MODES, isClusterPart } from './topology.ts';
 import type { Component, JsonObject, Link, Topology } from './topology.ts';
 import { LINK_RULES, duplicateLinkProblem, linkKindProblem } from './links.ts';
+import { checkTenant } from './values.ts';
 
 /**
  * The versioned file format (`.vmtopo.json`, and the payload of share links). Every document
@@ -125,7 +126,8 @@ function readLink(v: unknown, path: string): Link {
   for (const key of ['external', 'extra', 'selector'] as const) {
     expect(v[key] === undefined || isObj(v[key]), 'must be an object', `${path}.${key}`);
   }
-  expect(v.tenant === undefined || (typeof v.tenant === 'string' && /^(\d+(:\d+)?|multitenant)$/.test(v.tenant)), 'must be "<accountID>[:<projectID>]" or "multitenant"', `${path}.tenant`);
+  const tenantProblem = v.tenant === undefined ? undefined : checkTenant(v.tenant);
+  expect(tenantProblem === undefined, tenantProblem ?? '', `${path}.tenant`);
   expect(v.notify === undefined || NOTIFIER_MODES.includes(v.notify as never), `must be one of ${NOTIFIER_MODES.join(', ')}`, `${path}.notify`);
   expect(v.pods === undefined || (Array.isArray(v.pods) && v.pods.length > 0 && v.pods.every((p) => Number.isInteger(p) && p >= 0)), 'must be a non-empty list of pod ordinals', `${path}.pods`);
   expect(v.port === undefined || (Number.isInteger(v.port) && (v.port as number) > 0 && (v.port as number) < 65536), 'must be a port number', `${path}.port`);

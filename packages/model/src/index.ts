@@ -6,7 +6,7 @@ export * from './spreading.ts';
 export * from './links.ts';
 export * from './validate.ts';
 export * from './document.ts';
-export { KINDS, fieldOf, fieldCheck, type KindInfo, type FieldDef, type FieldGroup, type FieldType } from './kinds/index.ts';
+export { KINDS, FIELD_GROUPS, fieldOf, fieldCheck, type KindInfo, type FieldDef, type FieldGroup, type FieldType } from './kinds/index.ts';
 export * from './edit.ts';
 export * from './rules/index.ts';
 export * from './operator/index.ts';

@@ -1,7 +1,7 @@
 import { describe, nameOf, namespaceOf, rawField } from './access.ts';
 import { type FieldDef, KINDS, fieldCheck, fieldOf } from './kinds/index.ts';
 import { checkName } from './values.ts';
-import type { ComponentKind, Topology } from './topology.ts';
+import type { Component, ComponentKind, Topology } from './topology.ts';
 import { isClusterPart } from './topology.ts';
 
 /** A value that breaks a rule: names the component, the field, the value and the rule. */
@@ -23,6 +23,20 @@ export function fieldProblem(kind: ComponentKind, key: string, value: unknown): 
   return fieldCheck(def)(value);
 }
 
+/** A CR's identity: names are unique per CR kind (a cluster part is its cluster's CR) and namespace. */
+function crKey(t: Topology, c: Component): string {
+  return `${KINDS[c.kind].crdKind}/${namespaceOf(t, c)}/${nameOf(t, c)}`;
+}
+
+/**
+ * Whether `c`, named `name` in `namespace` (the design's when undefined), would be the same CR as
+ * another component of the design: the duplicate name validateTopology reports.
+ */
+export function nameTaken(t: Topology, c: Component, name: string, namespace?: string): boolean {
+  const key = crKey(t, { ...c, name, namespace });
+  return t.components.some((o) => o.id !== c.id && !isClusterPart(o.kind) && crKey(t, o) === key);
+}
+
 function fieldValueProblem(def: FieldDef, value: unknown): string | undefined {
   return value === undefined ? undefined : fieldCheck(def)(value);
 }
@@ -39,7 +53,7 @@ export function validateTopology(t: Topology): ValueProblem[] {
         const msg = checkName(value);
         if (msg) problems.push({ componentId: c.id, field: key, value, message: `${what}: ${key} ${show(value)} ${msg}` });
       }
-      const dupKey = `${KINDS[c.kind].crdKind}/${namespaceOf(t, c)}/${nameOf(t, c)}`;
+      const dupKey = crKey(t, c);
       const other = seen.get(dupKey);
       if (other !== undefined) {
         problems.push({

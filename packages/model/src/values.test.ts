@@ -10,6 +10,7 @@ import {
   checkRetention,
   checkShortDuration,
   checkSize,
+  checkTenant,
   formatDuration,
   parseDuration,
   parseQuantity,
@@ -117,5 +118,12 @@ describe('labels', () => {
       expect(check({ prometheus: 'obs/scraper' })).toBeUndefined();
       expect(check({ 'app.kubernetes.io/name': 'x' })).toMatch(/invalid Prometheus label name/);
     }
+  });
+});
+
+describe('tenants', () => {
+  it('accountID, accountID:projectID or multitenant', () => {
+    for (const ok of ['0', '42', '7:1', 'multitenant']) expect(checkTenant(ok)).toBeUndefined();
+    for (const bad of ['', 'a', '1:', ':1', '1:2:3', 'Multitenant', 7]) expect(checkTenant(bad)).toBe('must be "<accountID>[:<projectID>]" or "multitenant"');
   });
 });

@@ -217,5 +217,11 @@ export const checkPromLabels: Check = (v) => {
   return undefined;
 };
 
+const TENANT_RE = /^(\d+(:\d+)?|multitenant)$/;
+
+/** A VMCluster tenant as vminsert and vmselect paths take it: `<accountID>[:<projectID>]`, or `multitenant`. */
+export const checkTenant: Check = (v) =>
+  typeof v === 'string' && TENANT_RE.test(v) ? undefined : 'must be "<accountID>[:<projectID>]" or "multitenant"';
+
 export const checkString: Check = (v) => (typeof v === 'string' ? undefined : 'must be text');
 export const checkBool: Check = (v) => (typeof v === 'boolean' ? undefined : 'must be true or false');

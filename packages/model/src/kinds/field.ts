@@ -31,7 +31,9 @@ export type FieldType =
   | 'labels'
   | 'spread';
 
-export type FieldGroup = 'General' | 'High availability' | 'Scraping' | 'Storage' | 'Alerting' | 'Resources';
+/** The groups of fields, in the order the inspector shows them. */
+export const FIELD_GROUPS = ['General', 'High availability', 'Scraping', 'Storage', 'Alerting', 'Resources'] as const;
+export type FieldGroup = (typeof FIELD_GROUPS)[number];
 
 /** A field the model understands: where it lives in the spec, how it is edited and checked. */
 export interface FieldDef {

@@ -28,4 +28,4 @@ export function fieldOf(kind: ComponentKind, key: string): FieldDef | undefined 
 }
 
 export type { KindInfo } from './kind.ts';
-export { type FieldDef, type FieldGroup, type FieldType, fieldCheck } from './field.ts';
+export { FIELD_GROUPS, type FieldDef, type FieldGroup, type FieldType, fieldCheck } from './field.ts';
