@@ -1,5 +1,5 @@
 import { dump } from 'js-yaml';
-import { lint, updateComponent, withField } from '@vmtopo/model';
+import { createLinter, lint, updateComponent, withField } from '@vmtopo/model';
 import type { KubeObject, Topology } from '@vmtopo/model';
 import { createRenderer, objectYaml, renderObjects, renderYaml } from '@vmtopo/render';
 import { generate } from './generate.ts';
@@ -159,7 +159,8 @@ export function benchCoreSize(n: number, runsOverride?: number): CoreSize {
   let state = topology;
   // The editor's own renderer session: an edit re-emits only what it changed.
   const renderer = createRenderer();
-  lint(state);
+  const linter = createLinter();
+  linter.lint(state);
   renderer.render(state);
   const total: number[] = [];
   const upd: number[] = [];
@@ -173,7 +174,7 @@ export function benchCoreSize(n: number, runsOverride?: number): CoreSize {
     const t0 = performance.now();
     const next = updateComponent(state, target, (c) => withField(c, 'replicaCount', value));
     const t1 = performance.now();
-    lint(next);
+    linter.lint(next);
     const t2 = performance.now();
     const y = renderer.render(next);
     const t3 = performance.now();

@@ -6,18 +6,19 @@ import { agent, alert, alertmanager, cluster, design, externalLink, link, single
 import { arbTopology } from '../fixtures/arbitrary.ts';
 import { arbPick, edit } from '../fixtures/edits.ts';
 import { type Checked, checkAll, indexByComponent, recheck } from './incremental.ts';
-import { RULES, lint, lintAll } from './index.ts';
+import { RULES, createLinter, lint } from './index.ts';
 
 const OPTS = { optional: true };
 describe('incremental lint', () => {
   test('after random edits, lint(next) following lint(prev) equals a full lint of next, order included', () => {
     fc.assert(
       fc.property(arbTopology({ unfinished: true }), fc.array(arbPick, { minLength: 1, maxLength: 5 }), (t, picks) => {
+        const linter = createLinter(OPTS);
         let current = t;
-        lint(current, OPTS);
+        linter.lint(current);
         for (const p of picks) {
           current = edit(current, p);
-          expect(lint(current, OPTS)).toEqual(lintAll(current, OPTS));
+          expect(linter.lint(current)).toEqual(lint(current, OPTS));
         }
       }),
       { numRuns: 400 },
@@ -41,72 +42,77 @@ describe('incremental lint', () => {
   }, 60_000);
 
   test('keeps the very finding objects of the part of the design an edit cannot reach', () => {
+    const linter = createLinter();
     const [c1, i1, s1, st1] = cluster('one', {}, { vmstorage: { replicaCount: 1 } });
     const [c2, i2, s2, st2] = cluster('two', {}, { vmstorage: { replicaCount: 1 } });
     const a1 = agent('a1');
     const a2 = agent('a2');
     const t = design([c1!, i1!, s1!, st1!, c2!, i2!, s2!, st2!, a1, a2], [link('remoteWrite', a1.id, i1!.id), link('remoteWrite', a2.id, i2!.id)]);
-    const before = lint(t);
+    const before = linter.lint(t);
     const next = updateComponent(t, a1.id, (c) => withField(c, 'replicaCount', 2));
-    const after = lint(next);
-    expect(after).toEqual(lintAll(next));
+    const after = linter.lint(next);
+    expect(after).toEqual(lint(next));
     const untouched = before.filter((f) => !f.componentIds.some((id) => [c1, i1, s1, st1, a1].some((c) => c!.id === id)));
     expect(untouched.length).toBeGreaterThan(0);
     for (const f of untouched) expect(after).toContain(f);
   });
 
   test('follows a remoteWrite URL to the cluster it names: renaming the cluster re-checks the agent', () => {
+    const linter = createLinter();
     const [c, ins, sel, sto] = cluster('old');
     const a = agent('a');
     const url = 'http://vminsert-main.monitoring.svc:8480/insert/0/prometheus/api/v1/write';
     // No link joins the agent to the cluster: only the URL's host names it.
     const t = design([c!, ins!, sel!, sto!, a], [externalLink('remoteWrite', a.id, url, 0), externalLink('remoteWrite', a.id, url, 1)]);
-    expect(lint(t).map((f) => f.ruleId)).not.toContain('vmagent-duplicate-write-same-cluster');
+    expect(linter.lint(t).map((f) => f.ruleId)).not.toContain('vmagent-duplicate-write-same-cluster');
     // A field edit first, so that the relations of the version before the rename exist (and could
     // be handed on to it stale, were a rename taken for a field edit).
     const edited = updateComponent(t, a.id, (x) => withField(x, 'replicaCount', 2));
-    expect(lint(edited)).toEqual(lintAll(edited));
+    expect(linter.lint(edited)).toEqual(lint(edited));
     const renamed = updateComponent(edited, c!.id, (x) => ({ ...x, name: 'main' }));
-    expect(lint(renamed).map((f) => f.ruleId)).toContain('vmagent-duplicate-write-same-cluster');
-    expect(lint(renamed)).toEqual(lintAll(renamed));
+    expect(linter.lint(renamed).map((f) => f.ruleId)).toContain('vmagent-duplicate-write-same-cluster');
+    expect(linter.lint(renamed)).toEqual(lint(renamed));
   });
 
   test('follows a vmselect to the other cluster its extra storage nodes read: giving it one re-checks that cluster\'s agents', () => {
+    const linter = createLinter();
     const [c1, i1, s1, st1] = cluster('one', { replicationFactor: 2 }, { vmstorage: { replicaCount: 3 } });
     const [c2, i2, s2, st2] = cluster('two', { replicationFactor: 2 }, { vmstorage: { replicaCount: 3 } });
     const a = agent('a', { selectAllByDefault: true });
     const b = agent('b', { selectAllByDefault: true });
     const t = design([c1!, i1!, s1!, st1!, c2!, i2!, s2!, st2!, a, b], [link('remoteWrite', a.id, i1!.id), link('remoteWrite', b.id, i2!.id)]);
-    lint(t);
+    linter.lint(t);
     // A field edit first, so that relations exist to be handed on to the next version.
     const edited = updateComponent(t, a.id, (x) => withField(x, 'replicaCount', 2));
-    expect(lint(edited)).toEqual(lintAll(edited));
+    expect(linter.lint(edited)).toEqual(lint(edited));
     const reads = updateComponent(edited, s1!.id, (x) => ({ ...x, spec: { ...x.spec, extraStorageNodes: [{ addr: 'vmstorage-two-0.vmstorage-two.monitoring.svc:8401' }] } }));
-    expect(lint(reads).map((f) => f.ruleId)).toContain('ha-agent-crs-label-mismatch');
-    expect(lint(reads)).toEqual(lintAll(reads));
+    expect(linter.lint(reads).map((f) => f.ruleId)).toContain('ha-agent-crs-label-mismatch');
+    expect(linter.lint(reads)).toEqual(lint(reads));
     const apart = updateComponent(reads, s1!.id, (x) => ({ ...x, spec: { replicaCount: 2 } }));
-    expect(lint(apart)).toEqual(lintAll(apart));
-    expect(lint(apart).map((f) => f.ruleId)).not.toContain('ha-agent-crs-label-mismatch');
+    expect(linter.lint(apart)).toEqual(lint(apart));
+    expect(linter.lint(apart).map((f) => f.ruleId)).not.toContain('ha-agent-crs-label-mismatch');
   });
 
   test('a change of what every rule reads (the namespace) re-checks everything', () => {
+    const linter = createLinter();
     const s = single('main');
     const [a, b] = [agent('a', { selectAllByDefault: true }), agent('b', { selectAllByDefault: true })];
     const t = design([s, a, b], [link('remoteWrite', a.id, s.id), link('remoteWrite', b.id, s.id)]);
-    expect(lint(t).find((f) => f.ruleId === 'ha-agent-crs-label-mismatch')!.message).toContain('prometheus="monitoring/a"');
+    expect(linter.lint(t).find((f) => f.ruleId === 'ha-agent-crs-label-mismatch')!.message).toContain('prometheus="monitoring/a"');
     const moved = { ...t, namespace: 'apps' };
-    expect(lint(moved).find((f) => f.ruleId === 'ha-agent-crs-label-mismatch')!.message).toContain('prometheus="apps/a"');
+    expect(linter.lint(moved).find((f) => f.ruleId === 'ha-agent-crs-label-mismatch')!.message).toContain('prometheus="apps/a"');
   });
 
   test('a VMAlert without a notifier reads every alertmanager: adding one re-checks it', () => {
+    const linter = createLinter();
     const al = alert('rules', { selectAllByDefault: true });
     const t = design([al], [], [vmRule('r', { alert: true })]);
-    const noFix = lint(t).find((f) => f.ruleId === 'vmalert-no-notifier')!;
+    const noFix = linter.lint(t).find((f) => f.ruleId === 'vmalert-no-notifier')!;
     expect(noFix.fixable).toBe(false);
     const am = alertmanager('am', { replicaCount: 3 });
     const next = { ...t, components: [...t.components, am] };
-    const withFix = lint(next).find((f) => f.ruleId === 'vmalert-no-notifier')!;
+    const withFix = linter.lint(next).find((f) => f.ruleId === 'vmalert-no-notifier')!;
     expect(withFix.fixLabel).toBe("Notify vmalertmanager 'am' through a label selector");
-    expect(lint(next)).toEqual(lintAll(next));
+    expect(linter.lint(next)).toEqual(lint(next));
   });
 });

@@ -62,27 +62,30 @@ function ordered(perRule: Finding[][]): Finding[] {
   return ([] as Finding[]).concat(...lists);
 }
 
-/** The last design checked, per option set: the next version is checked incrementally against it. */
-const last = new Map<string, Checked>();
-
-/**
- * Every finding, errors first, then by catalog order, then in component order. After `lint(prev)`,
- * `lint(next)` re-checks only what the edit from prev to next can affect (incremental.ts); the
- * result is the same as `lintAll(next)`.
- */
+/** Every finding, errors first, then by catalog order, then in component order: every rule over the whole design. */
 export function lint(t: Topology, opts: LintOptions = {}): Finding[] {
-  const rules = selectedRules(opts);
-  const key = `${opts.optional ? 'o' : ''}:${opts.only?.join(',') ?? '*'}`;
-  const prev = last.get(key);
-  const checked = (prev && (prev.topology === t ? prev : recheck(prev, t, rules))) ?? { topology: t, perRule: checkAll(t, rules) };
-  if (last.size >= 8 && !last.has(key)) last.clear();
-  last.set(key, checked);
-  return ordered(checked.perRule);
+  return ordered(checkAll(t, selectedRules(opts)));
 }
 
-/** `lint` without the incremental path: every rule over the whole design. */
-export function lintAll(t: Topology, opts: LintOptions = {}): Finding[] {
-  return ordered(checkAll(t, selectedRules(opts)));
+/** A checking session: it remembers the last design it checked, so the next version is checked incrementally. */
+export interface Linter {
+  lint(t: Topology): Finding[];
+}
+
+/**
+ * A linter of its own for one editor (or one `--fix` run). After `lint(prev)`, `lint(next)`
+ * re-checks only what the edit from prev to next can affect (incremental.ts); the result is the
+ * same as the full `lint(next)`.
+ */
+export function createLinter(opts: LintOptions = {}): Linter {
+  const rules = selectedRules(opts);
+  let last: Checked | undefined;
+  return {
+    lint(t) {
+      last = (last && (last.topology === t ? last : recheck(last, t, rules))) ?? { topology: t, perRule: checkAll(t, rules) };
+      return ordered(last.perRule);
+    },
+  };
 }
 
 /** Identity of a finding across edits: rule and components. */
@@ -103,10 +106,11 @@ export function applyFix(t: Topology, f: Finding): Topology {
  */
 export function applyAllFixes(t: Topology, opts: LintOptions & { maxRounds?: number } = {}): Topology {
   const maxRounds = opts.maxRounds ?? 8;
+  const linter = createLinter(opts);
   let current = t;
   let lastKeys = '';
   for (let round = 0; round < maxRounds; round++) {
-    const fixable = lint(current, opts).filter((f) => f.fixable);
+    const fixable = linter.lint(current).filter((f) => f.fixable);
     if (fixable.length === 0) break;
     const keys = fixable.map(findingKey).join('\u0001');
     if (keys === lastKeys) break;

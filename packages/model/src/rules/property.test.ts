@@ -3,7 +3,7 @@ import { describe, expect, test } from 'vitest';
 import { fromDocument, toDocument } from '../document.ts';
 import { arbTopology } from '../fixtures/arbitrary.ts';
 import { validateTopology } from '../validate.ts';
-import { RULES, applyAllFixes, applyFix, findingKey, lint, lintAll, ruleById } from './index.ts';
+import { RULES, applyAllFixes, applyFix, findingKey, lint, ruleById } from './index.ts';
 
 /** Designs as the designer holds them, unfinished ones (a VMAgent without remoteWrite, ...) included. */
 const arbDesign = () => arbTopology({ unfinished: true });
@@ -21,7 +21,7 @@ describe('arbTopology', () => {
   test('covers every rule: each fires on some generated design and stays quiet on another', () => {
     const fired = new Map<string, number>(RULES.map((r) => [r.id, 0]));
     const samples = fc.sample(arbDesign(), { numRuns: 400, seed: 7 });
-    for (const t of samples) for (const id of new Set(lintAll(t, { optional: true }).map((f) => f.ruleId))) fired.set(id, fired.get(id)! + 1);
+    for (const t of samples) for (const id of new Set(lint(t, { optional: true }).map((f) => f.ruleId))) fired.set(id, fired.get(id)! + 1);
     const never = RULES.filter((r) => fired.get(r.id) === 0).map((r) => r.id);
     const always = RULES.filter((r) => fired.get(r.id) === samples.length).map((r) => r.id);
     expect(never, 'rules that fire on no generated design').toEqual([]);
@@ -31,7 +31,7 @@ describe('arbTopology', () => {
   }, 60_000);
   test('without { unfinished }, designs have the links the CRDs require (they render to applicable objects)', () => {
     for (const t of fc.sample(arbTopology(), { numRuns: 200, seed: 7 })) {
-      expect(lintAll(t, { only: ['vmagent-no-remote-write', 'vmalert-no-datasource'] })).toEqual([]);
+      expect(lint(t, { only: ['vmagent-no-remote-write', 'vmalert-no-datasource'] })).toEqual([]);
     }
   });
 });
