@@ -214,7 +214,16 @@ function sameLabels(a: Record<string, string>, b: Record<string, string>): boole
  */
 function pairedClosure(t: Topology, ids: string[]): Component[] {
   const linked = haIndex(t).linked;
-  return uniqueById(ids.flatMap((id) => linked.get(id) ?? [getComponent(t, id)]));
+  // Agents of one set share one array: each set is walked once, so thousands of agents paired
+  // into one storage cost a pass over them, not one per agent.
+  const sets = new Set<Component[]>();
+  const loose: (Component | undefined)[] = [];
+  for (const id of ids) {
+    const set = linked.get(id);
+    if (set) sets.add(set);
+    else loose.push(getComponent(t, id));
+  }
+  return uniqueById([...[...sets].flat(), ...loose]);
 }
 
 export const haAgentCrsLabelMismatch: Rule = {
