@@ -2,9 +2,9 @@ import '@xyflow/react/dist/style.css';
 import './styles.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { bootDesign, isShareHash } from '@vmtopo/editor';
 import { App } from './App.tsx';
-import { clearHash, storage } from './lifecycle.ts';
-import { bootDesign, isShareHash } from './share.ts';
+import { clearHash, storage } from './browser.ts';
 
 // Before the first render: a shared design (or the autosave) is on the very first frame.
 const boot = bootDesign(window.location.hash, storage());

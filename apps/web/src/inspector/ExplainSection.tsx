@@ -17,27 +17,8 @@ import {
   type Workload,
   type WorkloadVolume,
 } from '@vmtopo/model';
-import { KIND_ABBR, KIND_ROLE } from '../kindMeta.ts';
-import { useEditorApi } from '../store/context.tsx';
-
-export type InspectorView = 'settings' | 'explain';
-
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-
-/** The inspector's two views of a component: its settings, and what the operator makes of them. */
-export function InspectorTabs({ view, onChange }: { view: InspectorView; onChange: (v: InspectorView) => void }) {
-  const tab = (v: InspectorView, label: string) => (
-    <button type="button" role="tab" id={`insp-tab-${v}`} aria-selected={view === v} aria-controls={`insp-panel-${v}`} onClick={() => onChange(v)}>
-      {label}
-    </button>
-  );
-  return (
-    <div className="insp-tabs" role="tablist" aria-label="Inspector views">
-      {tab('settings', 'Settings')}
-      {tab('explain', 'What the operator creates')}
-    </div>
-  );
-}
+import { KIND_ABBR, KIND_ROLE, plural } from '@vmtopo/editor';
+import { useEditorApi } from '../hooks/useEditorApi.ts';
 
 const ORIGIN: Record<Source['origin'], { label: string; title: string }> = {
   field: { label: 'field', title: 'A value set in the design' },

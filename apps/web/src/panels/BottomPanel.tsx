@@ -1,19 +1,17 @@
+import { exportYaml } from '@vmtopo/editor';
 import { lazy, Suspense, useCallback, useRef, useState, type PointerEvent } from 'react';
-import { copyText, download } from '../editorActions.ts';
-import { useEditor, useEditorApi } from '../store/context.tsx';
-import { useDerivations, useFindings } from '../store/hooks.ts';
-import { FindingsPanel, FindingsSummary } from './FindingsPanel.tsx';
+import { copyText } from '../browser.ts';
+import { useDerivations } from '../hooks/useDerivations.ts';
+import { useEditorApi } from '../hooks/useEditorApi.ts';
+import { useFindings } from '../hooks/useFindings.ts';
+import { useHost } from '../hooks/useHost.ts';
+import { FindingsPanel } from './FindingsPanel.tsx';
+import { FindingsSummary } from './FindingsSummary.tsx';
 
 // Monaco (several MB) loads only when the YAML tab is first opened.
 const YamlView = lazy(() => import('./YamlView.tsx'));
 
 type Tab = 'findings' | 'yaml';
-
-export function useYamlText(): string {
-  const d = useDerivations();
-  const t = useEditor((s) => s.topology);
-  return d.yaml(t);
-}
 
 function YamlTab() {
   return (
@@ -31,10 +29,10 @@ export function BottomPanel() {
   const findings = useFindings();
   const store = useEditorApi();
   const derivations = useDerivations();
+  const host = useHost();
   const dragging = useRef<{ y: number; h: number } | null>(null);
 
-  const yamlNow = () => derivations.yaml(store.getState().topology);
-  const onDownload = () => download(`${store.getState().topology.name}.yaml`, yamlNow());
+  const onDownload = () => exportYaml(host, store.getState().topology, derivations.yaml(store.getState().topology));
   const onCopy = useCallback(async () => {
     await copyText(derivations.yaml(store.getState().topology));
     store.getState().notify('YAML copied to the clipboard.');

@@ -1,34 +1,10 @@
-import { useReactFlow } from '@xyflow/react';
+import { fixFindingAndSay, SEVERITY_ICON, showFinding, type Finding } from '@vmtopo/editor';
 import { describe, getComponent } from '@vmtopo/model';
+import { useReactFlow } from '@xyflow/react';
 import { useState } from 'react';
-import { applyFix, type Finding, type Severity } from '../core.ts';
-import { useEditor, useEditorApi } from '../store/context.tsx';
-import { useFindings } from '../store/hooks.ts';
-
-const ICON: Record<Severity, string> = { error: '✖', warning: '▲', info: 'i' };
-
-export function severityCounts(findings: Finding[]): Record<Severity, number> {
-  const out: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
-  for (const f of findings) out[f.severity]++;
-  return out;
-}
-
-export function FindingsSummary({ findings }: { findings: Finding[] }) {
-  const n = severityCounts(findings);
-  return (
-    <span className="sev-counts" aria-label={`${n.error} errors, ${n.warning} warnings, ${n.info} info`}>
-      <span className="sev-count sev-error" data-count={n.error}>
-        {ICON.error} {n.error}
-      </span>
-      <span className="sev-count sev-warning" data-count={n.warning}>
-        {ICON.warning} {n.warning}
-      </span>
-      <span className="sev-count sev-info" data-count={n.info}>
-        {ICON.info} {n.info}
-      </span>
-    </span>
-  );
-}
+import { useEditor } from '../hooks/useEditor.ts';
+import { useEditorApi } from '../hooks/useEditorApi.ts';
+import { useFindings } from '../hooks/useFindings.ts';
 
 /** Findings listed at first (then as many more per click): a large design has thousands. */
 export const FINDINGS_PAGE = 100;
@@ -41,21 +17,8 @@ export function FindingsPanel() {
   const store = useEditorApi();
   const rf = useReactFlow();
   const show = (f: Finding) => {
-    const s = store.getState();
-    const ids = f.componentIds.filter((id) => getComponent(s.topology, id));
-    if (ids.length === 0) return;
-    s.select({ nodes: [ids[0]!], edges: [] });
-    s.requestFocus(ids[0]!, f.field);
-    void rf.fitView({ nodes: ids.map((id) => ({ id })), duration: 300, maxZoom: 1.1, padding: 0.4 });
-  };
-  const fix = (f: Finding) => {
-    const s = store.getState();
-    try {
-      s.commit(applyFix(s.topology, f));
-      s.notify(`Fixed: ${f.fixLabel ?? f.ruleId}. Ctrl+Z undoes it.`);
-    } catch (e) {
-      s.notify(`Could not fix: ${(e as Error).message}`, 'error');
-    }
+    const ids = showFinding(store, f);
+    if (ids.length > 0) void rf.fitView({ nodes: ids.map((id) => ({ id })), duration: 300, maxZoom: 1.1, padding: 0.4 });
   };
   if (findings.length === 0) {
     return (
@@ -75,7 +38,7 @@ export function FindingsPanel() {
           <li key={`${f.ruleId}:${f.componentIds.join(',')}:${i}`} className={`finding sev-${f.severity}`} data-rule={f.ruleId}>
             <button type="button" className="finding-main" onClick={() => show(f)} aria-label={`${f.severity}: ${f.message}`}>
               <span className={`sev-icon sev-${f.severity}`} aria-hidden>
-                {ICON[f.severity]}
+                {SEVERITY_ICON[f.severity]}
               </span>
               <span className="finding-text">
                 <span className="finding-msg">{f.message}</span>
@@ -87,7 +50,7 @@ export function FindingsPanel() {
               </span>
             </button>
             {f.fixable && (
-              <button type="button" className="fix" onClick={() => fix(f)} aria-label={`Fix: ${f.fixLabel ?? f.ruleId}`}>
+              <button type="button" className="fix" onClick={() => fixFindingAndSay(store, f)} aria-label={`Fix: ${f.fixLabel ?? f.ruleId}`}>
                 Fix{f.fixLabel ? `: ${f.fixLabel}` : ''}
               </button>
             )}

@@ -1,32 +1,24 @@
 import { QueryClient, QueryClientProvider, useQuery } from '@tanstack/react-query';
-import { useReactFlow } from '@xyflow/react';
+import {
+  designNameFrom,
+  fetchText,
+  fileTooLarge,
+  importProblems,
+  importText,
+  loadImported,
+  rawUrl,
+  type ImportOutcome,
+  type ImportProblems,
+} from '@vmtopo/editor';
 import { useEffect, useRef, useState, type DragEvent } from 'react';
-import { ImportProblem } from '../core.ts';
-import { loadDesign } from '../editorActions.ts';
-import { designNameFrom, fetchText, importText, rawUrl, type ImportOutcome } from '../importFlow.ts';
-import { useEditorApi } from '../store/context.tsx';
+import { useEditorApi } from '../hooks/useEditorApi.ts';
+import { useHost } from '../hooks/useHost.ts';
+import { ImportReport } from './ImportReport.tsx';
 
 /** One client for the URL import (loaded with this dialog, so react-query is not in the first bundle). */
 const queryClient = new QueryClient({
   defaultOptions: { queries: { retry: false, staleTime: Infinity, gcTime: 60_000, refetchOnWindowFocus: false, refetchOnReconnect: false } },
 });
-
-const MAX_FILE_BYTES = 20 * 1024 * 1024;
-
-interface Problems {
-  title: string;
-  items: string[];
-}
-
-function describe(e: unknown, origin: string): Problems {
-  if (e instanceof ImportProblem) {
-    const n = e.problems.length;
-    return { title: `Nothing was imported: ${n === 1 ? 'a problem' : `${n} problems`} in ${origin}.`, items: e.problems.slice(0, 20).map((p) => p.message) };
-  }
-  return { title: `Nothing was imported from ${origin}.`, items: [(e as Error).message] };
-}
-
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 /**
  * Import into the canvas: paste manifests or a design, drop or choose a `.yaml`/`.json` file, or
@@ -43,9 +35,9 @@ export default function ImportDialog(props: { onClose: () => void; file?: File }
 
 function ImportDialogBody({ onClose, file }: { onClose: () => void; file?: File }) {
   const store = useEditorApi();
-  const rf = useReactFlow();
+  const host = useHost();
   const [text, setText] = useState('');
-  const [problems, setProblems] = useState<Problems | null>(null);
+  const [problems, setProblems] = useState<ImportProblems | null>(null);
   const [busy, setBusy] = useState(false);
   const [report, setReport] = useState<ImportOutcome | null>(null);
   const [urlText, setUrlText] = useState('');
@@ -58,23 +50,19 @@ function ImportDialogBody({ onClose, file }: { onClose: () => void; file?: File 
     setProblems(null);
     try {
       const out = await importText(src, name);
-      loadDesign(store, rf, out.topology);
-      if (out.warnings.length > 0 || out.kept.length > 0) setReport(out);
-      else {
-        const t = out.topology;
-        store.getState().notify(`${out.source === 'design' ? 'Opened' : 'Imported'} “${t.name}”: ${plural(t.components.length, 'component')}, ${plural(t.links.length, 'link')}.`);
-        onClose();
-      }
+      if (loadImported(store, host, out)) onClose();
+      else setReport(out);
     } catch (e) {
-      setProblems(describe(e, origin));
+      setProblems(importProblems(e, origin));
     } finally {
       setBusy(false);
     }
   };
 
   const openFile = async (f: File) => {
-    if (f.size > MAX_FILE_BYTES) {
-      setProblems({ title: `Nothing was imported from ${f.name}.`, items: [`the file is too large (${f.size} bytes; at most ${MAX_FILE_BYTES})`] });
+    const tooLarge = fileTooLarge(f.name, f.size);
+    if (tooLarge) {
+      setProblems(tooLarge);
       return;
     }
     await run(await f.text(), f.name, designNameFrom(f.name));
@@ -226,51 +214,6 @@ function ImportDialogBody({ onClose, file }: { onClose: () => void; file?: File 
           </button>
           <button type="button" className="primary" onClick={() => void run(text, 'the pasted text')} disabled={!text.trim() || busy}>
             {busy ? 'Importing…' : 'Import'}
-          </button>
-        </div>
-      </div>
-    </div>
-  );
-}
-
-/** After an import with something to say: what is not on the canvas, and every warning. */
-function ImportReport({ report, onClose }: { report: ImportOutcome; onClose: () => void }) {
-  const t = report.topology;
-  return (
-    <div className="modal-backdrop" onClick={onClose}>
-      <div className="modal wide" role="dialog" aria-modal="true" aria-label="Import report" onClick={(e) => e.stopPropagation()} onKeyDown={(e) => e.key === 'Escape' && onClose()}>
-        <h2>
-          Imported “{t.name}”
-        </h2>
-        <p>
-          {plural(t.components.length, 'component')} and {plural(t.links.length, 'link')}, laid out left to right.
-        </p>
-        {report.kept.length > 0 && (
-          <section aria-label="Kept aside">
-            <h3>Not on the canvas ({report.kept.length})</h3>
-            <p className="muted">These objects are not VictoriaMetrics components. They stay in the YAML exactly as they were.</p>
-            <ul className="report-list">
-              {report.kept.map((k) => (
-                <li key={k}>
-                  <code>{k}</code>
-                </li>
-              ))}
-            </ul>
-          </section>
-        )}
-        {report.warnings.length > 0 && (
-          <section aria-label="Warnings">
-            <h3>Warnings ({report.warnings.length})</h3>
-            <ul className="report-list">
-              {report.warnings.map((w, i) => (
-                <li key={i}>{w}</li>
-              ))}
-            </ul>
-          </section>
-        )}
-        <div className="modal-actions">
-          <button type="button" className="primary" autoFocus onClick={onClose}>
-            Done
           </button>
         </div>
       </div>

@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { useEditor } from '../store/context.tsx';
+import { useEditor } from '../hooks/useEditor.ts';
 
 /** A short message at the top of the canvas: why a drop or a link was refused, what was done. */
 export function Notice() {

@@ -1,27 +1,24 @@
+import { addAtCentre, PALETTE, PALETTE_MIME, type PaletteItem } from '@vmtopo/editor';
 import { useReactFlow } from '@xyflow/react';
 import type { DragEvent } from 'react';
-import { addAtCentre } from '../editorActions.ts';
-import { PALETTE, PALETTE_MIME, type PaletteItem } from '../kindMeta.ts';
-import { useEditorApi } from '../store/context.tsx';
+import { viewCentre } from '../browser.ts';
+import { useEditorApi } from '../hooks/useEditorApi.ts';
 
-const ROLE_OF: Record<string, string> = { Collect: 'collect', Store: 'store', Alert: 'alert', Route: 'route' };
-
-function Item({ item, role }: { item: PaletteItem; role: string }) {
+function Item({ item }: { item: PaletteItem }) {
   const store = useEditorApi();
   const rf = useReactFlow();
   const onDragStart = (e: DragEvent) => {
     e.dataTransfer.setData(PALETTE_MIME, item.id);
     e.dataTransfer.effectAllowed = 'copy';
   };
-  const part = item.id === 'Shard' || item.id === 'AlertmanagerReplica';
   return (
     <li>
       <button
         type="button"
-        className={`palette-item role-${item.id === 'VMAlertmanager' || item.id === 'AlertmanagerReplica' ? 'notify' : role}${part ? ' part-item' : ''}`}
+        className={`palette-item role-${item.role}${item.part ? ' part-item' : ''}`}
         draggable
         onDragStart={onDragStart}
-        onClick={() => addAtCentre(store, rf, item.id)}
+        onClick={() => addAtCentre(store, item.id, viewCentre(rf))}
         aria-label={item.title}
         aria-description={`${item.summary}. Drag onto the canvas, or press Enter to add it at the centre.`}
         title={`${item.summary}. Drag onto the canvas, or press Enter to add.`}
@@ -47,7 +44,7 @@ export function Palette() {
           <h2>{g.title}</h2>
           <ul>
             {g.items.map((i) => (
-              <Item key={i.id} item={i} role={ROLE_OF[g.title] ?? 'store'} />
+              <Item key={i.id} item={i} />
             ))}
           </ul>
         </section>

@@ -1,8 +1,8 @@
+import { saveDesignFile, SAFE_LINK_CHARS, sentence, shareLink } from '@vmtopo/editor';
 import { useMemo, useState } from 'react';
-import { designFileText, shareLink } from '../core.ts';
-import { copyText, download } from '../editorActions.ts';
-import { SAFE_LINK_CHARS, sentence } from '../share.ts';
-import { useEditor } from '../store/context.tsx';
+import { copyText } from '../browser.ts';
+import { useEditor } from '../hooks/useEditor.ts';
+import { useHost } from '../hooks/useHost.ts';
 
 /** The address of this page without its fragment: where a share link opens the designer. */
 export const shareBase = () => window.location.href.split('#')[0]!;
@@ -21,7 +21,8 @@ export function ShareDialog({ onClose }: { onClose: () => void }) {
       return { error: sentence((e as Error).message) };
     }
   }, [topology]);
-  const saveFile = () => download(`${topology.name}.vmtopo.json`, designFileText(topology), 'application/json');
+  const host = useHost();
+  const saveFile = () => saveDesignFile(host, topology);
   const long = 'url' in link && link.url.length > SAFE_LINK_CHARS;
 
   return (

@@ -1,17 +1,6 @@
-export const SHORTCUTS: [string, string][] = [
-  ['Drag a palette item', 'add it where you drop it (Shard, replica and cluster parts onto their owner)'],
-  ['Enter on a palette item', 'add it at the centre of the view'],
-  ['Drag handle → handle', 'connect (remote write, datasource, remote read, notify)'],
-  ['Click / Shift+click / Shift+drag', 'select / add to selection / box-select'],
-  ['Delete or Backspace', 'remove the selection'],
-  ['Ctrl+Z / Ctrl+Shift+Z', 'undo / redo'],
-  ['Ctrl+C / Ctrl+V', 'copy / paste on the canvas'],
-  ['Ctrl+A', 'select everything'],
-  ['Arrow keys', 'nudge the selected nodes'],
-  ['Escape', 'clear the selection'],
-  ['?', 'this list'],
-];
+import { SHORTCUTS } from '@vmtopo/editor';
 
+/** The keyboard shortcuts and gestures, as `?` lists them. */
 export function ShortcutsDialog({ onClose }: { onClose: () => void }) {
   return (
     <div className="modal-backdrop" onClick={onClose}>
@@ -26,12 +15,12 @@ export function ShortcutsDialog({ onClose }: { onClose: () => void }) {
         <h2>Keyboard shortcuts</h2>
         <table>
           <tbody>
-            {SHORTCUTS.map(([k, v]) => (
-              <tr key={k}>
+            {SHORTCUTS.map(({ keys, description }) => (
+              <tr key={keys}>
                 <th scope="row">
-                  <kbd>{k}</kbd>
+                  <kbd>{keys}</kbd>
                 </th>
-                <td>{v}</td>
+                <td>{description}</td>
               </tr>
             ))}
           </tbody>

@@ -1,10 +1,10 @@
+import { applyYamlText, problemLine, textEdit, type SourceProblem } from '@vmtopo/editor';
 import type { Topology } from '@vmtopo/model';
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
-import type { SourceProblem } from '../core.ts';
+import { useDerivations } from '../hooks/useDerivations.ts';
+import { useEditor } from '../hooks/useEditor.ts';
+import { useEditorApi } from '../hooks/useEditorApi.ts';
 import { monaco } from '../monaco.ts';
-import { useEditor, useEditorApi } from '../store/context.tsx';
-import { useDerivations } from '../store/hooks.ts';
-import { applyYamlText, textEdit } from '../yamlSync.ts';
 
 const URI = monaco.Uri.parse('file:///design.yaml');
 const OWNER = 'vmtopo';
@@ -12,12 +12,6 @@ const OWNER = 'vmtopo';
 export const YAML_SETTLE_MS = 400;
 
 type Status = { kind: 'synced' } | { kind: 'editing' } | { kind: 'invalid'; problems: SourceProblem[] };
-
-/** "line 3: mapping values are not allowed here" (the importer's own "line 3, column 5: " prefix folded in). */
-export function problemLine(p: SourceProblem): string {
-  const message = p.message.replace(/^line \d+(, column \d+)?: /, '');
-  return p.line ? `line ${p.line}: ${message}` : message;
-}
 
 /**
  * The design's YAML in Monaco, editable. A settled edit that parses becomes the design (one undo

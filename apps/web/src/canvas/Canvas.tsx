@@ -1,0 +1,205 @@
+import { ConnectionMode, Controls, Panel, ReactFlow, useReactFlow, type EdgeChange, type NodeChange } from '@xyflow/react';
+import {
+  applyEdgeChanges,
+  applyNodeChanges,
+  dropPaletteItem,
+  makeLink,
+  PALETTE_MIME,
+  runCommand,
+  samePlaces,
+  shortcutAction,
+  type LinkOption,
+  type PaletteItemId,
+} from '@vmtopo/editor';
+import { useCallback, useDeferredValue, useMemo, useRef, useState, type DragEvent, type KeyboardEvent } from 'react';
+import { isTextField, nodeIdAt } from '../browser.ts';
+import { useConnectDrag } from '../hooks/useConnectDrag.ts';
+import { useEditor } from '../hooks/useEditor.ts';
+import { useEditorApi } from '../hooks/useEditorApi.ts';
+import { useFindingsByComponent } from '../hooks/useFindingsByComponent.ts';
+import { useNearZoom } from '../hooks/useNearZoom.ts';
+import { createEdgeDeriver, createNodeDeriver, type FlowEdge, type FlowNode } from './derive.ts';
+import { Dots } from './Dots.tsx';
+import { EdgeMarkers } from './edges/EdgeMarkers.tsx';
+import { LinkEdge } from './edges/LinkEdge.tsx';
+import { EmptyHint } from './EmptyHint.tsx';
+import { Legend } from './Legend.tsx';
+import { LinkChooser } from './LinkChooser.tsx';
+import { MiniMapSlot } from './MiniMapSlot.tsx';
+import { createBadgePopStore, BadgePopContext } from './nodes/badgePop.ts';
+import { BadgePopLayer } from './nodes/BadgePopLayer.tsx';
+import { ClusterNode } from './nodes/ClusterNode.tsx';
+import { ComponentNode } from './nodes/ComponentNode.tsx';
+
+interface Chooser {
+  options: LinkOption[];
+  x: number;
+  y: number;
+}
+
+/** Low enough that fitView shows a design of hundreds of components whole. */
+const MIN_ZOOM = 0.05;
+// Props of <ReactFlow> as constants: a new object or array on every render would make React Flow
+// update its store (and re-render what reads it) on every drag step.
+const FLOW_PROPS = {
+  nodeTypes: { component: ComponentNode, cluster: ClusterNode },
+  edgeTypes: { link: LinkEdge },
+  connectionMode: ConnectionMode.Strict,
+  connectionRadius: 30,
+  deleteKeyCode: null,
+  selectionKeyCode: 'Shift',
+  multiSelectionKeyCode: ['Shift', 'Meta', 'Control'],
+  /** A small design opens at a readable zoom, never magnified. */
+  fitViewOptions: { padding: 0.1, maxZoom: 1, minZoom: MIN_ZOOM },
+  minZoom: MIN_ZOOM,
+  maxZoom: 2,
+  proOptions: { hideAttribution: true },
+  ariaLabelConfig: { 'node.a11yDescription.default': 'Press Enter or Space to select this component, then the arrow keys to move it.' },
+};
+/** The canvas furniture, created once: the Canvas re-renders on every drag step, these never need to. */
+const FURNITURE = (
+  <>
+    <Dots />
+    <Controls position="bottom-left" aria-label="Zoom controls" />
+    <MiniMapSlot />
+    <Panel position="top-right">
+      <Legend />
+    </Panel>
+  </>
+);
+
+export function Canvas({
+  colorMode = 'system',
+  fitOnInit = false,
+  onFile,
+}: {
+  colorMode?: 'system' | 'light' | 'dark';
+  /** Fit the first design into view once React Flow has measured it (a restored or shared design). */
+  fitOnInit?: boolean;
+  /** A file dropped on the canvas: imported. */
+  onFile?: (f: File) => void;
+}) {
+  const store = useEditorApi();
+  const current = useEditor((s) => s.topology);
+  // Typing in the inspector, the field, the findings and the YAML come first: when nothing on the
+  // canvas moved, appeared or went, the canvas catches up in a deferred render (a frame later)
+  // instead of adding its 10 ms at 500 components to every keystroke. Anything that moves nodes
+  // is drawn at once, so a drag never snaps back.
+  const deferred = useDeferredValue(current);
+  const topology = deferred !== current && samePlaces(deferred, current) ? deferred : current;
+  const selection = useEditor((s) => s.selection);
+  const drag = useEditor((s) => s.drag);
+  const measured = useEditor((s) => s.measured);
+  const byComponent = useFindingsByComponent();
+  const near = useNearZoom();
+  const rf = useReactFlow<FlowNode, FlowEdge>();
+  const [deriveNodes] = useState(createNodeDeriver);
+  const [deriveEdges] = useState(createEdgeDeriver);
+  const [chooser, setChooser] = useState<Chooser | null>(null);
+  const wrapper = useRef<HTMLDivElement>(null);
+  const [badgePop] = useState(createBadgePopStore);
+  const choose = useCallback((options: LinkOption[], x: number, y: number) => setChooser({ options, x, y }), []);
+  const connecting = useConnectDrag(store, choose);
+  const hint = connecting.hint;
+
+  const selNodes = useMemo(() => new Set(selection.nodes), [selection.nodes]);
+  const selEdges = useMemo(() => new Set(selection.edges), [selection.edges]);
+  const nodes = useMemo(
+    () => deriveNodes({ topology, selected: selNodes, drag, measured, findings: byComponent }),
+    [deriveNodes, topology, selNodes, drag, measured, byComponent],
+  );
+  const edges = useMemo(() => deriveEdges(topology, selEdges), [deriveEdges, topology, selEdges]);
+
+  const onNodesChange = useCallback((changes: NodeChange<FlowNode>[]) => applyNodeChanges(store, changes), [store]);
+  const onEdgesChange = useCallback((changes: EdgeChange<FlowEdge>[]) => applyEdgeChanges(store, changes), [store]);
+
+  const onDragOver = useCallback((e: DragEvent) => {
+    if (e.dataTransfer.types.includes(PALETTE_MIME) || (onFile && e.dataTransfer.types.includes('Files'))) {
+      e.preventDefault();
+      e.dataTransfer.dropEffect = 'copy';
+    }
+  }, [onFile]);
+
+  const onDrop = useCallback(
+    (e: DragEvent) => {
+      const file = e.dataTransfer.files?.[0];
+      if (file && onFile && !e.dataTransfer.types.includes(PALETTE_MIME)) {
+        e.preventDefault();
+        onFile(file);
+        return;
+      }
+      const item = e.dataTransfer.getData(PALETTE_MIME) as PaletteItemId;
+      if (!item) return;
+      e.preventDefault();
+      dropPaletteItem(store, item, rf.screenToFlowPosition({ x: e.clientX, y: e.clientY }), nodeIdAt(e.clientX, e.clientY));
+      wrapper.current?.focus({ preventScroll: true });
+    },
+    [store, rf, onFile],
+  );
+
+  const onKeyDown = useCallback(
+    (e: KeyboardEvent) => {
+      if (isTextField(e.target)) return;
+      const action = shortcutAction(e, 'canvas');
+      if (!action || action === 'showShortcuts') return;
+      if (action === 'clearSelection') setChooser(null);
+      if (runCommand(store, action)) e.preventDefault();
+    },
+    [store],
+  );
+
+  const onMoveEnd = useCallback((_: unknown, v: { x: number; y: number; zoom: number }) => store.getState().setViewport(v), [store]);
+  const onMoveStart = useCallback(() => badgePop.set(null), [badgePop]);
+
+  return (
+    <div
+      id="canvas"
+      ref={wrapper}
+      className="canvas"
+      tabIndex={0}
+      role="region"
+      aria-label="Canvas"
+      onKeyDown={onKeyDown}
+      onDragOver={onDragOver}
+      onDrop={onDrop}
+    >
+      <EdgeMarkers />
+      <BadgePopContext.Provider value={badgePop}>
+      <ReactFlow<FlowNode, FlowEdge>
+        className={near ? undefined : 'overview'}
+        {...FLOW_PROPS}
+        nodes={nodes}
+        edges={edges}
+        onNodesChange={onNodesChange}
+        onEdgesChange={onEdgesChange}
+        {...connecting.handlers}
+        onMoveStart={onMoveStart}
+        onMoveEnd={onMoveEnd}
+        fitView={fitOnInit}
+        colorMode={colorMode}
+      >
+        {FURNITURE}
+      </ReactFlow>
+      </BadgePopContext.Provider>
+      <BadgePopLayer store={badgePop} container={wrapper} />
+      {topology.components.length === 0 && <EmptyHint />}
+      {hint && (
+        <div className={`connect-hint ${hint.ok ? 'ok' : 'bad'}`} style={{ left: hint.x + 14, top: hint.y + 14 }} role="status">
+          {hint.text}
+        </div>
+      )}
+      {chooser && (
+        <LinkChooser
+          options={chooser.options}
+          x={chooser.x}
+          y={chooser.y}
+          onChoose={(o) => {
+            setChooser(null);
+            makeLink(store, o);
+          }}
+          onCancel={() => setChooser(null)}
+        />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,31 @@
+import { KIND_ROLE } from '@vmtopo/editor';
+import { MiniMap } from '@xyflow/react';
+import { useRef } from 'react';
+import { useEditor } from '../hooks/useEditor.ts';
+import type { FlowNode } from './derive.ts';
+
+const ROLE_HEX = { collect: '#2f7de1', route: '#0f9d9a', store: '#7a52d1', alert: '#d97706', notify: '#dc4c64' } as const;
+const minimapColor = (n: FlowNode) => (n.type === 'cluster' ? 'rgba(122, 82, 209, 0.18)' : ROLE_HEX[KIND_ROLE[n.data.component.kind]]);
+const MINIMAP_STYLE = { width: 170, height: 110 };
+
+/**
+ * The minimap, paused while a node is dragged: the live one subscribes to React Flow's store once
+ * per node and re-measures the whole design on every drag step. During a drag it is replaced by a
+ * snapshot of its last picture; it comes back, up to date, when the drag ends.
+ */
+export function MiniMapSlot() {
+  const dragging = useEditor((s) => s.drag !== null);
+  const box = useRef<HTMLDivElement>(null);
+  const frozen = useRef<{ __html: string } | null>(null);
+  if (!dragging) frozen.current = null;
+  else if (frozen.current === null) frozen.current = { __html: box.current?.innerHTML ?? '' };
+  return (
+    <div ref={box} className="minimap-slot">
+      {dragging ? (
+        <div className="minimap-slot" aria-hidden dangerouslySetInnerHTML={frozen.current!} />
+      ) : (
+        <MiniMap position="bottom-right" pannable zoomable ariaLabel="Minimap" nodeColor={minimapColor} nodeBorderRadius={6} style={MINIMAP_STYLE} />
+      )}
+    </div>
+  );
+}

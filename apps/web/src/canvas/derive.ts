@@ -1,0 +1,205 @@
+import type { Edge, Node } from '@xyflow/react';
+import { getComponent, isClusterPart, partList, partsOf, replicasOf, type Component, type Link, type Position, type Topology } from '@vmtopo/model';
+import { clusterSize, estimateHeight, NODE_W, QUERY_LINKS, type NodeFindings } from '@vmtopo/editor';
+
+export interface ComponentNodeData extends Record<string, unknown> {
+  component: Component;
+  /** The CR name (a cluster part takes its cluster's). */
+  name: string;
+  /** Shown when it differs from the design's namespace. */
+  namespace?: string;
+  findings?: NodeFindings;
+}
+
+export interface ClusterNodeData extends ComponentNodeData {
+  storageNodes: number;
+  replicationFactor?: number;
+}
+
+export type ComponentFlowNode = Node<ComponentNodeData, 'component'>;
+export type ClusterFlowNode = Node<ClusterNodeData, 'cluster'>;
+export type FlowNode = ComponentFlowNode | ClusterFlowNode;
+
+export interface LinkEdgeData extends Record<string, unknown> {
+  link: Link;
+}
+export type FlowEdge = Edge<LinkEdgeData, 'link'>;
+
+export interface DeriveInput {
+  topology: Topology;
+  selected: ReadonlySet<string>;
+  drag: Record<string, Position> | null;
+  measured: Record<string, { width: number; height: number }>;
+  findings: Map<string, NodeFindings>;
+}
+
+interface CacheEntry {
+  deps: unknown[];
+  node: FlowNode;
+}
+
+const same = (a: unknown[], b: unknown[]) => a.length === b.length && a.every((x, i) => x === b[i]);
+
+
+const movedIds = (a: Record<string, Position> | null, b: Record<string, Position> | null): string[] => {
+  const out: string[] = [];
+  const pa = a ?? {};
+  const pb = b ?? {};
+  for (const id in pb) if (pa[id]?.x !== pb[id]!.x || pa[id]?.y !== pb[id]!.y) out.push(id);
+  for (const id in pa) if (!(id in pb)) out.push(id);
+  return out;
+};
+
+/**
+ * Derives React Flow nodes from the design. Each node object is reused while its inputs are
+ * unchanged, so dragging one node re-renders that node (and its cluster box) only. While only the
+ * drag positions change (every pointer move of a drag), only the moved nodes are rebuilt: the
+ * rest of the array is copied as it is, which is what React Flow's own `applyNodeChanges` costs.
+ */
+export function createNodeDeriver(): (input: DeriveInput) => FlowNode[] {
+  let cache = new Map<string, CacheEntry>();
+  let last: { input: DeriveInput; out: FlowNode[]; at: Map<string, number> } | undefined;
+  return (input) => {
+    const { topology: t, selected, drag, measured, findings } = input;
+    const pos = (c: Component): Position => drag?.[c.id] ?? c.position ?? { x: 0, y: 0 };
+    const size = (c: Component) => measured[c.id] ?? { width: NODE_W, height: estimateHeight(c) };
+    const nsOf = (c: Component) => (c.namespace && c.namespace !== t.namespace ? c.namespace : undefined);
+    const cached = (id: string, deps: unknown[], build: () => FlowNode, into: Map<string, CacheEntry>): FlowNode => {
+      const old = cache.get(id);
+      const node = old && same(old.deps, deps) ? old.node : build();
+      into.set(id, { deps, node });
+      return node;
+    };
+
+    const clusterNode = (c: Component, into: Map<string, CacheEntry>): FlowNode => {
+      const parts = partList(t, c.id);
+      const box = clusterSize(parts.map((p) => ({ position: pos(p), ...size(p) })));
+      const storage = partsOf(t, c.id).vmstorage;
+      const storageNodes = storage ? replicasOf(storage) : 0;
+      const rf = typeof c.spec.replicationFactor === 'number' ? c.spec.replicationFactor : undefined;
+      const p = pos(c);
+      const f = findings.get(c.id);
+      const sel = selected.has(c.id);
+      return cached(c.id, [c, sel, p.x, p.y, box.width, box.height, storageNodes, rf, f?.key, t.namespace], () => ({
+        id: c.id,
+        type: 'cluster',
+        position: p,
+        selected: sel,
+        style: { width: box.width, height: box.height },
+        width: box.width,
+        height: box.height,
+        measured: { width: box.width, height: box.height },
+        ariaLabel: `VMCluster ${c.name ?? ''}`,
+        data: { component: c, name: c.name ?? '', namespace: nsOf(c), findings: f, storageNodes, replicationFactor: rf },
+      }), into);
+    };
+
+    const componentNode = (c: Component, into: Map<string, CacheEntry>): FlowNode | undefined => {
+      const owner = isClusterPart(c.kind) ? getComponent(t, c.cluster) : undefined;
+      if (isClusterPart(c.kind) && !owner) return undefined;
+      const p = pos(c);
+      const m = measured[c.id];
+      const f = findings.get(c.id);
+      const name = owner ? (owner.name ?? '') : (c.name ?? '');
+      const ns = nsOf(owner ?? c);
+      const sel = selected.has(c.id);
+      return cached(c.id, [c, sel, p.x, p.y, m?.width, m?.height, f?.key, name, ns], () => ({
+        id: c.id,
+        type: 'component',
+        position: p,
+        selected: sel,
+        ...(owner ? { parentId: owner.id, extent: 'parent' as const } : {}),
+        ...(m ? { measured: m } : {}),
+        ariaLabel: owner ? `${c.kind} of VMCluster ${name}` : `${c.kind} ${name}`,
+        data: { component: c, name, namespace: ns, findings: f },
+      }), into);
+    };
+
+    // A drag step: only positions of dragged nodes changed.
+    const prev = last?.input;
+    if (last && prev && prev.topology === t && prev.selected === selected && prev.measured === measured && prev.findings === findings) {
+      const moved = movedIds(prev.drag, drag);
+      const ids = new Set<string>();
+      for (const id of moved) {
+        const c = getComponent(t, id);
+        if (!c) continue;
+        ids.add(id);
+        // A part that moves resizes its cluster box.
+        if (isClusterPart(c.kind) && c.cluster) ids.add(c.cluster);
+      }
+      if (ids.size === 0) {
+        last = { ...last, input };
+        return last.out;
+      }
+      const out = last.out.slice();
+      for (const id of ids) {
+        const c = getComponent(t, id)!;
+        const i = last.at.get(id);
+        if (i === undefined) continue;
+        const node = c.kind === 'VMCluster' ? clusterNode(c, cache) : componentNode(c, cache);
+        if (node) out[i] = node;
+      }
+      last = { input, out, at: last.at };
+      return out;
+    }
+
+    const next = new Map<string, CacheEntry>();
+    const out: FlowNode[] = [];
+    const at = new Map<string, number>();
+    // Clusters first: a parent precedes its children.
+    for (const c of t.components) {
+      if (c.kind !== 'VMCluster') continue;
+      at.set(c.id, out.length);
+      out.push(clusterNode(c, next));
+    }
+    for (const c of t.components) {
+      if (c.kind === 'VMCluster') continue;
+      const node = componentNode(c, next);
+      if (!node) continue;
+      at.set(c.id, out.length);
+      out.push(node);
+    }
+    cache = next;
+    last = { input, out, at };
+    return out;
+  };
+}
+
+/** Derives edges from links; per link, the edge object is reused while link and selection are. */
+export function createEdgeDeriver(): (t: Topology, selected: ReadonlySet<string>) => FlowEdge[] {
+  let cache = new Map<string, { link: Link; selected: boolean; edge: FlowEdge }>();
+  let last: FlowEdge[] = [];
+  return (t, selected) => {
+    const next = new Map<string, { link: Link; selected: boolean; edge: FlowEdge }>();
+    const ids = new Set(t.components.map((c) => c.id));
+    const out: FlowEdge[] = [];
+    for (const l of t.links) {
+      if (l.target === undefined || !ids.has(l.source) || !ids.has(l.target)) continue;
+      const sel = selected.has(l.id);
+      const old = cache.get(l.id);
+      const edge: FlowEdge =
+        old && old.link === l && old.selected === sel
+          ? old.edge
+          : {
+              id: l.id,
+              type: 'link',
+              // Query links are drawn the way data flows: storage → VMAlert.
+              source: QUERY_LINKS.has(l.type) ? l.target : l.source,
+              target: QUERY_LINKS.has(l.type) ? l.source : l.target,
+              sourceHandle: 'out',
+              targetHandle: 'in',
+              selected: sel,
+              zIndex: 5,
+              ariaLabel: `${l.type} link from ${l.source} to ${l.target}`,
+              data: { link: l },
+            };
+      next.set(l.id, { link: l, selected: sel, edge });
+      out.push(edge);
+    }
+    cache = next;
+    // The same edges: the same array, so that React Flow does not re-check every edge.
+    if (out.length === last.length && out.every((e, i) => e === last[i])) return last;
+    last = out;
+    return out;
+  };
+}

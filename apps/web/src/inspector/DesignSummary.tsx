@@ -1,0 +1,64 @@
+import { designNameProblem, designSummary, renameDesign, setDesignNamespace } from '@vmtopo/editor';
+import type { Topology } from '@vmtopo/model';
+import { useEditor } from '../hooks/useEditor.ts';
+import { useEditorApi } from '../hooks/useEditorApi.ts';
+import { useFindings } from '../hooks/useFindings.ts';
+import { InspectorHead } from './InspectorHead.tsx';
+import { TextRow } from './TextRow.tsx';
+
+/** The design's own fields: its name, and the namespace of every component that sets none. */
+const DESIGN_FIELDS = [
+  { id: 'design-name', label: 'Design name', what: 'Name', help: 'Also the name of the downloaded YAML', value: (t: Topology) => t.name, commit: renameDesign },
+  { id: 'design-namespace', label: 'Namespace', what: 'Namespace', help: 'Of every component that sets none', value: (t: Topology) => t.namespace, commit: setDesignNamespace },
+] as const;
+
+/** With nothing selected: the design's name and namespace, and what it holds. */
+export function DesignSummary() {
+  const store = useEditorApi();
+  const t = useEditor((s) => s.topology);
+  const sum = designSummary(t, useFindings());
+  return (
+    <div className="insp">
+      <InspectorHead mark="◎" title="Design">
+        <p>Select a component or a link to edit it.</p>
+      </InspectorHead>
+      <fieldset className="group">
+        <legend>Design</legend>
+        {DESIGN_FIELDS.map((f) => (
+          <TextRow
+            key={f.id}
+            id={f.id}
+            label={f.label}
+            value={f.value(t)}
+            help={f.help}
+            check={(text) => designNameProblem(f.what, text)}
+            commit={(text) => f.commit(store, text)}
+          />
+        ))}
+      </fieldset>
+      <fieldset className="group">
+        <legend>Summary</legend>
+        <dl className="summary">
+          <dt>Components</dt>
+          <dd>{sum.components}</dd>
+          <dt>Pods</dt>
+          <dd>{sum.pods}</dd>
+          <dt>Links</dt>
+          <dd>{sum.links}</dd>
+          <dt>Namespaces</dt>
+          <dd>{sum.namespaces.join(', ')}</dd>
+          <dt>Findings</dt>
+          <dd>
+            {sum.findings.error} errors · {sum.findings.warning} warnings · {sum.findings.info} info
+          </dd>
+          {sum.kinds.map(([k, n]) => (
+            <div key={k} className="summary-kind">
+              <dt>{k}</dt>
+              <dd>{n}</dd>
+            </div>
+          ))}
+        </dl>
+      </fieldset>
+    </div>
+  );
+}

@@ -1,0 +1,140 @@
+import type { Component, Topology } from '@vmtopo/model';
+import { createRenderer, lint, SEVERITY_ORDER, type Finding, type Severity } from './core.ts';
+
+/**
+ * The design without node positions. Consecutive topologies that differ only in positions map to
+ * the very same object, so everything memoised on it (findings, YAML) survives a drag.
+ */
+export function createStructuralView(): (t: Topology) => Topology {
+  let lastInput: Topology | undefined;
+  let lastOutput: Topology | undefined;
+  return (t) => {
+    if (t === lastInput && lastOutput) return lastOutput;
+    if (lastInput && lastOutput && sameStructure(lastInput, t)) {
+      lastInput = t;
+      return lastOutput;
+    }
+    const prev = lastOutput?.components;
+    lastInput = t;
+    lastOutput = {
+      ...t,
+      components: t.components.map((c, i) => {
+        // A component that only moved is still the same object as before (its stripped self).
+        const old = prev?.[i];
+        return old !== undefined && old.id === c.id && sameComponent(old, c) ? old : stripPosition(c);
+      }),
+    };
+    return lastOutput;
+  };
+}
+
+/**
+ * Each component without its position, memoised per component object: an edit of one component
+ * leaves every other one the very same object, so the renderer's per-component cache (keyed by
+ * identity) and anything else memoised on components keeps hitting.
+ */
+const stripped = new WeakMap<Component, Component>();
+function stripPosition(c: Component): Component {
+  if (c.position === undefined) return c;
+  let out = stripped.get(c);
+  if (!out) {
+    const { position: _p, ...rest } = c;
+    out = rest;
+    stripped.set(c, out);
+  }
+  return out;
+}
+
+const COMPONENT_KEYS = ['id', 'kind', 'name', 'namespace', 'cluster', 'labels', 'annotations', 'metadata', 'spec'] as const;
+
+/** Same design apart from positions: compared by identity, which pure edits preserve. */
+export function sameStructure(a: Topology, b: Topology): boolean {
+  if (a.name !== b.name || a.namespace !== b.namespace || a.links !== b.links || a.extras !== b.extras) return false;
+  if (a.components === b.components) return true;
+  if (a.components.length !== b.components.length) return false;
+  for (let i = 0; i < a.components.length; i++) {
+    if (!sameComponent(a.components[i]!, b.components[i]!)) return false;
+  }
+  return true;
+}
+
+/** Same components, in the same order, at the same positions: nothing on the canvas moved, appeared or went. */
+export function samePlaces(a: Topology, b: Topology): boolean {
+  if (a.components === b.components) return true;
+  if (a.components.length !== b.components.length) return false;
+  return a.components.every((c, i) => c.id === b.components[i]!.id && c.position === b.components[i]!.position);
+}
+
+function sameComponent(x: Component, y: Component): boolean {
+  if (x === y) return true;
+  for (const k of COMPONENT_KEYS) if (x[k] !== y[k]) return false;
+  return true;
+}
+
+/** One memo slot keyed by object identity. */
+export function memoByIdentity<A extends object, R>(f: (a: A) => R): (a: A) => R {
+  let lastA: A | undefined;
+  let lastR: R;
+  return (a) => {
+    if (a !== lastA) {
+      lastR = f(a);
+      lastA = a;
+    }
+    return lastR;
+  };
+}
+
+export interface NodeFindings {
+  severity: Severity;
+  count: number;
+  messages: string[];
+  /** Stable key for memoised nodes. */
+  key: string;
+}
+
+/** Per component: its findings' worst severity, count and messages. */
+export function findingsByComponent(findings: Finding[]): Map<string, NodeFindings> {
+  const out = new Map<string, NodeFindings>();
+  for (const f of findings) {
+    for (const id of new Set(f.componentIds)) {
+      const cur = out.get(id);
+      if (!cur) out.set(id, { severity: f.severity, count: 1, messages: [f.message], key: '' });
+      else {
+        cur.count++;
+        cur.messages.push(f.message);
+        if (SEVERITY_ORDER[f.severity] < SEVERITY_ORDER[cur.severity]) cur.severity = f.severity;
+      }
+    }
+  }
+  for (const v of out.values()) v.key = `${v.severity}|${v.messages.join('\n')}`;
+  return out;
+}
+
+export interface Derivations {
+  structural: (t: Topology) => Topology;
+  findings: (t: Topology) => Finding[];
+  byComponent: (t: Topology) => Map<string, NodeFindings>;
+  yaml: (t: Topology) => string;
+}
+
+/** Derived data of one editor, memoised on the positions-free design. */
+export function createDerivations(): Derivations {
+  const structural = createStructuralView();
+  const lintMemo = memoByIdentity((s: Topology) => lint(s));
+  const byMemo = memoByIdentity((f: Finding[]) => findingsByComponent(f));
+  const renderer = createRenderer();
+  const yamlMemo = memoByIdentity((s: Topology): string => {
+    try {
+      return renderer.render(s);
+    } catch (e) {
+      return `# The renderer failed: ${(e as Error).message}\n`;
+    }
+  });
+  const findings = (t: Topology) => lintMemo(structural(t));
+  return {
+    structural,
+    findings,
+    byComponent: (t) => byMemo(findings(t)),
+    yaml: (t) => yamlMemo(structural(t)),
+  };
+}

@@ -1,0 +1,167 @@
+import type { Position, Topology } from '@vmtopo/model';
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { Clip } from './clipboard.ts';
+import { pruneSelection, sameIds, type Selection } from './selection.ts';
+
+/** How many steps undo goes back. */
+export const HISTORY_LIMIT = 200;
+
+export interface NoticeAction {
+  label: string;
+  run: () => void;
+}
+
+export interface NoticeOptions {
+  /** A button in the notice (e.g. "Restore your previous design"); running it dismisses the notice. */
+  action?: NoticeAction;
+  /** Stays until dismissed (or replaced) instead of fading after a few seconds. */
+  sticky?: boolean;
+}
+
+export interface Notice extends NoticeOptions {
+  text: string;
+  tone: 'error' | 'info';
+  nonce: number;
+}
+
+export interface FocusRequest {
+  id: string;
+  field?: string;
+  nonce: number;
+}
+
+export interface Viewport {
+  x: number;
+  y: number;
+  zoom: number;
+}
+
+export interface CommitOptions {
+  /** Consecutive commits with the same key (typing in one field) make one undo step. */
+  mergeKey?: string;
+  /** Selection after the edit. */
+  select?: Partial<Selection>;
+}
+
+export interface EditorState {
+  /** The design: the single source of truth. */
+  topology: Topology;
+  past: Topology[];
+  future: Topology[];
+  mergeKey: string | undefined;
+  selection: Selection;
+  /** Positions of nodes being dragged; committed to the topology at drag end. */
+  drag: Record<string, Position> | null;
+  /** Sizes React Flow measured, kept so that derived nodes stay measured. */
+  measured: Record<string, { width: number; height: number }>;
+  viewport: Viewport | null;
+  focus: FocusRequest | null;
+  notice: Notice | null;
+  /** What Ctrl+C copied, and how many times it was pasted since (each paste lands further off). */
+  clipboard: { clip: Clip; pastes: number } | null;
+
+  commit(next: Topology, opts?: CommitOptions): void;
+  undo(): void;
+  redo(): void;
+  /** Replaces the design and forgets the history (templates, import, open). */
+  reset(next: Topology): void;
+  select(sel: Partial<Selection>): void;
+  setDrag(drag: Record<string, Position> | null): void;
+  setMeasured(updates: Record<string, { width: number; height: number }>): void;
+  setViewport(v: Viewport): void;
+  requestFocus(id: string, field?: string): void;
+  notify(text: string, tone?: Notice['tone'], opts?: NoticeOptions): void;
+  clearNotice(): void;
+}
+
+export type EditorStore = StoreApi<EditorState>;
+
+let nonce = 0;
+
+/** One store per editor: tests and several editors on a page never share state. */
+export function createEditorStore(initial: Topology): EditorStore {
+  return createStore<EditorState>()((set, get) => ({
+    topology: initial,
+    past: [],
+    future: [],
+    mergeKey: undefined,
+    selection: { nodes: [], edges: [] },
+    drag: null,
+    measured: {},
+    viewport: null,
+    focus: null,
+    notice: null,
+    clipboard: null,
+
+    commit(next, opts = {}) {
+      const s = get();
+      if (next === s.topology) return;
+      const merge = opts.mergeKey !== undefined && opts.mergeKey === s.mergeKey && s.past.length > 0;
+      const past = merge ? s.past : [...s.past, s.topology].slice(-HISTORY_LIMIT);
+      const selection = opts.select
+        ? { nodes: opts.select.nodes ?? [], edges: opts.select.edges ?? [] }
+        : pruneSelection(next, s.selection);
+      set({ topology: next, past, future: [], mergeKey: opts.mergeKey, selection, drag: null });
+    },
+    undo() {
+      const s = get();
+      const prev = s.past[s.past.length - 1];
+      if (!prev) return;
+      set({
+        topology: prev,
+        past: s.past.slice(0, -1),
+        future: [s.topology, ...s.future],
+        mergeKey: undefined,
+        selection: pruneSelection(prev, s.selection),
+        drag: null,
+      });
+    },
+    redo() {
+      const s = get();
+      const next = s.future[0];
+      if (!next) return;
+      set({
+        topology: next,
+        past: [...s.past, s.topology],
+        future: s.future.slice(1),
+        mergeKey: undefined,
+        selection: pruneSelection(next, s.selection),
+        drag: null,
+      });
+    },
+    reset(next) {
+      set({ topology: next, past: [], future: [], mergeKey: undefined, selection: { nodes: [], edges: [] }, drag: null });
+    },
+    select(sel) {
+      const cur = get().selection;
+      const nodes = sel.nodes ?? cur.nodes;
+      const edges = sel.edges ?? cur.edges;
+      if (sameIds(nodes, cur.nodes) && sameIds(edges, cur.edges)) return;
+      set({ selection: { nodes, edges } });
+    },
+    setDrag(drag) {
+      set({ drag });
+    },
+    setMeasured(updates) {
+      const cur = get().measured;
+      let changed = false;
+      for (const [id, m] of Object.entries(updates)) {
+        const old = cur[id];
+        if (!old || old.width !== m.width || old.height !== m.height) changed = true;
+      }
+      if (changed) set({ measured: { ...cur, ...updates } });
+    },
+    setViewport(v) {
+      set({ viewport: v });
+    },
+    requestFocus(id, field) {
+      set({ focus: { id, field, nonce: ++nonce } });
+    },
+    notify(text, tone = 'info', opts = {}) {
+      set({ notice: { text, tone, nonce: ++nonce, ...opts } });
+    },
+    clearNotice() {
+      set({ notice: null });
+    },
+  }));
+}

@@ -1,0 +1,146 @@
+import type { Topology } from '@vmtopo/model';
+import { designFileText } from './core.ts';
+import type { EditorStore } from './editorStore.ts';
+import type { Host } from './host.ts';
+import {
+  forgetUnreadable,
+  hasContent,
+  pushRecent,
+  recentTopology,
+  removeRecent,
+  sameDesign,
+  saveAutosave,
+  unreadableAutosave,
+  type KeyValueStorage,
+  type RecentEntry,
+} from './persist.ts';
+import { openedNotice, openShared, type BootNotice } from './share.ts';
+
+/**
+ * Where designs come from and go to: templates, imports, recent designs and share links replace
+ * the design as one undo step; files and the autosave take it out.
+ */
+
+export const AUTOSAVE_DELAY_MS = 300;
+/** A stream of edits is still saved at least this often. */
+export const AUTOSAVE_MAX_WAIT_MS = 2000;
+
+/** Loads a design as one undoable step and fits it into view. */
+export function loadDesign(store: EditorStore, host: Pick<Host, 'fit'>, t: Topology): void {
+  store.getState().commit(t, { select: {} });
+  host.fit();
+}
+
+/** The design as a `.vmtopo.json` file. */
+export function saveDesignFile(host: Pick<Host, 'download'>, t: Topology): void {
+  host.download(`${t.name}.vmtopo.json`, designFileText(t), 'application/json');
+}
+
+/** The design's manifests as a `.yaml` file. */
+export function exportYaml(host: Pick<Host, 'download'>, t: Topology, yaml: string): void {
+  host.download(`${t.name}.yaml`, yaml);
+}
+
+/**
+ * Brings a recent design back as one undo step. The design it replaces is kept in the list first
+ * (when it has content and differs), so a restore never loses anything either.
+ */
+export function restoreRecent(store: EditorStore, host: Host, entry: RecentEntry): void {
+  const s = store.getState();
+  let t: Topology;
+  try {
+    t = recentTopology(entry);
+  } catch (e) {
+    s.notify(`That design cannot be opened: ${(e as Error).message}`, 'error');
+    return;
+  }
+  if (hasContent(s.topology) && !sameDesign(s.topology, t)) pushRecent(host.storage, s.topology, `before restoring “${t.name}”`);
+  removeRecent(host.storage, entry.key);
+  s.commit(t, { select: {} });
+  host.fit();
+  s.notify(`Restored “${t.name}”. Undo (Ctrl+Z) goes back to the design you had.`);
+}
+
+export function downloadUnreadable(host: Host): void {
+  const raw = unreadableAutosave(host.storage);
+  if (raw !== null) host.download('vmtopo-unreadable-autosave.json', raw, 'application/json');
+}
+
+export function forgetUnreadableAutosave(host: Host): void {
+  forgetUnreadable(host.storage);
+}
+
+/** Shows a notice from opening a link (at start or later), with its action. */
+export function showNotice(store: EditorStore, host: Host, n: BootNotice): void {
+  const action = n.restore
+    ? { label: 'Restore your previous design', run: () => restoreRecent(store, host, n.restore!) }
+    : n.unreadable
+      ? { label: 'Download the unreadable data', run: () => downloadUnreadable(host) }
+      : undefined;
+  store.getState().notify(n.text, n.tone, { action, sticky: n.sticky });
+}
+
+/** Opens a share link over the design on screen: one undo step, the old design kept under Recent. */
+export function openLink(store: EditorStore, host: Host, link: string): void {
+  const s = store.getState();
+  const opened = openShared(link, s.topology, host.storage);
+  if (!opened.ok) {
+    s.notify(`${opened.message} Your design on screen is unchanged.`, 'error', { sticky: true });
+    return;
+  }
+  const previous = s.topology;
+  if (!sameDesign(previous, opened.topology)) {
+    s.commit(opened.topology, { select: {} });
+    host.fit();
+  }
+  showNotice(store, host, openedNotice(opened, previous));
+}
+
+export interface Autosave {
+  /** Saves a pending change now (the page is being hidden or left). */
+  flush(): void;
+  /** Saves what is pending and stops following the design. */
+  stop(): void;
+}
+
+/**
+ * Autosave: every change of the design lands in `storage` ~300 ms later (a stream of edits at
+ * least every 2 s); `flush` saves at once. A failure is said once, until a save works again.
+ */
+export function startAutosave(store: EditorStore, storage: KeyValueStorage | null, initialDirty: boolean): Autosave {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let pending: Topology | null = initialDirty ? store.getState().topology : null;
+  let since = 0;
+  let warned = false;
+  const flush = () => {
+    clearTimeout(timer);
+    timer = undefined;
+    if (!pending) return;
+    const t = pending;
+    pending = null;
+    const error = saveAutosave(storage, t);
+    if (error && !warned) {
+      warned = true;
+      store.getState().notify(`Your design could not be saved in this browser: ${error}. Save the topology file to keep it.`, 'error', { sticky: true });
+    } else if (!error) warned = false;
+  };
+  const schedule = () => {
+    const now = performance.now();
+    if (timer === undefined) since = now;
+    clearTimeout(timer);
+    timer = setTimeout(flush, now - since > AUTOSAVE_MAX_WAIT_MS ? 0 : AUTOSAVE_DELAY_MS);
+  };
+  if (pending) schedule();
+  const unsubscribe = store.subscribe((s, prev) => {
+    if (s.topology === prev.topology) return;
+    pending = s.topology;
+    schedule();
+  });
+  return {
+    flush,
+    stop() {
+      flush();
+      unsubscribe();
+    },
+  };
+}

@@ -1,0 +1,195 @@
+import { isClusterPart, PART_OFFSETS, partsOf, type Component, type Link, type Topology } from '@vmtopo/model';
+import { importManifests, ImportProblem, renderYaml, type SourceProblem } from './core.ts';
+import { freeSpot, NODE_W, DEFAULT_CLUSTER_W, estimateHeight, placeMissing } from './layout.ts';
+
+/**
+ * Two-way YAML: the text of the YAML panel back into the design. The text goes through the same
+ * importer as an import, then is reconciled with the design on screen so that an edit changes only
+ * what it changed: components keep their ids (matched by kind, namespace and name, so a renamed
+ * component is still itself), their positions and, when nothing about them changed, the very same
+ * objects (the canvas re-renders only what moved).
+ */
+
+export type YamlEdit =
+  | { ok: true; /** null: the text describes the design on screen. */ topology: Topology | null }
+  | { ok: false; problems: SourceProblem[] };
+
+/** Only comments, blank lines and document markers: an empty design. */
+const EMPTY = /^(\s*(#.*)?(---|\.\.\.)?\s*(#.*)?)$/;
+
+export function applyYamlText(current: Topology, text: string): YamlEdit {
+  let imported: Topology;
+  if (text.split('\n').every((l) => EMPTY.test(l))) {
+    imported = { ...current, components: [], links: [], extras: [] };
+  } else {
+    try {
+      imported = importManifests(text, { name: current.name, defaultNamespace: current.namespace }).topology;
+    } catch (e) {
+      if (e instanceof ImportProblem) return { ok: false, problems: e.problems };
+      return { ok: false, problems: [{ message: (e as Error).message }] };
+    }
+  }
+  const next = reconcile(current, imported);
+  return { ok: true, topology: next === current ? null : next };
+}
+
+function deepEqual(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  if (Array.isArray(a)) {
+    const bb = b as unknown[];
+    return a.length === bb.length && a.every((x, i) => deepEqual(x, bb[i]));
+  }
+  const ka = Object.keys(a).filter((k) => (a as Record<string, unknown>)[k] !== undefined);
+  const kb = Object.keys(b).filter((k) => (b as Record<string, unknown>)[k] !== undefined);
+  return ka.length === kb.length && ka.every((k) => deepEqual((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
+}
+
+/** The array `prev` itself when `next` holds the same items (by identity), else `next`. */
+function sameArray<T>(prev: T[], next: T[]): T[] {
+  return prev.length === next.length && prev.every((x, i) => x === next[i]) ? prev : next;
+}
+
+/**
+ * `imported` expressed in the terms of `current`: ids, positions and unchanged objects carried
+ * over; new components placed next to the others. Returns `current` itself when nothing changed.
+ */
+export function reconcile(current: Topology, imported: Topology): Topology {
+  const nsOf = (t: Topology, c: Component) => c.namespace ?? t.namespace;
+  const keyOf = (t: Topology, c: Component) => `${c.kind}\u0000${nsOf(t, c)}\u0000${c.name ?? ''}`;
+  const currentById = new Map(current.components.map((c) => [c.id, c]));
+  const currentByKey = new Map<string, Component>();
+  for (const c of current.components) if (!isClusterPart(c.kind)) currentByKey.set(keyOf(current, c), c);
+
+  // 1. Ids: top-level components by kind/namespace/name, then parts by (cluster, kind).
+  const idMap = new Map<string, string>();
+  const used = new Set<string>();
+  for (const c of imported.components) {
+    if (isClusterPart(c.kind)) continue;
+    const match = currentByKey.get(keyOf(imported, c));
+    if (match && !used.has(match.id)) {
+      idMap.set(c.id, match.id);
+      used.add(match.id);
+    }
+  }
+  // A rename in the text: as many unmatched components of a kind on both sides pair up in order.
+  const unmatched = (list: Component[], taken: (c: Component) => boolean) => {
+    const byKind = new Map<string, Component[]>();
+    for (const c of list) if (!isClusterPart(c.kind) && !taken(c)) byKind.set(c.kind, [...(byKind.get(c.kind) ?? []), c]);
+    return byKind;
+  };
+  const freshByKind = unmatched(imported.components, (c) => idMap.has(c.id));
+  const goneByKind = unmatched(current.components, (c) => used.has(c.id));
+  for (const [kind, list] of freshByKind) {
+    const gone = goneByKind.get(kind);
+    if (!gone || gone.length !== list.length) continue;
+    list.forEach((c, i) => {
+      idMap.set(c.id, gone[i]!.id);
+      used.add(gone[i]!.id);
+    });
+  }
+  for (const c of imported.components) {
+    if (!isClusterPart(c.kind)) continue;
+    const cluster = c.cluster !== undefined ? idMap.get(c.cluster) : undefined;
+    const match = cluster !== undefined ? partsOf(current, cluster)[c.kind] : undefined;
+    if (match && !used.has(match.id)) {
+      idMap.set(c.id, match.id);
+      used.add(match.id);
+    }
+  }
+  const unique = (base: string) => {
+    let id = base;
+    for (let i = 2; used.has(id); i++) id = `${base}-${i}`;
+    used.add(id);
+    return id;
+  };
+  for (const c of imported.components) if (!idMap.has(c.id)) idMap.set(c.id, unique(c.id));
+  const mapId = (id: string) => idMap.get(id) ?? id;
+
+  // 2. Components: mapped ids, kept positions, the old object when equal.
+  const fresh: string[] = [];
+  let components = imported.components.map((c): Component => {
+    const id = mapId(c.id);
+    const old = currentById.get(id);
+    const next: Component = { ...c, id, ...(c.cluster !== undefined ? { cluster: mapId(c.cluster) } : {}) };
+    if (old?.position) next.position = old.position;
+    else if (isClusterPart(c.kind)) next.position = PART_OFFSETS[c.kind as keyof typeof PART_OFFSETS];
+    else fresh.push(id);
+    return old && deepEqual(old, next) ? old : next;
+  });
+
+  // 3. Links: ids of the same (type, source, target) carried over.
+  const linkKey = (l: Link) => `${l.type}\u0000${l.source}\u0000${l.target ?? ''}`;
+  const oldLinks = new Map<string, Link[]>();
+  for (const l of current.links) oldLinks.set(linkKey(l), [...(oldLinks.get(linkKey(l)) ?? []), l]);
+  const linkIds = new Set(components.map((c) => c.id));
+  const links = imported.links.map((l): Link => {
+    const mapped: Link = { ...l, source: mapId(l.source), ...(l.target !== undefined ? { target: mapId(l.target) } : {}) };
+    const candidates = oldLinks.get(linkKey(mapped));
+    const old = candidates?.shift();
+    let id = old?.id ?? l.id;
+    for (let i = 2; linkIds.has(id); i++) id = `${old?.id ?? l.id}-${i}`;
+    linkIds.add(id);
+    const next = { ...mapped, id };
+    return old && deepEqual(old, next) ? old : next;
+  });
+
+  // 4. New top-level components: the role columns, then nudged off the others.
+  if (fresh.length > 0) {
+    const placed = placeMissing({ ...imported, components });
+    const freshSet = new Set(fresh);
+    let acc: Topology = { ...imported, components: components.filter((c) => !freshSet.has(c.id)) };
+    components = placed.components.map((c) => {
+      if (!freshSet.has(c.id)) return c;
+      const size = { width: c.kind === 'VMCluster' ? DEFAULT_CLUSTER_W : NODE_W, height: estimateHeight(c) };
+      const at = freeSpot(acc, {}, c.position!, size);
+      const out = { ...c, position: at };
+      acc = { ...acc, components: [...acc.components, out] };
+      return out;
+    });
+  }
+
+  const extras = deepEqual(current.extras, imported.extras) ? current.extras : imported.extras;
+  const next: Topology = {
+    ...current,
+    namespace: imported.namespace,
+    components: sameArray(current.components, components),
+    links: sameArray(current.links, links),
+    extras,
+  };
+  const same =
+    next.namespace === current.namespace && next.components === current.components && next.links === current.links && next.extras === current.extras;
+  // Equal output is the same design (a link can read back in an equivalent form).
+  return same || renderYaml(next) === renderYaml(current) ? current : next;
+}
+
+/** "line 3: mapping values are not allowed here" (the importer's own "line 3, column 5: " prefix folded in). */
+export function problemLine(p: SourceProblem): string {
+  const message = p.message.replace(/^line \d+(, column \d+)?: /, '');
+  return p.line ? `line ${p.line}: ${message}` : message;
+}
+
+const BLOCK = 256;
+
+/** The one replacement that turns `a` into `b`: their common start and end left alone. */
+export function textEdit(a: string, b: string): { start: number; end: number; text: string } | null {
+  if (a === b) return null;
+  const max = Math.min(a.length, b.length);
+  // Whole blocks first (a compare of two slices is a memcmp), then characters: a large design's
+  // YAML is some 600,000 characters, and a one-field change sits somewhere in the middle.
+  let start = 0;
+  while (start + BLOCK <= max && a.slice(start, start + BLOCK) === b.slice(start, start + BLOCK)) start += BLOCK;
+  while (start < max && a.charCodeAt(start) === b.charCodeAt(start)) start++;
+  let endA = a.length;
+  let endB = b.length;
+  while (endA - BLOCK >= start && endB - BLOCK >= start && a.slice(endA - BLOCK, endA) === b.slice(endB - BLOCK, endB)) {
+    endA -= BLOCK;
+    endB -= BLOCK;
+  }
+  while (endA > start && endB > start && a.charCodeAt(endA - 1) === b.charCodeAt(endB - 1)) {
+    endA--;
+    endB--;
+  }
+  return { start, end: endA, text: b.slice(start, endB) };
+}
