@@ -61,6 +61,13 @@ describe('import', () => {
     expect(renderYaml(topology)).toContain('http://vminsert-example-vmcluster-persistent.default.svc.cluster.local:8480/insert/7:1/prometheus/api/v1/write');
   });
 
+  it('keeps a URL whose tenant the model does not accept as written, and says why', () => {
+    const yaml = `${seed.vmcluster}\n---\n${seed['vmagent-cluster']!.replace('/insert/0/', '/insert/seven/')}`;
+    const { topology, warnings } = importManifests(yaml);
+    expect(topology.links.map((l) => l.external)).toEqual([{ url: expect.stringContaining('/insert/seven/') }]);
+    expect(warnings.join('\n')).toContain('has path "/insert/seven/prometheus/api/v1/write", not /insert/<tenant>/prometheus/api/v1/write; kept as written');
+  });
+
   it('names line, object and field of bad input', () => {
     expect(problems('kind: [')[0]).toMatch(/^invalid YAML|line 1/);
     expect(problems('apiVersion: v1\nkind: ConfigMap\n---\n- 1\n- 2\n')[0]).toMatch(/line 4: document 2 is not a Kubernetes object/);

@@ -5,6 +5,7 @@ import {
   KINDS,
   checkKubeLabels,
   checkSize,
+  checkTenant,
   describe,
   duplicateLinkProblem,
   fieldOf,
@@ -413,7 +414,7 @@ class Importer {
     if (parsed.port === undefined) return `URL ${url} has no port; ${target.kind} listens on ${defaultPort}`;
     const agentWrite = type === 'remoteWrite' && c.kind === 'VMAgent';
     const path = parsed.path;
-    const tenantRe = /^\/(insert|select)\/(\d+(?::\d+)?|multitenant)\/prometheus(\/api\/v1\/write)?$/;
+    const clusterPath = /^\/(insert|select)\/([^/]+)\/prometheus(\/api\/v1\/write)?$/;
     switch (target.kind) {
       case 'VMSingle':
       case 'VMAuth':
@@ -421,9 +422,9 @@ class Importer {
         break;
       case 'vminsert':
       case 'vmselect': {
-        const m = tenantRe.exec(path);
+        const m = clusterPath.exec(path);
         const want = target.kind === 'vminsert' ? 'insert' : 'select';
-        if (!m || m[1] !== want || Boolean(m[3]) !== agentWrite) return `URL ${url} has path "${path}", not /${want}/<tenant>/prometheus${agentWrite ? '/api/v1/write' : ''}`;
+        if (!m || m[1] !== want || checkTenant(m[2]) !== undefined || Boolean(m[3]) !== agentWrite) return `URL ${url} has path "${path}", not /${want}/<tenant>/prometheus${agentWrite ? '/api/v1/write' : ''}`;
         if (m[2] !== '0') link.tenant = m[2];
         break;
       }
