@@ -69,7 +69,7 @@ function set(c: Component, fields: Record<string, unknown>): Component {
 }
 
 function spread(c: Component): Component {
-  return { ...c, spec: withSpreading(c.spec, 'hostname') };
+  return { ...c, spec: withSpreading(c.spec, 'hostname', c) };
 }
 
 function base(kind: ComponentKind, name: string, position: { x: number; y: number }): Component {

@@ -10,8 +10,9 @@ import * as render from '@vmtopo/render';
 export type { Finding, Severity } from '@vmtopo/model';
 export { SEVERITY_RANK as SEVERITY_ORDER } from '@vmtopo/model';
 
-export function lint(t: Topology): model.Finding[] {
-  return model.lint(t);
+/** A checker session of one editor: an edit re-checks only what it can affect. */
+export function createLinter(): model.Linter {
+  return model.createLinter();
 }
 
 export function applyFix(t: Topology, f: model.Finding): Topology {

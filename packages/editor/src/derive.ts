@@ -1,5 +1,5 @@
 import type { Component, Topology } from '@vmtopo/model';
-import { createRenderer, lint, SEVERITY_ORDER, type Finding, type Severity } from './core.ts';
+import { createLinter, createRenderer, SEVERITY_ORDER, type Finding, type Severity } from './core.ts';
 
 /**
  * The design without node positions. Consecutive topologies that differ only in positions map to
@@ -120,7 +120,8 @@ export interface Derivations {
 /** Derived data of one editor, memoised on the positions-free design. */
 export function createDerivations(): Derivations {
   const structural = createStructuralView();
-  const lintMemo = memoByIdentity((s: Topology) => lint(s));
+  const linter = createLinter();
+  const lintMemo = memoByIdentity((s: Topology) => linter.lint(s));
   const byMemo = memoByIdentity((f: Finding[]) => findingsByComponent(f));
   const renderer = createRenderer();
   const yamlMemo = memoByIdentity((s: Topology): string => {

@@ -32,7 +32,7 @@ export function setFieldText(store: EditorStore, id: string, def: FieldDef, text
 
 export function setSpreading(store: EditorStore, id: string, mode: 'none' | 'hostname' | 'zone'): void {
   const s = store.getState();
-  s.commit(updateComponent(s.topology, id, (x) => ({ ...x, spec: withSpreading(x.spec, mode) })));
+  s.commit(updateComponent(s.topology, id, (x) => ({ ...x, spec: withSpreading(x.spec, mode, x) })));
 }
 
 export function renameComponent(store: EditorStore, id: string, text: string): void {

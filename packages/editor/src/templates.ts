@@ -42,7 +42,7 @@ class Builder {
     return this;
   }
   spread(id: string): this {
-    this.t = updateComponent(this.t, id, (c) => ({ ...c, spec: withSpreading(c.spec, 'hostname') }));
+    this.t = updateComponent(this.t, id, (c) => ({ ...c, spec: withSpreading(c.spec, 'hostname', c) }));
     return this;
   }
   link(type: LinkType, source: string, target: string): this {

@@ -77,7 +77,7 @@ describe('writing constraints', () => {
     expect(spreadLabelSelector({ kind: 'VMSingle', name: 'main' })).toMatchObject({ matchLabels: { 'app.kubernetes.io/name': 'vmsingle', 'app.kubernetes.io/instance': 'main' } });
   });
   test('withSpreading writes the selector only where needed, and keeps the choice readable', () => {
-    expect(withSpreading({}, 'hostname')).toEqual({ topologySpreadConstraints: [soft(HOSTNAME_KEY)] });
+    expect(withSpreading({}, 'hostname', { kind: 'vmstorage' })).toEqual({ topologySpreadConstraints: [soft(HOSTNAME_KEY)] });
     expect(withSpreading({}, 'hostname', { kind: 'VMAlert', name: 'r' })).toEqual({ topologySpreadConstraints: [soft(HOSTNAME_KEY)] });
     const gate = withSpreading({ replicaCount: 2 }, 'zone', { kind: 'VMAuth', name: 'gate' });
     expect(gate.topologySpreadConstraints).toEqual([
@@ -86,7 +86,7 @@ describe('writing constraints', () => {
     ]);
     expect(spreadingOf(gate)).toBe('hostname');
     expect(spreadsOverNodes(gate, { kind: 'VMAuth', replicas: 2 })).toBe(true);
-    expect(withSpreading(gate, 'none')).toEqual({ replicaCount: 2 });
+    expect(withSpreading(gate, 'none', { kind: 'VMAuth', name: 'gate' })).toEqual({ replicaCount: 2 });
   });
   test('ensureNodeSpreading fills missing selectors and adds hostname only when absent', () => {
     const owner = { kind: 'VMAuth' as const, name: 'gate' };

@@ -151,9 +151,9 @@ export function spreadConstraint(topologyKey: string, owner?: SpreadOwner): Json
 /**
  * Sets the standard constraint: one pod per node (or zone) where possible. The operator fills the
  * labelSelector with the component's own selector labels for most kinds; for VMAuth and VMSingle
- * (pass `owner`) it is written out, since the operator leaves it empty there.
+ * it is written out from `owner` (the component), since the operator leaves it empty there.
  */
-export function withSpreading(spec: JsonObject, choice: Exclude<Spreading, 'custom'>, owner?: SpreadOwner): JsonObject {
+export function withSpreading(spec: JsonObject, choice: Exclude<Spreading, 'custom'>, owner: SpreadOwner): JsonObject {
   const { topologySpreadConstraints: _old, ...rest } = spec;
   if (choice === 'none') return rest;
   const keys = choice === 'zone' ? [ZONE_KEY, HOSTNAME_KEY] : [HOSTNAME_KEY];

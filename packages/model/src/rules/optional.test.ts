@@ -15,7 +15,7 @@ describe('optional rules', () => {
 
 describe('vmcluster-spans-zones', () => {
   test('fires when a part spreads over zones', () => {
-    fires('vmcluster-spans-zones', edit(haDesign(), HA.vmstorage, (s) => withSpreading(s, 'zone')), {
+    fires('vmcluster-spans-zones', edit(haDesign(), HA.vmstorage, (s) => withSpreading(s, 'zone', { kind: 'vmstorage' })), {
       ids: [HA.cluster, HA.vmstorage],
       includes: ['across availability zones', 'independent VMCluster per zone'],
       fixable: false,
