@@ -4,7 +4,7 @@
  * HA rules' view of pods and flags, the explain view and `vmtopo explain` all read it.
  */
 import { getComponent } from '../access.ts';
-import type { Component, Topology } from '../topology.ts';
+import type { Component, JsonObject, Topology } from '../topology.ts';
 import { isClusterPart } from '../topology.ts';
 import type { ComponentPlan } from './types.ts';
 import { vmagentPlan } from './vmagent.ts';
@@ -26,7 +26,32 @@ export { VMSINGLE_ALIAS_PORT } from './vmsingle.ts';
 
 const EMPTY = (c: Component): ComponentPlan => ({ componentId: c.id, workloads: [], services: [], pdbs: [], pvcs: [], notes: [] });
 
+/**
+ * `serviceSpec` (`AdditionalServiceSpec`, `op:factory/build/service.go`): with `useAsDefault` the
+ * main Service keeps its name and takes the given spec; otherwise an extra Service is created,
+ * named `serviceSpec.metadata.name` or `<main>-additional-service`. Other components' URLs always
+ * name the main Service.
+ */
+function withServiceSpec(c: Component, plan: ComponentPlan): ComponentPlan {
+  const ss = c.spec.serviceSpec as JsonObject | undefined;
+  const main = plan.services[0];
+  if (typeof ss !== 'object' || ss === null || !main) return plan;
+  const spec = (ss.spec ?? {}) as JsonObject;
+  if (ss.useAsDefault === true) {
+    plan.notes.push(`serviceSpec.useAsDefault: the Service ${main.name} keeps its name and takes serviceSpec.spec${typeof spec.type === 'string' ? ` (type ${spec.type})` : ''}.`);
+    return plan;
+  }
+  const md = (ss.metadata ?? {}) as JsonObject;
+  const name = typeof md.name === 'string' && md.name !== '' ? md.name : `${main.name}-additional-service`;
+  plan.services.push({ componentId: c.id, name, ports: main.ports, headless: spec.clusterIP === 'None', note: `serviceSpec: an extra Service${typeof spec.type === 'string' ? ` of type ${spec.type}` : ''}; other components keep using ${main.name}` });
+  return plan;
+}
+
 function derive(t: Topology, c: Component): ComponentPlan {
+  return withServiceSpec(c, deriveObjects(t, c));
+}
+
+function deriveObjects(t: Topology, c: Component): ComponentPlan {
   if (isClusterPart(c.kind)) {
     const cluster = getComponent(t, c.cluster);
     return cluster ? clusterPartPlan(t, cluster, c) : EMPTY(c);

@@ -218,3 +218,15 @@ describe('operatorModel', () => {
     expect(planOf(t, t.components[0]!)).toBe(planOf(t, t.components[0]!));
   });
 });
+
+describe('operator model: serviceSpec', () => {
+  it('adds an extra Service, or keeps the main name and takes the http port when used as default', () => {
+    const extra = plan(design([single('db', { serviceSpec: { spec: { type: 'LoadBalancer' } } })]), 'vmsingle-db');
+    expect(extra.services.map((s) => s.name)).toEqual(['vmsingle-db', 'vmsingle-db-additional-service']);
+    const named = plan(design([single('db', { serviceSpec: { metadata: { name: 'db-lb' }, spec: {} } })]), 'vmsingle-db');
+    expect(named.services[1]!.name).toBe('db-lb');
+    const t = design([agent('a'), single('db', { serviceSpec: { useAsDefault: true, spec: { type: 'NodePort', ports: [{ name: 'http', port: 9999 }] } } })], [link('remoteWrite', 'vmagent-a', 'vmsingle-db')]);
+    expect(plan(t, 'vmsingle-db').services.map((s) => s.name)).toEqual(['vmsingle-db']);
+    expect(arg(plan(t, 'vmagent-a'), 'remoteWrite.url')!.value).toBe('http://vmsingle-db.monitoring.svc:9999/api/v1/write');
+  });
+});

@@ -17,11 +17,18 @@ function host(t: Topology, target: Component, link: Pick<Link, 'clusterDomain'>,
 
 /** The port a component's Service listens on: its `port` field, else the operator's default. */
 export function servicePort(c: Component): number | undefined {
+  // A serviceSpec used as the default Service: clients take its port named http (`AsURL`).
+  const svc = isObj(c.spec.serviceSpec) && c.spec.serviceSpec.useAsDefault === true && isObj(c.spec.serviceSpec.spec) ? c.spec.serviceSpec.spec : undefined;
+  const ports = Array.isArray(svc?.ports) ? svc.ports : [];
+  const http = ports.find((p) => isObj(p) && p.name === 'http') as JsonObject | undefined;
+  if (http && Number.isInteger(http.port)) return http.port as number;
   const p = Number(c.spec.port);
   return Number.isInteger(p) && p > 0 ? p : KINDS[c.kind].port;
 }
 
-const isObj = (v: unknown): v is JsonObject => typeof v === 'object' && v !== null && !Array.isArray(v);
+function isObj(v: unknown): v is JsonObject {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
 
 /**
  * The scheme a component serves on. A VMAlertmanager whose `webConfig.tls_server_config` is set
