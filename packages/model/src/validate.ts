@@ -1,6 +1,7 @@
 import { describe, nameOf, namespaceOf, rawField } from './access.ts';
 import { type FieldDef, KINDS, fieldCheck, fieldOf } from './kinds/index.ts';
-import { checkName } from './values.ts';
+import { linksFrom } from './links.ts';
+import { checkKubeLabels, checkName, checkSize } from './values.ts';
 import type { Component, ComponentKind, Topology } from './topology.ts';
 import { isClusterPart } from './topology.ts';
 
@@ -69,6 +70,17 @@ export function validateTopology(t: Topology): ValueProblem[] {
       const msg = fieldValueProblem(def, value);
       if (msg) problems.push({ componentId: c.id, field: def.key, value, message: `${what}: ${def.key} ${show(value)} ${msg}` });
     }
+    // The same checks the importer makes, so that a document, a link or an autosave holding what
+    // no manifest could carry is refused too (one gate for every way in).
+    if (c.labels !== undefined) {
+      const msg = checkKubeLabels(c.labels);
+      if (msg) problems.push({ componentId: c.id, field: 'labels', value: c.labels, message: `${what}: metadata.labels ${msg}` });
+    }
+    linksFrom(t, c.id, 'remoteWrite').forEach((l, i) => {
+      const size = (l.extra ?? l.external)?.maxDiskUsage;
+      const msg = size === undefined ? undefined : checkSize(size);
+      if (msg) problems.push({ componentId: c.id, field: 'maxDiskUsage', value: size, message: `${what}: remoteWrite[${i}].maxDiskUsage ${show(size)} ${msg}` });
+    });
   }
   return problems;
 }
