@@ -88,6 +88,15 @@ describe('writing constraints', () => {
     expect(spreadsOverNodes(gate, { kind: 'VMAuth', replicas: 2 })).toBe(true);
     expect(withSpreading(gate, 'none', { kind: 'VMAuth', name: 'gate' })).toEqual({ replicaCount: 2 });
   });
+  test('withSpreading writes DoNotSchedule when asked, with the same selectors', () => {
+    expect(withSpreading({}, 'hostname', { kind: 'vmstorage' }, { whenUnsatisfiable: 'DoNotSchedule' })).toEqual({ topologySpreadConstraints: [hard(HOSTNAME_KEY)] });
+    const gate = withSpreading({}, 'zone', { kind: 'VMAuth', name: 'gate' }, { whenUnsatisfiable: 'DoNotSchedule' });
+    expect(gate.topologySpreadConstraints).toEqual([
+      { ...hard(ZONE_KEY), labelSelector: VMAUTH_SELECTOR },
+      { ...hard(HOSTNAME_KEY), labelSelector: VMAUTH_SELECTOR },
+    ]);
+    expect(withSpreading({}, 'hostname', { kind: 'VMAlert' }, {})).toEqual({ topologySpreadConstraints: [soft(HOSTNAME_KEY)] });
+  });
   test('ensureNodeSpreading fills missing selectors and adds hostname only when absent', () => {
     const owner = { kind: 'VMAuth' as const, name: 'gate' };
     expect(ensureNodeSpreading({ topologySpreadConstraints: [soft(HOSTNAME_KEY)] }, owner).topologySpreadConstraints).toEqual([{ ...soft(HOSTNAME_KEY), labelSelector: VMAUTH_SELECTOR }]);

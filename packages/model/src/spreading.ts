@@ -140,9 +140,18 @@ export function spreadsOverNodes(spec: JsonObject, ctx: SpreadContext = {}): boo
   return false;
 }
 
-/** A standard soft constraint on `topologyKey`, with the labelSelector `owner` needs written out. */
-export function spreadConstraint(topologyKey: string, owner?: SpreadOwner): JsonObject {
-  const c: JsonObject = { maxSkew: 1, topologyKey, whenUnsatisfiable: 'ScheduleAnyway' };
+/**
+ * How a written constraint binds: `ScheduleAnyway` (the default) is a preference the scheduler may
+ * break; `DoNotSchedule` keeps a pod pending rather than break it, so only it (with maxSkew 1)
+ * guarantees that the replicas sit on different nodes (the failure simulation counts only it).
+ */
+export interface SpreadOptions {
+  whenUnsatisfiable?: 'ScheduleAnyway' | 'DoNotSchedule';
+}
+
+/** A standard constraint on `topologyKey` (soft unless `opts` says DoNotSchedule), with the labelSelector `owner` needs written out. */
+export function spreadConstraint(topologyKey: string, owner?: SpreadOwner, opts: SpreadOptions = {}): JsonObject {
+  const c: JsonObject = { maxSkew: 1, topologyKey, whenUnsatisfiable: opts.whenUnsatisfiable ?? 'ScheduleAnyway' };
   const selector = owner && spreadLabelSelector(owner);
   if (selector) c.labelSelector = selector;
   return c;
@@ -152,12 +161,13 @@ export function spreadConstraint(topologyKey: string, owner?: SpreadOwner): Json
  * Sets the standard constraint: one pod per node (or zone) where possible. The operator fills the
  * labelSelector with the component's own selector labels for most kinds; for VMAuth and VMSingle
  * it is written out from `owner` (the component), since the operator leaves it empty there.
+ * The constraints are ScheduleAnyway unless `opts.whenUnsatisfiable` is DoNotSchedule.
  */
-export function withSpreading(spec: JsonObject, choice: Exclude<Spreading, 'custom'>, owner: SpreadOwner): JsonObject {
+export function withSpreading(spec: JsonObject, choice: Exclude<Spreading, 'custom'>, owner: SpreadOwner, opts: SpreadOptions = {}): JsonObject {
   const { topologySpreadConstraints: _old, ...rest } = spec;
   if (choice === 'none') return rest;
   const keys = choice === 'zone' ? [ZONE_KEY, HOSTNAME_KEY] : [HOSTNAME_KEY];
-  return { ...rest, topologySpreadConstraints: keys.map((k) => spreadConstraint(k, owner)) };
+  return { ...rest, topologySpreadConstraints: keys.map((k) => spreadConstraint(k, owner, opts)) };
 }
 
 /**
