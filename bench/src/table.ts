@@ -23,7 +23,7 @@ export function formatResults(r: Results): string {
     parts.push('\n## core (median ms)\n');
     parts.push(
       mdTable(
-        ['size', 'comps', 'links', 'findings', 'walk floor', 'lint', 'render', 'objects only', 'yaml floor', 'js-yaml floor', 'render ÷ yaml floor', 'same text', 'edit', 'edit: lint', 'edit: render'],
+        ['size', 'comps', 'links', 'findings', 'walk floor', 'lint', 'render', 'objects only', 'yaml floor', 'js-yaml floor', 'render ÷ yaml floor', 'same text', 'edit', 'edit: lint', 'edit: render', 'what-if N−1'],
         Object.entries(r.core).map(([k, v]) => [
           k,
           v.components,
@@ -40,6 +40,7 @@ export function formatResults(r: Results): string {
           v.editMs,
           v.editParts.lintMs,
           v.editParts.renderMs,
+          v.whatifMs,
         ]),
       ),
     );

@@ -65,6 +65,15 @@ export function evaluateTargets(r: Results): Target[] {
       c1k ? `${fmt(c1k.editMs, ' ms')} (lint ${fmt(c1k.editParts.lintMs, ' ms')}, render ${fmt(c1k.editParts.renderMs, ' ms')})` : 'size 1,000 not run',
     ),
   );
+  const whatif1k = c1k?.whatifMs;
+  out.push(
+    t(
+      'whatif-1k',
+      'N−1 failure analysis of 1,000 components ≤ 100 ms (issue #13)',
+      whatif1k == null ? null : whatif1k <= 100,
+      whatif1k == null ? 'size 1,000 not run' : `${fmt(whatif1k, ' ms')} (n100 ${fmt(core?.n100?.whatifMs ?? null, ' ms')})`,
+    ),
+  );
   const g = r.coreGrowth;
   const growthTarget = (limit: string) => `1,000 → 10,000 close to linear for lint, render, edit (counted ≤ ${LINEAR_SLACK}× linear: ${limit})`;
   if (g && Object.keys(g).length) {
