@@ -124,12 +124,13 @@ export const TEMPLATES: Template[] = [
       const alert = b.add('VMAlert', 'ha', { replicaCount: 2 });
       const am = alertmanager(b, 'alertmanager');
       b.ha(agent).ha(alert);
+      // VMAlert links in the order an import reads them back (datasource, remoteWrite, remoteRead, notifier), so that a YAML round trip keeps them.
       return b
         .link('remoteWrite', agent, single)
         .link('datasource', alert, single)
-        .link('notifier', alert, am)
         .link('remoteWrite', alert, agent)
         .link('remoteRead', alert, single)
+        .link('notifier', alert, am)
         .done();
     },
   },
@@ -155,9 +156,9 @@ export const TEMPLATES: Template[] = [
       return b
         .link('remoteWrite', agent, insert)
         .link('datasource', alert, select)
-        .link('notifier', alert, am)
         .link('remoteWrite', alert, agent)
         .link('remoteRead', alert, select)
+        .link('notifier', alert, am)
         .done();
     },
   },
