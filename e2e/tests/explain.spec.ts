@@ -58,18 +58,19 @@ test('VMCluster template: vmstorage, vminsert and the vmagent explained from the
   const sts = panel.locator('li[data-workload="vmstorage-persistent"]');
   await expect(sts).toContainText('StatefulSet');
   await expect(sts).toContainText('vmstorage-persistent');
-  await expect(sts).toContainText('2 pods');
-  await expect(sts.locator('.xp-chip')).toHaveText(['vmstorage-persistent-0', 'vmstorage-persistent-1']);
+  await expect(sts).toContainText('3 pods');
+  await expect(sts.locator('.xp-chip')).toHaveText(['vmstorage-persistent-0', 'vmstorage-persistent-1', 'vmstorage-persistent-2']);
 
   await expect(flag(panel, 'vminsertAddr')).toContainText('-vminsertAddr=:8400');
   await expect(flag(panel, 'vmselectAddr')).toContainText('-vmselectAddr=:8401');
   await expect(flag(panel, 'vminsertAddr')).toHaveAttribute('data-origin', 'default');
   await expect(flag(panel, 'vminsertAddr')).toContainText('operator default');
+  // The template deduplicates at its agents' scrape interval: the field replaces the operator's automatic 1ms (RF > 1).
   const dedup = flag(panel, 'dedup.minScrapeInterval');
-  await expect(dedup).toContainText('-dedup.minScrapeInterval=1ms');
-  await expect(dedup).toHaveAttribute('data-origin', 'rule');
-  await expect(dedup.locator('.xp-origin')).toHaveText('rule');
-  await expect(dedup).toContainText('replicationFactor 2 > 1');
+  await expect(dedup).toHaveCount(1);
+  await expect(dedup).toContainText('-dedup.minScrapeInterval=60s');
+  await expect(dedup).toHaveAttribute('data-origin', 'field');
+  await expect(dedup.locator('.xp-origin')).toHaveText('field');
   const retention = flag(panel, 'retentionPeriod');
   await expect(retention).toContainText('-retentionPeriod=4');
   await expect(retention.locator('.xp-origin')).toHaveText('field');
@@ -79,7 +80,11 @@ test('VMCluster template: vmstorage, vminsert and the vmagent explained from the
   await expect(svc).toContainText('headless');
   await expect(svc.locator('.xp-port code')).toHaveText(['8482', '8400', '8401']);
   await expect(panel.locator('li[data-pvc="data"]')).toContainText('10Gi');
-  await expect(panel.locator('li[data-pvc="data"] .xp-names li')).toHaveText(['vmstorage-db-vmstorage-persistent-0', 'vmstorage-db-vmstorage-persistent-1']);
+  await expect(panel.locator('li[data-pvc="data"] .xp-names li')).toHaveText([
+    'vmstorage-db-vmstorage-persistent-0',
+    'vmstorage-db-vmstorage-persistent-1',
+    'vmstorage-db-vmstorage-persistent-2',
+  ]);
   await expect(panel.locator('.xp-footer')).toContainText('Follows the VictoriaMetrics operator v0.');
   await expectNoOverflow(page);
 
@@ -96,7 +101,7 @@ test('VMCluster template: vmstorage, vminsert and the vmagent explained from the
   await expect(ins.locator('.xp-aside')).toContainText('Deployment pods get generated names (vminsert-persistent-<hash>); they are shown by ordinal.');
   const storageNode = flag(ins, 'storageNode');
   await expect(storageNode).toContainText(
-    '-storageNode=vmstorage-persistent-0.vmstorage-persistent.monitoring:8400,vmstorage-persistent-1.vmstorage-persistent.monitoring:8400',
+    '-storageNode=vmstorage-persistent-0.vmstorage-persistent.monitoring:8400,vmstorage-persistent-1.vmstorage-persistent.monitoring:8400,vmstorage-persistent-2.vmstorage-persistent.monitoring:8400',
   );
   await expect(storageNode).toHaveAttribute('data-origin', 'rule');
   await expect(storageNode).toContainText('one per vmstorage pod, port 8400');
@@ -106,7 +111,13 @@ test('VMCluster template: vmstorage, vminsert and the vmagent explained from the
   await expect(rf).toContainText('from replicationFactor: 2');
   await expectNoOverflow(page);
 
-  // A finding points at a field: clicking it brings the settings back, with the field in view.
+  // A finding points at a field: clicking it brings the settings back, with the field in view. The template
+  // has no finding, so one is made: vmstorage down to 2 nodes for RF 2, with the inspector back on the explain view.
+  await node(page, 'vmstorage of VMCluster persistent').click();
+  await inspector(page).getByRole('tab', { name: 'Settings' }).click();
+  await inspector(page).getByRole('textbox', { name: 'Replicas' }).fill('2');
+  await node(page, 'vminsert of VMCluster persistent').click();
+  await openExplain(page);
   await page.locator('li.finding', { hasText: "vmcluster 'persistent' has replicationFactor 2 with 2 vmstorage" }).locator('.finding-main').click();
   await expect(inspector(page).getByRole('heading', { name: 'vmstorage of persistent' })).toBeVisible();
   await expect(inspector(page).getByRole('tab', { name: 'Settings' })).toHaveAttribute('aria-selected', 'true');
@@ -142,12 +153,14 @@ test('VMCluster template: vmstorage, vminsert and the vmagent explained from the
   await node(page, 'VMAgent agent').click();
   const ag = explain(page);
   const agent = ag.locator('li[data-workload="vmagent-agent"]');
-  await expect(agent).toContainText('Deployment');
-  await expect(agent).toContainText('1 pod');
+  await expect(agent).toContainText('StatefulSet');
+  await expect(agent).toContainText('2 pods');
   const url = flag(ag, 'remoteWrite.url');
   await expect(url).toContainText('-remoteWrite.url=http://vminsert-persistent.monitoring.svc:8480/insert/0/prometheus/api/v1/write');
   await expect(url).toHaveAttribute('data-origin', 'rule');
-  await expect(ag.locator('li[data-volume="queue"]')).toContainText('lost on reschedule');
+  // statefulMode: the queue is a claim per pod, not an emptyDir lost on reschedule.
+  await expect(ag.locator('li[data-volume="queue"]')).toHaveCount(0);
+  await expect(ag.locator('li[data-pvc="queue"]')).toContainText('20Gi');
   await expectNoOverflow(page);
   await shoot(page, info, 'vmagent-light');
 
