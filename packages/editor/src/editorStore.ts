@@ -2,6 +2,7 @@ import type { Position, Topology } from '@vmtopo/model';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { Clip } from './clipboard.ts';
 import { pruneSelection, sameIds, type Selection } from './selection.ts';
+import type { WhatIfState } from './whatif.ts';
 
 /** How many steps undo goes back. */
 export const HISTORY_LIMIT = 200;
@@ -59,6 +60,8 @@ export interface EditorState {
   notice: Notice | null;
   /** What Ctrl+C copied, and how many times it was pasted since (each paste lands further off). */
   clipboard: { clip: Clip; pastes: number } | null;
+  /** The "What if" mode: pods failed in a simulation, outside the design and its history. */
+  whatif: WhatIfState;
 
   commit(next: Topology, opts?: CommitOptions): void;
   undo(): void;
@@ -72,6 +75,7 @@ export interface EditorState {
   requestFocus(id: string, field?: string): void;
   notify(text: string, tone?: Notice['tone'], opts?: NoticeOptions): void;
   clearNotice(): void;
+  setWhatIf(w: WhatIfState): void;
 }
 
 export type EditorStore = StoreApi<EditorState>;
@@ -92,6 +96,7 @@ export function createEditorStore(initial: Topology): EditorStore {
     focus: null,
     notice: null,
     clipboard: null,
+    whatif: { on: false, failed: [] },
 
     commit(next, opts = {}) {
       const s = get();
@@ -162,6 +167,9 @@ export function createEditorStore(initial: Topology): EditorStore {
     },
     clearNotice() {
       set({ notice: null });
+    },
+    setWhatIf(whatif) {
+      set({ whatif });
     },
   }));
 }

@@ -25,4 +25,5 @@ export * from './share.ts';
 export * from './shortcuts.ts';
 export * from './summary.ts';
 export * from './templates.ts';
+export * from './whatif.ts';
 export * from './yamlSync.ts';

@@ -1,9 +1,10 @@
 import { copy, paste } from './clipboard.ts';
 import type { EditorStore } from './editorStore.ts';
 import { clearSelection, deleteSelection, selectAll } from './selection.ts';
+import { toggleWhatIf } from './whatif.ts';
 
 /** What a key does to the editor. */
-export type EditorCommand = 'delete' | 'copy' | 'paste' | 'selectAll' | 'clearSelection' | 'undo' | 'redo';
+export type EditorCommand = 'delete' | 'copy' | 'paste' | 'selectAll' | 'clearSelection' | 'undo' | 'redo' | 'toggleWhatIf';
 /** What a key does: an editor command, or showing this list. */
 export type ShortcutAction = EditorCommand | 'showShortcuts';
 
@@ -46,6 +47,7 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { keys: 'Ctrl+A', description: 'select everything', scope: 'canvas', bindings: [{ key: 'a', mod: true, action: 'selectAll' }] },
   { keys: 'Arrow keys', description: 'nudge the selected nodes' },
   { keys: 'Escape', description: 'clear the selection', scope: 'canvas', bindings: [{ key: 'Escape', action: 'clearSelection' }] },
+  { keys: 'W', description: 'What if: enter or leave the failure simulation (click pods to fail them)', scope: 'page', bindings: [{ key: 'w', mod: false, action: 'toggleWhatIf' }] },
   { keys: '?', description: 'this list', scope: 'page', bindings: [{ key: '?', mod: false, action: 'showShortcuts' }] },
 ];
 
@@ -93,6 +95,9 @@ export function runCommand(store: EditorStore, command: EditorCommand): boolean 
       return true;
     case 'redo':
       store.getState().redo();
+      return true;
+    case 'toggleWhatIf':
+      toggleWhatIf(store);
       return true;
   }
 }

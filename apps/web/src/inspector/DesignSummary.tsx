@@ -1,8 +1,10 @@
-import { designNameProblem, designSummary, renameDesign, setDesignNamespace } from '@vmtopo/editor';
+import { designNameProblem, designSummary, renameDesign, setDesignNamespace, showWorstScenario, survivalLine } from '@vmtopo/editor';
 import type { Topology } from '@vmtopo/model';
+import { Fragment, useDeferredValue } from 'react';
 import { useEditor } from '../hooks/useEditor.ts';
 import { useEditorApi } from '../hooks/useEditorApi.ts';
 import { useFindings } from '../hooks/useFindings.ts';
+import { useWhatIf } from '../hooks/useWhatIf.ts';
 import { InspectorHead } from './InspectorHead.tsx';
 import { TextRow } from './TextRow.tsx';
 
@@ -17,6 +19,8 @@ export function DesignSummary() {
   const store = useEditorApi();
   const t = useEditor((s) => s.topology);
   const sum = designSummary(t, useFindings());
+  // The N−1 analysis (tens of ms at hundreds of components) catches up after typing, not on each key.
+  const survives = survivalLine(useWhatIf().view.analysis(useDeferredValue(t)));
   return (
     <div className="insp">
       <InspectorHead mark="◎" title="Design">
@@ -47,6 +51,23 @@ export function DesignSummary() {
           <dd>{sum.links}</dd>
           <dt>Namespaces</dt>
           <dd>{sum.namespaces.join(', ')}</dd>
+          <dt>Survives</dt>
+          <dd>
+            <button
+              type="button"
+              className="link-button survives"
+              title="Show the worst single failure in the What if mode"
+              aria-label={`Survives: ${survives}. Show the worst single failure`}
+              onClick={() => showWorstScenario(store)}
+            >
+              {survives.split(' · ').map((part, i) => (
+                <Fragment key={part}>
+                  {i > 0 && ' · '}
+                  <span className="nowrap">{part}</span>
+                </Fragment>
+              ))}
+            </button>
+          </dd>
           <dt>Findings</dt>
           <dd>
             {sum.findings.error} errors · {sum.findings.warning} warnings · {sum.findings.info} info

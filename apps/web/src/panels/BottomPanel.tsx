@@ -1,17 +1,19 @@
 import { exportYaml } from '@vmtopo/editor';
-import { lazy, Suspense, useCallback, useRef, useState, type PointerEvent } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useRef, useState, type PointerEvent } from 'react';
 import { copyText } from '../browser.ts';
 import { useDerivations } from '../hooks/useDerivations.ts';
 import { useEditorApi } from '../hooks/useEditorApi.ts';
 import { useFindings } from '../hooks/useFindings.ts';
+import { useEditor } from '../hooks/useEditor.ts';
 import { useHost } from '../hooks/useHost.ts';
 import { FindingsPanel } from './FindingsPanel.tsx';
 import { FindingsSummary } from './FindingsSummary.tsx';
+import { WhatIfPanel } from './WhatIfPanel.tsx';
 
 // Monaco (several MB) loads only when the YAML tab is first opened.
 const YamlView = lazy(() => import('./YamlView.tsx'));
 
-type Tab = 'findings' | 'yaml';
+type Tab = 'findings' | 'yaml' | 'whatif';
 
 function YamlTab() {
   return (
@@ -31,6 +33,15 @@ export function BottomPanel() {
   const derivations = useDerivations();
   const host = useHost();
   const dragging = useRef<{ y: number; h: number } | null>(null);
+  const whatIf = useEditor((s) => s.whatif.on);
+  // Entering the "What if" mode shows its tab; leaving it goes back to the findings.
+  useEffect(() => {
+    if (whatIf) {
+      setTab('whatif');
+      setOpen(true);
+      setHeight((h) => Math.max(h, Math.min(360, window.innerHeight - 200)));
+    } else setTab((cur) => (cur === 'whatif' ? 'findings' : cur));
+  }, [whatIf]);
 
   const onDownload = () => exportYaml(host, store.getState().topology, derivations.yaml(store.getState().topology));
   const onCopy = useCallback(async () => {
@@ -52,7 +63,7 @@ export function BottomPanel() {
   };
 
   return (
-    <section className={`dock${open ? '' : ' collapsed'}`} style={open ? { height } : undefined} aria-label="Findings and YAML">
+    <section className={`dock${open ? '' : ' collapsed'}`} style={open ? { height } : undefined} aria-label={whatIf ? 'Findings, YAML and What if' : 'Findings and YAML'}>
       {open && (
         <div
           className="resize-handle"
@@ -71,6 +82,11 @@ export function BottomPanel() {
         <button type="button" role="tab" aria-selected={tab === 'yaml'} aria-controls="panel-yaml" id="tab-yaml" onClick={() => choose('yaml')}>
           YAML
         </button>
+        {whatIf && (
+          <button type="button" role="tab" className="tab-whatif" aria-selected={tab === 'whatif'} aria-controls="panel-whatif" id="tab-whatif" onClick={() => choose('whatif')}>
+            What if
+          </button>
+        )}
         <div className="tabs-spacer" />
         {tab === 'yaml' && open && (
           <>
@@ -88,7 +104,7 @@ export function BottomPanel() {
       </div>
       {open && (
         <div className="tab-body" role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`}>
-          {tab === 'findings' ? <FindingsPanel /> : <YamlTab />}
+          {tab === 'findings' ? <FindingsPanel /> : tab === 'whatif' ? <WhatIfPanel /> : <YamlTab />}
         </div>
       )}
     </section>

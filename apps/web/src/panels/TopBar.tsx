@@ -1,4 +1,4 @@
-import { exportYaml, layoutDesign, saveDesignFile } from '@vmtopo/editor';
+import { exportYaml, layoutDesign, saveDesignFile, toggleWhatIf } from '@vmtopo/editor';
 import { useReactFlow } from '@xyflow/react';
 import { useRef, useState } from 'react';
 import { useDerivations } from '../hooks/useDerivations.ts';
@@ -25,6 +25,7 @@ export function TopBar(props: {
   const name = useEditor((s) => s.topology.name);
   const canUndo = useEditor((s) => s.past.length > 0);
   const canRedo = useEditor((s) => s.future.length > 0);
+  const whatIf = useEditor((s) => s.whatif.on);
   const [busy, setBusy] = useState(false);
 
   const layout = async () => {
@@ -85,6 +86,15 @@ export function TopBar(props: {
           ↷ Redo
         </button>
         <span className="sep" />
+        <button
+          type="button"
+          className={`whatif-toggle${whatIf ? ' on' : ''}`}
+          aria-pressed={whatIf}
+          title={whatIf ? 'Leave the failure simulation (W); the design is untouched' : 'What if pods fail? Click pods to fail them (W)'}
+          onClick={() => toggleWhatIf(store)}
+        >
+          ⚡ What if
+        </button>
         <button type="button" onClick={() => void layout()} disabled={busy} title="Arrange left to right (ELK)">
           Auto-layout
         </button>

@@ -1,5 +1,6 @@
 import type { NodeProps } from '@xyflow/react';
 import { memo } from 'react';
+import { useWhatIfTone } from '../../hooks/useWhatIf.ts';
 import type { ClusterFlowNode } from '../derive.ts';
 import { Badge } from './Badge.tsx';
 
@@ -8,8 +9,9 @@ const sameContent = (a: NodeProps<ClusterFlowNode>, b: NodeProps<ClusterFlowNode
 /** A VMCluster: a box holding its vminsert, vmstorage and vmselect, RF on its header. */
 export const ClusterNode = memo(function ClusterNode({ data, selected }: NodeProps<ClusterFlowNode>) {
   const rf = data.replicationFactor;
+  const tone = useWhatIfTone(data.component.id);
   return (
-    <div className={`cluster${selected ? ' selected' : ''}`} data-kind="VMCluster">
+    <div className={`cluster${selected ? ' selected' : ''}${tone ? ` whatif-${tone}` : ''}`} data-kind="VMCluster" data-whatif={tone}>
       <div className="cluster-head">
         <span className="abbr" aria-hidden>
           CL

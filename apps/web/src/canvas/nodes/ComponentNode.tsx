@@ -1,11 +1,13 @@
 import { Handle, Position, type NodeProps } from '@xyflow/react';
-import { hasInput, hasOutput, KIND_ABBR, KIND_ROLE, podGrid, podsCaption, shardsOf, stepCount } from '@vmtopo/editor';
+import { hasInput, hasOutput, KIND_ABBR, KIND_ROLE, podGrid, podsCaption, shardsOf, stepCount, toneOf, togglePod } from '@vmtopo/editor';
 import { replicasOf, type ComponentKind } from '@vmtopo/model';
-import { memo } from 'react';
+import { memo, useMemo } from 'react';
+import { useEditor } from '../../hooks/useEditor.ts';
 import { useEditorApi } from '../../hooks/useEditorApi.ts';
+import { useWhatIf } from '../../hooks/useWhatIf.ts';
 import type { ComponentFlowNode } from '../derive.ts';
 import { Badge } from './Badge.tsx';
-import { PodsGrid } from './PodsGrid.tsx';
+import { PodsGrid, type PodsWhatIf } from './PodsGrid.tsx';
 
 /** What a cluster part does, and the port it serves on (its service name is in the tooltip). */
 const PART_ROLE = { vminsert: 'writes in · :8480', vmselect: 'queries · :8481', vmstorage: 'stores · :8482' } as const;
@@ -42,8 +44,21 @@ export const ComponentNode = memo(function ComponentNode({ id, data, selected }:
   const grid = podGrid(c);
   const change = (key: 'replicaCount' | 'shardCount', n: number) => stepCount(store, id, key, n);
   const isPart = c.cluster !== undefined;
+  const wi = useWhatIf();
+  const t = useEditor((s) => (s.whatif.on ? s.topology : undefined));
+  const names = t ? wi.view.podRows(t, id) : undefined;
+  const podsWhatIf = useMemo<PodsWhatIf | undefined>(
+    () => (names ? { names, failed: new Set(wi.failed), toggle: (pod) => togglePod(store, pod) } : undefined),
+    [names, wi.failed, store],
+  );
+  const tone = wi.outcome?.affected.includes(id) ? toneOf(wi.outcome) : undefined;
+  const allFailed = names !== undefined && names.flat().length > 0 && names.flat().every((p) => wi.failed.includes(p));
   return (
-    <div className={`node role-${KIND_ROLE[c.kind]}${selected ? ' selected' : ''}${isPart ? ' part' : ''}`} data-kind={c.kind}>
+    <div
+      className={`node role-${KIND_ROLE[c.kind]}${selected ? ' selected' : ''}${isPart ? ' part' : ''}${tone ? ` whatif-${tone}` : ''}${allFailed ? ' whatif-down' : ''}`}
+      data-kind={c.kind}
+      data-whatif={tone}
+    >
       {hasInput(c.kind) && <Handle type="target" position={Position.Left} id="in" aria-label={`${c.kind} ${data.name} input`} />}
       <div className="node-head">
         <span className="abbr" aria-hidden>
@@ -67,8 +82,8 @@ export const ComponentNode = memo(function ComponentNode({ id, data, selected }:
         <Badge findings={data.findings} />
       </div>
       {data.namespace && <div className="node-ns">ns: {data.namespace}</div>}
-      {grid && <PodsGrid rows={grid.rows} cols={grid.cols} caption={podsCaption(c)} />}
-      {selected && STEPPABLE.has(c.kind) && (
+      {grid && <PodsGrid rows={grid.rows} cols={grid.cols} caption={podsCaption(c)} whatif={podsWhatIf} />}
+      {selected && !wi.on && STEPPABLE.has(c.kind) && (
         <div className="steppers">
           {c.kind === 'VMAgent' && (
             <Stepper noun="shard" value={Math.max(shardsOf(c), 1)} min={1} onChange={(n) => change('shardCount', n)} />
