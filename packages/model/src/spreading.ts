@@ -43,26 +43,28 @@ export function spreadLabelSelector(owner: SpreadOwner): JsonObject | undefined 
 
 const isObj = (v: unknown): v is JsonObject => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-interface Term {
+export interface SpreadTerm {
   key: string;
+  /** A pod anti-affinity term (one pod per topology domain), not a spread constraint. */
+  anti: boolean;
   /** DoNotSchedule / requiredDuringScheduling: the scheduler never breaks it. */
   hard: boolean;
   /** Selects the component's own pods: a labelSelector is written, or (constraints) the operator fills one. */
   selects: boolean;
-  /** topologySpreadConstraints only: maxSkew (1 when unset). */
+  /** topologySpreadConstraints only: maxSkew (1 when unset or below 1). */
   maxSkew: number;
 }
 
 /** Every spreading term of a spec: topologySpreadConstraints entries and pod anti-affinity terms. */
-function terms(spec: JsonObject, kind: ComponentKind | undefined): Term[] {
-  const out: Term[] = [];
+export function spreadTerms(spec: JsonObject, kind: ComponentKind | undefined): SpreadTerm[] {
+  const out: SpreadTerm[] = [];
   const filled = kind === undefined || SELECTOR_FILLED_BY_OPERATOR.has(kind);
   const tsc = spec.topologySpreadConstraints;
   if (Array.isArray(tsc)) {
     for (const c of tsc) {
       if (!isObj(c)) continue;
-      const skew = typeof c.maxSkew === 'number' ? c.maxSkew : 1;
-      out.push({ key: String(c.topologyKey ?? ''), hard: c.whenUnsatisfiable === 'DoNotSchedule', selects: filled || isObj(c.labelSelector), maxSkew: skew });
+      const skew = typeof c.maxSkew === 'number' && c.maxSkew >= 1 ? Math.floor(c.maxSkew) : 1;
+      out.push({ key: String(c.topologyKey ?? ''), anti: false, hard: c.whenUnsatisfiable === 'DoNotSchedule', selects: filled || isObj(c.labelSelector), maxSkew: skew });
     }
   }
   const anti = isObj(spec.affinity) ? spec.affinity.podAntiAffinity : undefined;
@@ -74,7 +76,7 @@ function terms(spec: JsonObject, kind: ComponentKind | undefined): Term[] {
         if (!isObj(term)) continue;
         const inner = isObj(term.podAffinityTerm) ? term.podAffinityTerm : term;
         // A pod (anti-)affinity term without a labelSelector matches no pod: it keeps nothing apart.
-        out.push({ key: String(inner.topologyKey ?? ''), hard: field.startsWith('required'), selects: isObj(inner.labelSelector), maxSkew: 1 });
+        out.push({ key: String(inner.topologyKey ?? ''), anti: true, hard: field.startsWith('required'), selects: isObj(inner.labelSelector), maxSkew: 1 });
       }
     }
   }
@@ -82,7 +84,7 @@ function terms(spec: JsonObject, kind: ComponentKind | undefined): Term[] {
 }
 
 function topologyKeys(spec: JsonObject): string[] {
-  return terms(spec, undefined).map((t) => t.key);
+  return spreadTerms(spec, undefined).map((t) => t.key);
 }
 
 export function spreadingOf(spec: JsonObject): Spreading {
@@ -95,9 +97,9 @@ export function spreadingOf(spec: JsonObject): Spreading {
 
 /**
  * How many zones the pods can run in: the values of a required node affinity `In` on the zone key,
- * 1 with a nodeSelector on it, else `DEFAULT_ZONES`.
+ * 1 with a nodeSelector on it, else `fallback` (the design's zone count, 3 unless it says otherwise).
  */
-export function zonesOf(spec: JsonObject): number {
+export function zonesOf(spec: JsonObject, fallback = DEFAULT_ZONES): number {
   const sel = spec.nodeSelector;
   if (isObj(sel) && typeof sel[ZONE_KEY] === 'string') return 1;
   const na = isObj(spec.affinity) ? spec.affinity.nodeAffinity : undefined;
@@ -106,12 +108,12 @@ export function zonesOf(spec: JsonObject): number {
   // Terms are ORed: the pods may use the zones of every term together.
   const zones = new Set<string>();
   for (const term of nodeTerms) {
-    if (!isObj(term) || !Array.isArray(term.matchExpressions)) return DEFAULT_ZONES;
+    if (!isObj(term) || !Array.isArray(term.matchExpressions)) return fallback;
     const e = term.matchExpressions.find((x) => isObj(x) && x.key === ZONE_KEY && x.operator === 'In' && Array.isArray(x.values));
-    if (!isObj(e)) return DEFAULT_ZONES;
+    if (!isObj(e)) return fallback;
     for (const z of e.values as unknown[]) zones.add(String(z));
   }
-  return zones.size > 0 ? zones.size : DEFAULT_ZONES;
+  return zones.size > 0 ? zones.size : fallback;
 }
 
 /** What `spreadsOverNodes` needs to know of the component: its kind (who fills selectors) and its replicas. */
@@ -132,7 +134,7 @@ export interface SpreadContext {
  */
 export function spreadsOverNodes(spec: JsonObject, ctx: SpreadContext = {}): boolean {
   const zones = zonesOf(spec);
-  for (const t of terms(spec, ctx.kind)) {
+  for (const t of spreadTerms(spec, ctx.kind)) {
     if (!t.selects) continue;
     if (t.key === HOSTNAME_KEY) return true;
     if (t.key === ZONE_KEY && t.hard && t.maxSkew <= 1 && ctx.replicas !== undefined && ctx.replicas <= zones) return true;

@@ -34,7 +34,7 @@
 import { getComponent } from '../access.ts';
 import { planOf } from '../operator/index.ts';
 import type { Workload } from '../operator/types.ts';
-import { DEFAULT_ZONES, HOSTNAME_KEY, SELECTOR_FILLED_BY_OPERATOR, ZONE_KEY } from '../spreading.ts';
+import { DEFAULT_ZONES, HOSTNAME_KEY, type SpreadTerm, ZONE_KEY, spreadTerms, zonesOf } from '../spreading.ts';
 import type { Component, ComponentKind, JsonObject, Topology } from '../topology.ts';
 
 const isObj = (v: unknown): v is JsonObject => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -78,53 +78,14 @@ export interface Placement {
   pending: Set<string>;
 }
 
-interface Term {
-  key: string;
-  anti: boolean;
-  maxSkew: number;
+/** The hard spreading terms of a pod spec that select the component's own pods (the ones the scheduler never breaks). */
+function hardTerms(spec: JsonObject, kind: ComponentKind | undefined): SpreadTerm[] {
+  return spreadTerms(spec, kind).filter((t) => t.hard && t.selects);
 }
 
-/** The hard spreading terms of a pod spec that select the component's own pods. */
-function hardTerms(spec: JsonObject, kind: ComponentKind | undefined): Term[] {
-  const out: Term[] = [];
-  const filled = kind !== undefined && SELECTOR_FILLED_BY_OPERATOR.has(kind);
-  const tsc = spec.topologySpreadConstraints;
-  if (Array.isArray(tsc)) {
-    for (const c of tsc) {
-      if (!isObj(c) || c.whenUnsatisfiable !== 'DoNotSchedule') continue;
-      // VMAuth / VMSingle / the cluster load balancer: an entry without a selector selects no pods.
-      if (!filled && !isObj(c.labelSelector)) continue;
-      const skew = typeof c.maxSkew === 'number' && c.maxSkew >= 1 ? Math.floor(c.maxSkew) : 1;
-      out.push({ key: String(c.topologyKey ?? ''), anti: false, maxSkew: skew });
-    }
-  }
-  const anti = isObj(spec.affinity) ? spec.affinity.podAntiAffinity : undefined;
-  const req = isObj(anti) ? anti.requiredDuringSchedulingIgnoredDuringExecution : undefined;
-  if (Array.isArray(req)) {
-    for (const term of req) {
-      // A pod anti-affinity term without a labelSelector matches no pod: it keeps nothing apart.
-      if (!isObj(term) || !isObj(term.labelSelector)) continue;
-      out.push({ key: String(term.topologyKey ?? ''), anti: true, maxSkew: 1 });
-    }
-  }
-  return out;
-}
-
-/** Zones the pods may use: pinned by nodeSelector (1) or a required node affinity `In` on the zone key, else the design's. */
+/** Zones the pods may use: pinned by nodeSelector or a required node affinity on the zone key, at most the design's. */
 function componentZones(spec: JsonObject, designZones: number): number {
-  const sel = spec.nodeSelector;
-  if (isObj(sel) && typeof sel[ZONE_KEY] === 'string') return 1;
-  const na = isObj(spec.affinity) ? spec.affinity.nodeAffinity : undefined;
-  const req = isObj(na) ? na.requiredDuringSchedulingIgnoredDuringExecution : undefined;
-  const terms = isObj(req) && Array.isArray(req.nodeSelectorTerms) ? req.nodeSelectorTerms : [];
-  const zones = new Set<string>();
-  for (const term of terms) {
-    if (!isObj(term) || !Array.isArray(term.matchExpressions)) return designZones;
-    const e = term.matchExpressions.find((x) => isObj(x) && x.key === ZONE_KEY && x.operator === 'In' && Array.isArray(x.values));
-    if (!isObj(e)) return designZones;
-    for (const z of e.values as unknown[]) zones.add(String(z));
-  }
-  return zones.size > 0 ? Math.min(zones.size, designZones) : designZones;
+  return Math.min(zonesOf(spec, designZones), designZones);
 }
 
 /** The fullest zone a hard zone spread with maxSkew k allows for `pods` pods over `zones` zones, and the others. */
