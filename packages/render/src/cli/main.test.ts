@@ -4,14 +4,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseDocument } from '@vmtopo/model';
 import { seedFixtures } from '../testing/seed.ts';
-import { main } from './main.ts';
+import { runCli as run } from '../testing/cli.ts';
 
-async function run(args: string[], stdin = '') {
-  let out = '';
-  let err = '';
-  const code = await main(args, { out: (s) => (out += s), err: (s) => (err += `${s}\n`), stdin: () => stdin });
-  return { code, out, err };
-}
 
 const dir = mkdtempSync(join(tmpdir(), 'vmtopo-cli-'));
 const file = (name: string, text: string) => {

@@ -2,14 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { toDocument } from '@vmtopo/model';
 import { haDesign } from '@vmtopo/model/fixtures/ha-design.ts';
 import { seedFixtures } from '../../testing/seed.ts';
-import { main } from '../main.ts';
+import { runCli as run } from '../../testing/cli.ts';
 
-async function run(args: string[], stdin = '') {
-  let out = '';
-  let err = '';
-  const code = await main(args, { out: (s) => (out += s), err: (s) => (err += `${s}\n`), stdin: () => stdin });
-  return { code, out, err };
-}
 
 const seed = Object.fromEntries(seedFixtures().map((f) => [f.name, f.text]));
 const both = (a: string, b: string) => `${seed[a]}\n---\n${seed[b]}`;

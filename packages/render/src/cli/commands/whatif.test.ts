@@ -1,12 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { main } from '../main.ts';
+import { runCli as run } from '../../testing/cli.ts';
 
-async function run(args: string[], stdin = '') {
-  let out = '';
-  let err = '';
-  const code = await main(args, { out: (s) => (out += s), err: (s) => (err += `${s}\n`), stdin: () => stdin });
-  return { code, out, err };
-}
 
 const spread = (when: string) => `topologySpreadConstraints: [{maxSkew: 1, topologyKey: kubernetes.io/hostname, whenUnsatisfiable: ${when}}]`;
 
