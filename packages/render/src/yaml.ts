@@ -1,14 +1,14 @@
-import { stringify } from 'yaml';
 import { getComponent, isClusterPart, linksFrom, linksTo, partsOf } from '@vmtopo/model';
 import type { Component, KubeObject, Topology } from '@vmtopo/model';
 import { selectorIsExact } from './notifier.ts';
 import { componentObject, renderObjects } from './objects.ts';
+import { stringifyPortable } from './yaml-scalars.ts';
 
 /** Options shared by every emit, so that the same object always gives the same bytes. */
 const YAML_OPTIONS = { lineWidth: 0, aliasDuplicateObjects: false } as const;
 
 export function objectYaml(o: KubeObject): string {
-  return stringify(o, YAML_OPTIONS);
+  return stringifyPortable(o, YAML_OPTIONS);
 }
 
 /** Multi-document YAML, one document per object with `---` between them. */
