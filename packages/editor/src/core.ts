@@ -37,12 +37,13 @@ export interface SourceProblem {
 }
 
 /** Why a text could not be imported: every problem, each with its line when known. */
-export class ImportProblem extends Error {
+export class ImportProblem extends model.VmtError {
   constructor(
     message: string,
     readonly problems: SourceProblem[],
+    code: model.ErrorCode = 'VMT-I03',
   ) {
-    super(message);
+    super(code, message, { line: problems[0]?.line, col: problems[0]?.col });
     this.name = 'ImportProblem';
   }
 }
@@ -63,7 +64,7 @@ export function importManifests(text: string, opts: { name?: string; defaultName
   } catch (e) {
     if (e instanceof render.ImportError) {
       const problems = e.problems.map((p) => ({ message: p.message, line: p.pos?.line, col: p.pos?.col }));
-      throw new ImportProblem(e.message, problems.length ? problems : [{ message: e.message }]);
+      throw new ImportProblem(e.message, problems.length ? problems : [{ message: e.message }], e.code);
     }
     throw new ImportProblem((e as Error).message, [{ message: (e as Error).message }]);
   }

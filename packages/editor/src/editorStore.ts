@@ -1,4 +1,4 @@
-import type { Position, Topology } from '@vmtopo/model';
+import type { ErrorCode, Position, Topology } from '@vmtopo/model';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { Clip } from './clipboard.ts';
 import { pruneSelection, sameIds, type Selection } from './selection.ts';
@@ -17,6 +17,8 @@ export interface NoticeOptions {
   action?: NoticeAction;
   /** Stays until dismissed (or replaced) instead of fading after a few seconds. */
   sticky?: boolean;
+  /** The error catalog code of what went wrong; the notice offers its explanation. */
+  code?: ErrorCode;
 }
 
 export interface Notice extends NoticeOptions {

@@ -1,4 +1,4 @@
-import type { Topology } from '@vmtopo/model';
+import { errorCode, type ErrorCode, type Topology } from '@vmtopo/model';
 import { importManifests, ImportProblem, parseDesignFile } from './core.ts';
 import { plural } from './counts.ts';
 import type { EditorStore } from './editorStore.ts';
@@ -83,20 +83,22 @@ export async function fetchText(url: string, signal?: AbortSignal): Promise<stri
 export interface ImportProblems {
   title: string;
   items: string[];
+  /** The error catalog code, when the problem is one the catalog explains. */
+  code?: ErrorCode;
 }
 
 export function importProblems(e: unknown, origin: string): ImportProblems {
   if (e instanceof ImportProblem) {
     const n = e.problems.length;
-    return { title: `Nothing was imported: ${n === 1 ? 'a problem' : `${n} problems`} in ${origin}.`, items: e.problems.slice(0, 20).map((p) => p.message) };
+    return { title: `Nothing was imported: ${n === 1 ? 'a problem' : `${n} problems`} in ${origin}.`, items: e.problems.slice(0, 20).map((p) => p.message), code: e.code };
   }
-  return { title: `Nothing was imported from ${origin}.`, items: [(e as Error).message] };
+  return { title: `Nothing was imported from ${origin}.`, items: [(e as Error).message], code: errorCode(e) };
 }
 
 /** A file too large to import, said as the import dialog says problems; undefined when it is not. */
 export function fileTooLarge(name: string, size: number): ImportProblems | undefined {
   if (size <= MAX_IMPORT_BYTES) return undefined;
-  return { title: `Nothing was imported from ${name}.`, items: [`the file is too large (${size} bytes; at most ${MAX_IMPORT_BYTES})`] };
+  return { title: `Nothing was imported from ${name}.`, items: [`the file is too large (${size} bytes; at most ${MAX_IMPORT_BYTES})`], code: 'VMT-I04' };
 }
 
 /**

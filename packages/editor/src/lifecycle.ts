@@ -1,4 +1,4 @@
-import type { Topology } from '@vmtopo/model';
+import { errorCode, type Topology } from '@vmtopo/model';
 import { designFileText } from './core.ts';
 import type { EditorStore } from './editorStore.ts';
 import type { Host } from './host.ts';
@@ -51,7 +51,7 @@ export function restoreRecent(store: EditorStore, host: Host, entry: RecentEntry
   try {
     t = recentTopology(entry);
   } catch (e) {
-    s.notify(`That design cannot be opened: ${(e as Error).message}`, 'error');
+    s.notify(`That design cannot be opened: ${(e as Error).message}`, 'error', { code: errorCode(e) });
     return;
   }
   if (hasContent(s.topology) && !sameDesign(s.topology, t)) pushRecent(host.storage, s.topology, `before restoring “${t.name}”`);
@@ -77,7 +77,7 @@ export function showNotice(store: EditorStore, host: Host, n: BootNotice): void 
     : n.unreadable
       ? { label: 'Download the unreadable data', run: () => downloadUnreadable(host) }
       : undefined;
-  store.getState().notify(n.text, n.tone, { action, sticky: n.sticky });
+  store.getState().notify(n.text, n.tone, { action, sticky: n.sticky, code: n.code });
 }
 
 /** Opens a share link over the design on screen: one undo step, the old design kept under Recent. */
@@ -85,7 +85,7 @@ export function openLink(store: EditorStore, host: Host, link: string): void {
   const s = store.getState();
   const opened = openShared(link, s.topology, host.storage);
   if (!opened.ok) {
-    s.notify(`${opened.message} Your design on screen is unchanged.`, 'error', { sticky: true });
+    s.notify(`${opened.message} Your design on screen is unchanged.`, 'error', { sticky: true, code: opened.code });
     return;
   }
   const previous = s.topology;

@@ -1,4 +1,4 @@
-import { emptyTopology, type Topology } from '@vmtopo/model';
+import { emptyTopology, errorCode, type ErrorCode, type Topology } from '@vmtopo/model';
 import { decodeShare, SHARE_HASH } from './core.ts';
 import { hasContent, loadAutosave, pushRecent, sameDesign, type KeyValueStorage, type RecentEntry } from './persist.ts';
 
@@ -17,7 +17,7 @@ export const isShareHash = (hash: string) => SHARE_HASH.test(hash);
 
 export type Opened =
   | { ok: true; topology: Topology; displaced: RecentEntry | null; storageError?: string }
-  | { ok: false; message: string };
+  | { ok: false; message: string; code?: ErrorCode };
 
 /**
  * Decodes a share link and, when it replaces a different design with content, keeps that design in
@@ -28,7 +28,7 @@ export function openShared(link: string, current: Topology | null, storage: KeyV
   try {
     topology = decodeShare(link);
   } catch (e) {
-    return { ok: false, message: sentence((e as Error).message) };
+    return { ok: false, message: sentence((e as Error).message), code: errorCode(e) };
   }
   if (!current || !hasContent(current) || sameDesign(current, topology)) return { ok: true, topology, displaced: null };
   const { entry, error } = pushRecent(storage, current, 'before opening a share link');
@@ -43,6 +43,7 @@ export interface BootNotice {
   /** Offer to download the unreadable autosave. */
   unreadable?: boolean;
   sticky?: boolean;
+  code?: ErrorCode;
 }
 
 export interface Boot {
@@ -103,7 +104,7 @@ export function bootDesign(hash: string, storage: KeyValueStorage | null): Boot 
     const kept = saved.kind === 'ok' ? ' Your design on screen is unchanged.' : '';
     return {
       topology: current,
-      notice: { tone: 'error', text: `${opened.message}${kept}${corrupt ? ` ${corrupt.text}` : ''}`, sticky: true, unreadable: corrupt?.unreadable },
+      notice: { tone: 'error', text: `${opened.message}${kept}${corrupt ? ` ${corrupt.text}` : ''}`, sticky: true, unreadable: corrupt?.unreadable, code: opened.code },
       fit: hasContent(current),
       dirty: false,
     };

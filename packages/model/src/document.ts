@@ -2,6 +2,7 @@ import { COMPONENT_KINDS, LINK_TYPES, NOTIFIER_MODES, isClusterPart } from './to
 import type { Component, JsonObject, Link, Topology } from './topology.ts';
 import { LINK_RULES, duplicateLinkProblem, linkKindProblem } from './links.ts';
 import { checkTenant } from './values.ts';
+import { VmtError, type ErrorCode } from './errors.ts';
 
 /**
  * The versioned file format (`.vmtopo.json`, and the payload of share links). Every document
@@ -41,12 +42,13 @@ export function migrate(doc: JsonObject, version: number, steps: readonly Migrat
 }
 
 /** A document that cannot be opened, with the JSON path of the first problem. */
-export class DocumentError extends Error {
+export class DocumentError extends VmtError {
   constructor(
     message: string,
     readonly path: string,
+    code: ErrorCode = 'VMT-D02',
   ) {
-    super(path ? `${path}: ${message}` : message);
+    super(code, path ? `${path}: ${message}` : message, { path });
     this.name = 'DocumentError';
   }
 }
@@ -60,23 +62,23 @@ const MAX_DEPTH = 64;
 
 /** Refuses keys that could reach Object.prototype once spread, and absurd nesting. */
 function checkPlainJson(v: unknown, path: string, depth: number): void {
-  if (depth > MAX_DEPTH) throw new DocumentError(`nested deeper than ${MAX_DEPTH} levels`, path);
-  if (typeof v === 'number' && !Number.isFinite(v)) throw new DocumentError('is not a finite number', path);
+  if (depth > MAX_DEPTH) throw new DocumentError(`nested deeper than ${MAX_DEPTH} levels`, path, 'VMT-D03');
+  if (typeof v === 'number' && !Number.isFinite(v)) throw new DocumentError('is not a finite number', path, 'VMT-D03');
   if (typeof v !== 'object' || v === null) return;
   if (Array.isArray(v)) {
     v.forEach((item, i) => checkPlainJson(item, `${path}[${i}]`, depth + 1));
     return;
   }
   for (const key of Object.keys(v)) {
-    if (FORBIDDEN_KEYS.has(key)) throw new DocumentError(`the key "${key}" is not allowed`, path);
+    if (FORBIDDEN_KEYS.has(key)) throw new DocumentError(`the key "${key}" is not allowed`, path, 'VMT-D03');
     checkPlainJson((v as JsonObject)[key], `${path}.${key}`, depth + 1);
   }
 }
 
 const isObj = (v: unknown): v is JsonObject => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-function expect(cond: boolean, message: string, path: string): asserts cond {
-  if (!cond) throw new DocumentError(message, path);
+function expect(cond: boolean, message: string, path: string, code?: ErrorCode): asserts cond {
+  if (!cond) throw new DocumentError(message, path, code);
 }
 
 function stringMap(v: unknown, path: string): Record<string, string> | undefined {
@@ -154,7 +156,7 @@ export function fromDocument(input: unknown): Topology {
   let doc: JsonObject = input;
   const version = doc.version;
   expect(Number.isInteger(version) && (version as number) >= 1, 'needs "version", a positive whole number', '$.version');
-  expect((version as number) <= DOCUMENT_VERSION, `is ${version as number}, newer than this vmtopo understands (${DOCUMENT_VERSION}); update vmtopo`, '$.version');
+  expect((version as number) <= DOCUMENT_VERSION, `is ${version as number}, newer than this vmtopo understands (${DOCUMENT_VERSION}); update vmtopo`, '$.version', 'VMT-D04');
   doc = migrate(doc, version as number);
 
   expect(typeof doc.name === 'string', 'needs a "name"', '$.name');
@@ -162,12 +164,12 @@ export function fromDocument(input: unknown): Topology {
   for (const key of ['components', 'links', 'extras'] as const) {
     expect(doc[key] === undefined || Array.isArray(doc[key]), 'must be a list', `$.${key}`);
     const n = (doc[key] as unknown[] | undefined)?.length ?? 0;
-    expect(n <= DOCUMENT_LIMITS[key], `holds ${n} entries; at most ${DOCUMENT_LIMITS[key]} are supported`, `$.${key}`);
+    expect(n <= DOCUMENT_LIMITS[key], `holds ${n} entries; at most ${DOCUMENT_LIMITS[key]} are supported`, `$.${key}`, 'VMT-D05');
   }
   const components = ((doc.components as unknown[] | undefined) ?? []).map((c, i) => readComponent(c, `$.components[${i}]`));
   const ids = new Set<string>();
   components.forEach((c, i) => {
-    expect(!ids.has(c.id), `duplicate component id "${c.id}"`, `$.components[${i}].id`);
+    expect(!ids.has(c.id), `duplicate component id "${c.id}"`, `$.components[${i}].id`, 'VMT-D06');
     ids.add(c.id);
   });
   const byId = new Map(components.map((c) => [c.id, c]));
@@ -177,13 +179,14 @@ export function fromDocument(input: unknown): Topology {
   components.forEach((c, i) => {
     if (c.cluster === undefined) return;
     const cluster = byId.get(c.cluster);
-    expect(cluster?.kind === 'VMCluster', `"${c.cluster}" is not a VMCluster of this design`, `$.components[${i}].cluster`);
+    expect(cluster?.kind === 'VMCluster', `"${c.cluster}" is not a VMCluster of this design`, `$.components[${i}].cluster`, 'VMT-D06');
     const key = `${c.cluster}\u0000${c.kind}`;
     const first = partAt.get(key);
     expect(
       first === undefined,
       `VMCluster "${cluster.name ?? c.cluster}" already has a ${c.kind} ("${components[first ?? 0]!.id}" at $.components[${first}]); a cluster holds one of each part, remove "${c.id}"`,
       `$.components[${i}]`,
+      'VMT-D06',
     );
     partAt.set(key, i);
   });
@@ -197,16 +200,16 @@ export function fromDocument(input: unknown): Topology {
   ((doc.links as unknown[] | undefined) ?? []).forEach((raw, i) => {
     const link = readLink(raw, `$.links[${i}]`);
     const at = `$.links[${i}]`;
-    expect(!linkIds.has(link.id), `duplicate link id "${link.id}"`, `${at}.id`);
+    expect(!linkIds.has(link.id), `duplicate link id "${link.id}"`, `${at}.id`, 'VMT-D06');
     linkIds.add(link.id);
     const source = byId.get(link.source);
-    expect(source !== undefined, `source "${link.source}" is not a component of this design`, `${at}.source`);
+    expect(source !== undefined, `source "${link.source}" is not a component of this design`, `${at}.source`, 'VMT-D06');
     const typeKey = `${link.source}\u0000${link.type}`;
     const pairKey = `${typeKey}\u0000${link.target ?? ''}`;
     let problem: string | undefined;
     if (link.target !== undefined) {
       const target = byId.get(link.target);
-      expect(target !== undefined, `target "${link.target}" is not a component of this design`, `${at}.target`);
+      expect(target !== undefined, `target "${link.target}" is not a component of this design`, `${at}.target`, 'VMT-D06');
       problem = linkKindProblem(t, link.type, source, target);
     } else if (!LINK_RULES[link.type].from.includes(source.kind)) {
       problem = `${link.type} links start at ${LINK_RULES[link.type].from.join(', ')}, not at ${source.kind}`;
@@ -214,7 +217,7 @@ export function fromDocument(input: unknown): Topology {
     // An external entry counts too: VMAlert holds one datasource, wherever it points.
     const clash = [link.target === undefined ? undefined : byPair.get(pairKey), byType.get(typeKey)].filter((l): l is Link => l !== undefined);
     problem ??= duplicateLinkProblem(t, source, link.type, link.target ?? '', clash);
-    expect(problem === undefined, `cannot link: ${problem}`, at);
+    expect(problem === undefined, `cannot link: ${problem}`, at, 'VMT-D06');
     byPair.set(pairKey, link);
     if (!byType.has(typeKey)) byType.set(typeKey, link);
     t.links.push(link);
@@ -228,7 +231,7 @@ export function parseDocument(text: string): Topology {
   try {
     json = JSON.parse(text);
   } catch (e) {
-    throw new DocumentError(`not valid JSON (${(e as Error).message})`, '');
+    throw new DocumentError(`not valid JSON (${(e as Error).message})`, '', 'VMT-D01');
   }
   return fromDocument(json);
 }

@@ -1,6 +1,7 @@
 export * from './topology.ts';
 export * from './values.ts';
 export * from './paths.ts';
+export * from './errors.ts';
 export * from './access.ts';
 export * from './spreading.ts';
 export * from './links.ts';

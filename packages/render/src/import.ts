@@ -15,8 +15,9 @@ import {
   servicePort,
   validateTopology,
   VMSINGLE_ALIAS_PORT,
+  VmtError,
 } from '@vmtopo/model';
-import type { Component, ComponentKind, JsonObject, KubeObject, Link, LinkType, Topology, ValueProblem } from '@vmtopo/model';
+import type { Component, ComponentKind, ErrorCode, JsonObject, KubeObject, Link, LinkType, Topology, ValueProblem } from '@vmtopo/model';
 import { API_VERSION } from './objects.ts';
 import { generatedSelector, selectorIsExact, selectorMatches } from './notifier.ts';
 import { type ParsedUrl, parseServiceUrl, serviceIndex } from './urls.ts';
@@ -28,12 +29,13 @@ export interface SourcePos {
 }
 
 /** A problem that stops the import; the message names document, object and field. */
-export class ImportError extends Error {
+export class ImportError extends VmtError {
   constructor(
     message: string,
     readonly problems: { message: string; pos?: SourcePos }[] = [{ message }],
+    code: ErrorCode = 'VMT-I03',
   ) {
-    super(message);
+    super(code, message, problems[0]?.pos ?? {});
     this.name = 'ImportError';
   }
 }
@@ -494,12 +496,12 @@ export function importManifests(text: string, opts: { name?: string; defaultName
   const { text: body, unwrapped } = unwrapHeredoc(text);
   const lines = new LineCounter();
   const docs = parseAllDocuments(body, { lineCounter: lines, prettyErrors: true, uniqueKeys: true });
-  if (!Array.isArray(docs)) throw new ImportError('the input is empty');
+  if (!Array.isArray(docs)) throw new ImportError('the input is empty', undefined, 'VMT-I01');
   const syntax = docs.flatMap((d) => d.errors).map((e) => {
     const pos = e.linePos?.[0];
     return { message: `${pos ? `line ${pos.line}, column ${pos.col}: ` : ''}${e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}`, pos: pos && { line: pos.line, col: pos.col } };
   });
-  if (syntax.length > 0) throw new ImportError(`invalid YAML: ${syntax[0]!.message}`, syntax);
+  if (syntax.length > 0) throw new ImportError(`invalid YAML: ${syntax[0]!.message}`, syntax, 'VMT-I02');
   const imp = new Importer(opts.name ?? 'imported', opts.defaultNamespace);
   if (unwrapped) imp.warnings.push('removed the "cat <<EOF | kubectl apply -f -" wrapper');
   docs.forEach((doc, index) => {
@@ -515,8 +517,8 @@ export function importManifests(text: string, opts: { name?: string; defaultName
   imp.normalisePods();
   if (imp.problems.length > 0) throw new ImportError(imp.problems[0]!.message, imp.problems);
   const invalid = validateTopology(imp.t).map((p) => imp.locate(p));
-  if (invalid.length > 0) throw new ImportError(invalid[0]!.message, invalid);
-  if (imp.t.components.length === 0 && imp.t.extras.length === 0) throw new ImportError('the input holds no Kubernetes objects');
+  if (invalid.length > 0) throw new ImportError(invalid[0]!.message, invalid, 'VMT-V01');
+  if (imp.t.components.length === 0 && imp.t.extras.length === 0) throw new ImportError('the input holds no Kubernetes objects', undefined, 'VMT-I01');
   // A fresh object: indexes cached for the topology while it was being built would be stale.
   return { topology: { ...imp.t }, warnings: imp.warnings, kept: imp.kept };
 }

@@ -13,6 +13,7 @@ import {
 import { useEffect, useRef, useState, type DragEvent } from 'react';
 import { useEditorApi } from '../hooks/useEditorApi.ts';
 import { useHost } from '../hooks/useHost.ts';
+import { ErrorCodeHelp } from './ErrorCodeHelp.tsx';
 import { ImportReport } from './ImportReport.tsx';
 
 /** One client for the URL import (loaded with this dialog, so react-query is not in the first bundle). */
@@ -200,6 +201,7 @@ function ImportDialogBody({ onClose, file }: { onClose: () => void; file?: File 
           <div className="import-error" role="alert">
             <div>
               <b>{problems.title}</b>
+              {problems.code && <ErrorCodeHelp code={problems.code} />}
               <ul>
                 {problems.items.map((p, i) => (
                   <li key={i}>{p}</li>

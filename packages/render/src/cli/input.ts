@@ -1,11 +1,14 @@
 import { readFileSync } from 'node:fs';
-import { DocumentError, parseDocument, validateTopology } from '@vmtopo/model';
-import type { Topology } from '@vmtopo/model';
+import { DocumentError, VmtError, parseDocument, validateTopology } from '@vmtopo/model';
+import type { ErrorCode, ErrorPlace, Topology } from '@vmtopo/model';
 import { ImportError, importManifests } from '../import.ts';
 
-/** Bad input: the CLI prints the message (no stack trace) and exits 2. */
-export class InputError extends Error {
+/** Bad input: the CLI prints its code and message (no stack trace) and exits 2. */
+export class InputError extends VmtError {
   override name = 'InputError';
+  constructor(message: string, code: ErrorCode = 'VMT-C01', place?: ErrorPlace) {
+    super(code, message, place);
+  }
 }
 
 export function readInput(path: string | undefined, stdin: () => string): { text: string; label: string } {
@@ -15,7 +18,7 @@ export function readInput(path: string | undefined, stdin: () => string): { text
     return { text: readFileSync(path, 'utf8'), label: path };
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    throw new InputError(`${path}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : (e as Error).message}`);
+    throw new InputError(`${path}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : (e as Error).message}`, 'VMT-C02', { file: path });
   }
 }
 
@@ -30,12 +33,12 @@ export function loadTopology(text: string, label: string, warn: (line: string) =
     try {
       t = parseDocument(text);
     } catch (e) {
-      if (e instanceof DocumentError) throw new InputError(`${label}: ${e.message}`);
+      if (e instanceof DocumentError) throw new InputError(`${label}: ${e.message}`, e.code, { file: label, path: e.path });
       throw e;
     }
     // Manifests get this check in the importer; a document is held to the same values.
     const invalid = validateTopology(t);
-    if (invalid.length > 0) throw new InputError(invalid.map((p) => `${label}: ${p.message}`).join('\n'));
+    if (invalid.length > 0) throw new InputError(invalid.map((p) => `${label}: ${p.message}`).join('\n'), 'VMT-V01', { file: label });
     return t;
   }
   try {
@@ -47,7 +50,7 @@ export function loadTopology(text: string, label: string, warn: (line: string) =
     return result.topology;
   } catch (e) {
     if (e instanceof ImportError) {
-      throw new InputError(e.problems.map((p) => `${label}: ${p.message}`).join('\n'));
+      throw new InputError(e.problems.map((p) => `${label}: ${p.message}`).join('\n'), e.code, { file: label, ...e.place });
     }
     throw e;
   }

@@ -31,13 +31,13 @@ describe('vmtopo CLI', () => {
   it('refuses bad input with exit 2 and a message naming file and field', async () => {
     const broken = await run(['render', file('broken.json', '{"version": 1, "name": "x", "namespace": "y", "components": [{"id": "a", "kind": "VMNope"}]}')]);
     expect(broken.code).toBe(2);
-    expect(broken.err).toMatch(/broken\.json: \$\.components\[0\]\.kind: has unknown kind "VMNope"/);
+    expect(broken.err).toMatch(/^vmtopo render: VMT-D02 .*broken\.json: \$\.components\[0\]\.kind: has unknown kind "VMNope"/);
     const yaml = await run(['import', '-'], 'apiVersion: operator.victoriametrics.com/v1beta1\nkind: VMAgent\nmetadata: {name: a}\nspec:\n  shardCount: lots\n');
     expect(yaml.code).toBe(2);
-    expect(yaml.err).toBe(`vmtopo import: <stdin>: line 5: vmagent 'a': shardCount "lots" must be a whole number\n`);
+    expect(yaml.err).toBe(`vmtopo import: VMT-V01 <stdin>: line 5: vmagent 'a': shardCount "lots" must be a whole number\n`);
     const invalid = await run(['render', file('invalid.json', '{"version": 1, "name": "x", "namespace": "mon", "components": [{"id": "a", "kind": "VMSingle", "name": "main", "spec": {"retentionPeriod": "1m"}}]}')]);
     expect(invalid.code).toBe(2);
-    expect(invalid.err).toMatch(/invalid\.json: vmsingle 'main': retentionPeriod "1m" must be a number of months/);
+    expect(invalid.err).toMatch(/^vmtopo render: VMT-V01 .*invalid\.json: vmsingle 'main': retentionPeriod "1m" must be a number of months/);
     expect((await run(['render', join(dir, 'missing.yaml')])).err).toMatch(/missing\.yaml: no such file/);
     expect((await run(['render'])).err).toMatch(/no input given/);
     expect((await run(['render', '--bogus', 'x'])).err).toMatch(/unknown option --bogus/);

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import { readFileSync } from 'node:fs';
 import { COMMANDS, USAGE } from './commands.ts';
-import { InputError } from './input.ts';
+import { VmtError } from '@vmtopo/model';
 
 /** The `vmtopo` CLI: a thin shell over the model and render packages. Exit 2 on bad input. */
 export async function main(argv: string[], io: { out: (s: string) => void; err: (s: string) => void; stdin: () => string }): Promise<number> {
@@ -22,8 +22,10 @@ export async function main(argv: string[], io: { out: (s: string) => void; err: 
   try {
     return await command.run(args, io);
   } catch (e) {
-    if (e instanceof InputError) {
-      io.err(`vmtopo ${name}: ${e.message}`);
+    // Every error a user can cause carries its catalog code (README: Error codes); anything else
+    // is a bug and keeps its stack trace.
+    if (e instanceof VmtError) {
+      io.err(`vmtopo ${name}: ${e.code} ${e.message}`);
       return 2;
     }
     throw e;

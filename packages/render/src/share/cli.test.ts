@@ -48,7 +48,7 @@ describe('vmtopo share', () => {
   it('exits 2 with a message on bad input or a design too large to share', async () => {
     const missing = await run(['share', join(dir, 'nope.json')]);
     expect(missing).toMatchObject({ code: 2, out: '' });
-    expect(missing.err).toMatch(/^vmtopo share: .*no such file$/);
+    expect(missing.err).toMatch(/^vmtopo share: VMT-C02 .*no such file$/);
     expect((await run(['share'])).code).toBe(2);
     expect((await run(['share', designFile, '--base'])).err).toMatch(/--base needs a value/);
     const huge = {
@@ -59,7 +59,7 @@ describe('vmtopo share', () => {
     };
     const r = await run(['share', '-'], JSON.stringify(huge));
     expect(r.code).toBe(2);
-    expect(r.err).toMatch(/^vmtopo share: the design is too large for a share link/);
+    expect(r.err).toMatch(/^vmtopo share: VMT-L05 the design is too large for a share link/);
   });
 
   it('has help', async () => {
@@ -84,10 +84,10 @@ describe('vmtopo open', () => {
   it('exits 2 with the reason for a bad link, without a stack trace', async () => {
     const link = (await run(['share', designFile])).out;
     const cases: [string, RegExp][] = [
-      [link.slice(0, -30), /truncated/],
-      [`${link.slice(0, 40)}!${link.slice(41)}`, /garbled: "!" at character 41/],
-      ['http://localhost:5173/#v9.abcd', /format "v9", which this vmtopo does not know/],
-      ['http://localhost:5173/', /not a vmtopo share link/],
+      [link.slice(0, -30), /VMT-L03 .*truncated/],
+      [`${link.slice(0, 40)}!${link.slice(41)}`, /VMT-L04 .*garbled: "!" at character 41/],
+      ['http://localhost:5173/#v9.abcd', /VMT-L02 .*format "v9", which this vmtopo does not know/],
+      ['http://localhost:5173/', /VMT-L01 not a vmtopo share link/],
       ['#v1.____', /garbled|truncated/],
     ];
     for (const [arg, message] of cases) {

@@ -1,5 +1,6 @@
 import { Inflate, deflateSync } from 'fflate';
-import { DocumentError, fromDocument } from '@vmtopo/model';
+import { DocumentError, VmtError, fromDocument } from '@vmtopo/model';
+import type { ErrorCode } from '@vmtopo/model';
 import type { Topology } from '@vmtopo/model';
 import { fromBase64Url, toBase64Url } from './base64url.ts';
 import { CompactError, V1, fromCompact, roundCoord, toCompact } from './compact.ts';
@@ -44,8 +45,18 @@ export const DEFAULT_SHARE_BASE = 'http://localhost:5173/';
 
 export type ShareProblem = 'not-a-link' | 'version' | 'truncated' | 'garbled' | 'too-large' | 'invalid';
 
+/** The catalog code of each link problem: 'truncated' and 'garbled' are told apart for the user. */
+const SHARE_CODES: Record<ShareProblem, ErrorCode> = {
+  'not-a-link': 'VMT-L01',
+  version: 'VMT-L02',
+  truncated: 'VMT-L03',
+  garbled: 'VMT-L04',
+  'too-large': 'VMT-L05',
+  invalid: 'VMT-L06',
+};
+
 /** A link that cannot be opened (or a design too large to share), with a user-facing message. */
-export class ShareLinkError extends Error {
+export class ShareLinkError extends VmtError {
   override name = 'ShareLinkError';
   constructor(
     readonly problem: ShareProblem,
@@ -53,7 +64,7 @@ export class ShareLinkError extends Error {
     /** For 'invalid': the document path of the problem ($.components[2].kind). */
     readonly path?: string,
   ) {
-    super(message);
+    super(SHARE_CODES[problem], message, path === undefined ? {} : { path });
   }
 }
 

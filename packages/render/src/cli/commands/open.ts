@@ -18,7 +18,7 @@ truncated, garbled, of an unknown version, too large or holds an invalid design.
     try {
       io.out(JSON.stringify(toDocument(decodeShare(link)), null, 2));
     } catch (e) {
-      if (e instanceof ShareLinkError) throw new InputError(e.message);
+      if (e instanceof ShareLinkError) throw new InputError(e.message, e.code, e.place);
       throw e;
     }
     return 0;

@@ -17,7 +17,7 @@ The link is <base>#v1.<data>. Positions are rounded to whole numbers. --base is 
     try {
       link = shareLink(topology, typeof opts.base === 'string' ? opts.base : DEFAULT_SHARE_BASE);
     } catch (e) {
-      if (e instanceof ShareLinkError) throw new InputError(e.message);
+      if (e instanceof ShareLinkError) throw new InputError(e.message, e.code, e.place);
       throw e;
     }
     if (link.length > LONG_LINK && link.length <= SHARE_LIMITS.linkChars) {
