@@ -61,7 +61,8 @@ describe('values', () => {
     expect(checkInt(1)(0)).toBe('must be at least 1');
     expect(checkInt(0, 5)(6)).toBe('must be at most 5');
     expect(checkInt(0)(1.5)).toBe('must be a whole number');
-    expect(checkInt(0)('3')).toBeUndefined();
+    expect(checkInt(0)('3')).toMatch(/not a quoted string/);
+    expect(checkInt(0, undefined, true)('3')).toBeUndefined();
   });
   it('int-or-percent', () => {
     expect(checkIntOrPercent('50%')).toBeUndefined();

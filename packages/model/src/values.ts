@@ -156,9 +156,15 @@ export const checkRetention: Check = (v) => {
   return 'must be a number of months (e.g. 1) or a number with h, d, w or y (e.g. 30d); "m" is not allowed';
 };
 
-export function checkInt(min: number, max = 2 ** 31 - 1): Check {
+/**
+ * A whole number in [min, max]. Only `strings` fields (extraArgs, strings in the CRD) take its
+ * decimal text: elsewhere a quoted "3" is a string the API server refuses for an integer field.
+ */
+export function checkInt(min: number, max = 2 ** 31 - 1, strings = false): Check {
   return (v) => {
-    const n = typeof v === 'string' && /^-?\d+$/.test(v) ? Number(v) : v;
+    const digits = typeof v === 'string' && /^-?\d+$/.test(v);
+    if (digits && !strings) return 'must be a whole number, not a quoted string (remove the quotes)';
+    const n = digits ? Number(v) : v;
     if (typeof n !== 'number' || !Number.isInteger(n)) return 'must be a whole number';
     if (n < min) return `must be at least ${min}`;
     if (n > max) return `must be at most ${max}`;

@@ -56,7 +56,7 @@ export interface FieldDef {
 export function fieldCheck(field: FieldDef): Check {
   switch (field.type) {
     case 'int':
-      return checkInt(field.min ?? 0, field.max);
+      return checkInt(field.min ?? 0, field.max, field.stringValue);
     case 'duration':
       return checkDuration;
     case 'shortDuration':
