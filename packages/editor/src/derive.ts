@@ -1,25 +1,34 @@
-import type { Component, Topology } from '@vmtopo/model';
+import { changeCount, diffTopology } from '@vmtopo/model';
+import type { Component, Topology, TopologyDiff } from '@vmtopo/model';
 import { createLinter, createRenderer, SEVERITY_ORDER, type Finding, type Severity } from './core.ts';
 
 /**
  * The design without node positions. Consecutive topologies that differ only in positions map to
- * the very same object, so everything memoised on it (findings, YAML) survives a drag.
+ * the very same object, so everything memoised on it (findings, YAML) survives a drag. Reads what
+ * changed from the shared diff: an edit of one component of 10,000 replaces one entry.
  */
 export function createStructuralView(): (t: Topology) => Topology {
   let lastInput: Topology | undefined;
   let lastOutput: Topology | undefined;
   return (t) => {
     if (t === lastInput && lastOutput) return lastOutput;
-    if (lastInput && lastOutput && sameStructure(lastInput, t)) {
-      lastInput = t;
-      return lastOutput;
+    const d = lastInput && lastOutput ? diffTopology(lastInput, t) : undefined;
+    lastInput = t;
+    if (d && lastOutput && d.settings.length === 0 && d.links.order === 'same' && changeCount(d.links) === 0 && d.extras.order === 'same' && changeCount(d.extras) === 0) {
+      const { components } = d;
+      // A component that only moved is still the same object as before (its stripped self).
+      const edited = components.changed.filter((c) => !sameComponent(c.prev, c.next));
+      if (components.order === 'same' && edited.length === 0) return lastOutput;
+      if (components.order === 'same') {
+        const out = lastOutput.components.slice();
+        for (const c of edited) out[c.at] = stripPosition(c.next);
+        return (lastOutput = { ...t, components: out });
+      }
     }
     const prev = lastOutput?.components;
-    lastInput = t;
     lastOutput = {
       ...t,
       components: t.components.map((c, i) => {
-        // A component that only moved is still the same object as before (its stripped self).
         const old = prev?.[i];
         return old !== undefined && old.id === c.id && sameComponent(old, c) ? old : stripPosition(c);
       }),
@@ -46,17 +55,6 @@ function stripPosition(c: Component): Component {
 }
 
 const COMPONENT_KEYS = ['id', 'kind', 'name', 'namespace', 'cluster', 'labels', 'annotations', 'metadata', 'spec'] as const;
-
-/** Same design apart from positions: compared by identity, which pure edits preserve. */
-export function sameStructure(a: Topology, b: Topology): boolean {
-  if (a.name !== b.name || a.namespace !== b.namespace || a.links !== b.links || a.extras !== b.extras) return false;
-  if (a.components === b.components) return true;
-  if (a.components.length !== b.components.length) return false;
-  for (let i = 0; i < a.components.length; i++) {
-    if (!sameComponent(a.components[i]!, b.components[i]!)) return false;
-  }
-  return true;
-}
 
 /** Same components, in the same order, at the same positions: nothing on the canvas moved, appeared or went. */
 export function samePlaces(a: Topology, b: Topology): boolean {
@@ -117,16 +115,26 @@ export interface Derivations {
   yaml: (t: Topology) => string;
 }
 
-/** Derived data of one editor, memoised on the positions-free design. */
+/**
+ * Derived data of one editor, memoised on the positions-free design. What changed from one
+ * version to the next is computed once (`diffTopology`) and handed to both the linter and the
+ * renderer session.
+ */
 export function createDerivations(): Derivations {
   const structural = createStructuralView();
+  let last: Topology | undefined;
+  const diffMemo = memoByIdentity((s: Topology): TopologyDiff | undefined => {
+    const d = last && diffTopology(last, s);
+    last = s;
+    return d;
+  });
   const linter = createLinter();
-  const lintMemo = memoByIdentity((s: Topology) => linter.lint(s));
+  const lintMemo = memoByIdentity((s: Topology) => linter.lint(s, diffMemo(s)));
   const byMemo = memoByIdentity((f: Finding[]) => findingsByComponent(f));
   const renderer = createRenderer();
   const yamlMemo = memoByIdentity((s: Topology): string => {
     try {
-      return renderer.render(s);
+      return renderer.render(s, diffMemo(s));
     } catch (e) {
       return `# The renderer failed: ${(e as Error).message}\n`;
     }

@@ -1,5 +1,5 @@
-import { getComponent, isClusterPart, linksFrom, linksTo, partsOf } from '@vmtopo/model';
-import type { Component, KubeObject, Topology } from '@vmtopo/model';
+import { changeCount, diffTopology, getComponent, isClusterPart, linksFrom, linksTo, partsOf } from '@vmtopo/model';
+import type { Component, KubeObject, Topology, TopologyDiff } from '@vmtopo/model';
 import { selectorIsExact } from './notifier.ts';
 import { componentObject, renderObjects } from './objects.ts';
 import { stringifyPortable } from './yaml-scalars.ts';
@@ -65,39 +65,33 @@ function extraYaml(o: KubeObject): string {
 const FAST_LIMIT = 64;
 
 /**
- * Which documents an edit from `prev` to `t` can change, when it only replaced a few components
- * (same ids in the same order, same links, namespace and extras): the changed components', those
- * of components linking to them (their URLs name the target) and of a changed part's cluster
- * (parts fold into it). Undefined when the edit is anything else, or touches an alertmanager
- * (whether a notifier selector is written depends on every alertmanager's labels) or a cluster
- * (its name is in the URLs of every link into any of its parts): `componentYaml` then checks each
- * component's inputs.
+ * Which documents an edit can change, when it only replaced a few components (same ids in the
+ * same order, same links, namespace and extras): the changed components', those of components
+ * linking to them (their URLs name the target) and of a changed part's cluster (parts fold into
+ * it). Undefined when the edit is anything else, or touches an alertmanager (whether a notifier
+ * selector is written depends on every alertmanager's labels) or a cluster (its name is in the
+ * URLs of every link into any of its parts): `componentYaml` then checks each component's inputs.
  */
-function affectedDocs(prev: Topology, t: Topology): Set<string> | undefined {
-  if (prev.namespace !== t.namespace || prev.links !== t.links || prev.extras !== t.extras) return undefined;
-  if (prev.components.length !== t.components.length) return undefined;
-  const changed: Component[] = [];
-  for (let i = 0; i < t.components.length; i++) {
-    const a = prev.components[i]!;
-    const b = t.components[i]!;
-    if (a === b) continue;
-    // `changed` holds both versions of each changed component.
-    if (a.id !== b.id || changed.length >= 2 * FAST_LIMIT) return undefined;
-    changed.push(a, b);
-  }
+function affectedDocs(d: TopologyDiff): Set<string> | undefined {
+  const { components, links, extras } = d;
+  if (d.settings.includes('namespace') || changeCount(links) > 0 || links.order !== 'same' || changeCount(extras) > 0 || extras.order !== 'same') return undefined;
+  if (components.order !== 'same' || components.changed.length > FAST_LIMIT) return undefined;
   const out = new Set<string>();
-  for (const c of changed) {
-    if (c.kind === 'VMAlertmanager' || c.kind === 'VMCluster') return undefined;
-    out.add(c.id);
-    for (const l of linksTo(t, c.id)) out.add(l.source);
-    if (c.cluster !== undefined) out.add(c.cluster);
+  for (const pair of components.changed) {
+    for (const c of [pair.prev, pair.next]) {
+      if (c.kind === 'VMAlertmanager' || c.kind === 'VMCluster') return undefined;
+      out.add(c.id);
+      for (const l of linksTo(d.next, c.id)) out.add(l.source);
+      if (c.cluster !== undefined) out.add(c.cluster);
+    }
   }
   return out;
 }
 
 /** A rendering session: it remembers the last design it rendered, so the next version re-emits only what its edit can change. */
 export interface Renderer {
-  render(t: Topology): string;
+  /** `diff`: diffTopology(last design rendered, t), when the caller has it already (the editor shares one with the linter). */
+  render(t: Topology, diff?: TopologyDiff): string;
 }
 
 /**
@@ -109,9 +103,9 @@ export interface Renderer {
 export function createRenderer(): Renderer {
   let last: { t: Topology; docs: string[]; at: Map<string, number> } | undefined;
   return {
-    render(t) {
+    render(t, diff) {
       if (last?.t === t) return last.docs.join('---\n');
-      const affected = last ? affectedDocs(last.t, t) : undefined;
+      const affected = last ? affectedDocs(diff?.prev === last.t && diff.next === t ? diff : diffTopology(last.t, t)) : undefined;
       if (last && affected) {
         const docs = last.docs.slice();
         for (const id of affected) {

@@ -5,59 +5,35 @@
  * 10,000 components then costs one stack's rules instead of all of them.
  */
 import { componentPositions, sharePositions } from '../access.ts';
-import type { Component, Topology } from '../topology.ts';
+import { type TopologyDiff, changeCount, diffTopology } from '../diff.ts';
+import type { Component, Link, Topology } from '../topology.ts';
 import { reachable, sameUnlinkedRelations, shareReach } from './reach.ts';
 import type { Finding, Rule } from './types.ts';
 
 /**
- * Calls `onChange` with every item of `prev` and `next` whose id was added, removed or given a new
- * object. Says whether the ids are the same, in the same order ('same'), or only those that stayed
- * are ('kept'); undefined when those changed their order (rules report in component order), or
- * when more than `limit` changed.
- */
-function diffById<T extends { id: string }>(prev: readonly T[], next: readonly T[], onChange: (item: T) => void, limit: number): 'same' | 'kept' | undefined {
-  if (prev === next) return 'same';
-  let changed = 0;
-  const change = (x: T) => {
-    onChange(x);
-    return ++changed <= limit;
-  };
-  if (prev.length === next.length && prev.every((a, i) => a.id === next[i]!.id)) {
-    for (let i = 0; i < prev.length; i++) if (prev[i] !== next[i] && !(change(prev[i]!) && change(next[i]!))) return undefined;
-    return 'same';
-  }
-  const inNext = new Map(next.map((x) => [x.id, x]));
-  const inPrev = new Set(prev.map((x) => x.id));
-  let j = 0;
-  for (const a of prev) {
-    const b = inNext.get(a.id);
-    if (!b) {
-      if (!change(a)) return undefined;
-      continue;
-    }
-    for (; j < next.length && !inPrev.has(next[j]!.id); j++) if (!change(next[j]!)) return undefined;
-    if (next[j] !== b) return undefined;
-    if (a !== b && !(change(a) && change(b))) return undefined;
-    j++;
-  }
-  for (; j < next.length; j++) if (inPrev.has(next[j]!.id) || !change(next[j]!)) return undefined;
-  return 'kept';
-}
-
-/**
  * Ids of the components an edit touched (links count for both ends), and whether every id kept
- * its place; undefined past `limit`.
+ * its place; undefined when more than `limit` items changed, or when some changed places (rules
+ * report in component order).
  */
-function touched(prev: Topology, next: Topology, limit: number): { ids: Set<string>; samePlaces: boolean } | undefined {
+function touched(d: TopologyDiff, limit: number): { ids: Set<string>; samePlaces: boolean } | undefined {
+  const { components, links } = d;
+  if (components.order === 'moved' || links.order === 'moved') return undefined;
+  if (changeCount(components) + changeCount(links) > limit) return undefined;
   const ids = new Set<string>();
-  const components = diffById(prev.components, next.components, (c) => ids.add(c.id), limit);
-  const links =
-    components &&
-    diffById(prev.links, next.links, (l) => {
-      ids.add(l.source);
-      if (l.target !== undefined) ids.add(l.target);
-    }, limit);
-  return links && ids.size <= limit ? { ids, samePlaces: components === 'same' } : undefined;
+  for (const c of components.removed) ids.add(c.id);
+  for (const c of components.changed) ids.add(c.next.id);
+  for (const a of components.added) ids.add(a.item.id);
+  const ends = (l: Link) => {
+    ids.add(l.source);
+    if (l.target !== undefined) ids.add(l.target);
+  };
+  for (const l of links.removed) ends(l);
+  for (const l of links.changed) {
+    ends(l.prev);
+    ends(l.next);
+  }
+  for (const a of links.added) ends(a.item);
+  return ids.size <= limit ? { ids, samePlaces: components.order === 'same' } : undefined;
 }
 
 /**
@@ -65,15 +41,11 @@ function touched(prev: Topology, next: Topology, limit: number): { ids: Set<stri
  * positions (which also find components by id) and, when only what is inside components changed,
  * the relations rules read.
  */
-function carryIndexes(prev: Topology, next: Topology): void {
-  sharePositions(prev, next);
-  if (prev.links !== next.links) return;
-  for (let i = 0; i < next.components.length; i++) {
-    const a = prev.components[i]!;
-    const b = next.components[i]!;
-    if (a !== b && !sameShape(a, b)) return;
-  }
-  shareReach(prev, next);
+function carryIndexes(d: TopologyDiff): void {
+  sharePositions(d.prev, d.next);
+  if (changeCount(d.links) > 0 || d.links.order !== 'same') return;
+  for (const { prev, next } of d.components.changed) if (!sameShape(prev, next)) return;
+  shareReach(d.prev, d.next);
 }
 
 /** Same place in the design's relations: id, kind, cluster, name and namespace (and a vmselect's extra storage nodes). */
@@ -154,15 +126,18 @@ function addEntry<T>(map: Map<string, T[]>, key: string, value: T): void {
 /**
  * `checkAll(next, rules)`, given the check of `prev`: only the part of the design the edit can
  * affect is checked again. Undefined when that part is most of the design (a full check is then
- * as cheap), or when the edit changed what every rule reads (namespace, extra objects, order).
+ * as cheap), or when the edit changed what every rule reads (settings, extra objects, order).
+ * `diff` is the shared diffTopology(prev, next) when the caller has it (any other is ignored).
  */
-export function recheck(prev: Checked, next: Topology, rules: readonly Rule[]): Checked | undefined {
+export function recheck(prev: Checked, next: Topology, rules: readonly Rule[], diff?: TopologyDiff): Checked | undefined {
   const p = prev.topology;
-  if (p.namespace !== next.namespace || p.name !== next.name || p.extras !== next.extras) return undefined;
+  const d = diff?.prev === p && diff.next === next ? diff : diffTopology(p, next);
+  // Settings and extra objects (VMRules, ...) are read by every rule.
+  if (d.settings.length > 0 || changeCount(d.extras) > 0 || d.extras.order !== 'same') return undefined;
   const limit = Math.max(16, next.components.length >> 2);
-  const edit = touched(p, next, limit);
+  const edit = touched(d, limit);
   if (!edit) return undefined;
-  if (edit.samePlaces) carryIndexes(p, next);
+  if (edit.samePlaces) carryIndexes(d);
   const seeds = edit.ids;
   if (seeds.size === 0) return { ...prev, topology: next };
   // What the edit can affect: everything the touched components reached before it (a removed

@@ -2,6 +2,7 @@
  * The HA checker: every rule of the catalog in vm-domain.md §c, run over a topology. Rules are data
  * plus pure functions (see types.ts); fixes are pure topology transforms.
  */
+import type { TopologyDiff } from '../diff.ts';
 import type { Topology } from '../topology.ts';
 import { agentRules, vmagentManualClusterMembers } from './agents.ts';
 import { alertingRules, vmalertRemoteWriteUnbuffered } from './alerting.ts';
@@ -69,7 +70,8 @@ export function lint(t: Topology, opts: LintOptions = {}): Finding[] {
 
 /** A checking session: it remembers the last design it checked, so the next version is checked incrementally. */
 export interface Linter {
-  lint(t: Topology): Finding[];
+  /** `diff`: diffTopology(last design checked, t), when the caller has it already (the editor shares one with the renderer). */
+  lint(t: Topology, diff?: TopologyDiff): Finding[];
 }
 
 /**
@@ -81,8 +83,8 @@ export function createLinter(opts: LintOptions = {}): Linter {
   const rules = selectedRules(opts);
   let last: Checked | undefined;
   return {
-    lint(t) {
-      last = (last && (last.topology === t ? last : recheck(last, t, rules))) ?? { topology: t, perRule: checkAll(t, rules) };
+    lint(t, diff) {
+      last = (last && (last.topology === t ? last : recheck(last, t, rules, diff))) ?? { topology: t, perRule: checkAll(t, rules) };
       return ordered(last.perRule);
     },
   };
