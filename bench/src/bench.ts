@@ -17,7 +17,7 @@ export interface BenchOptions {
 /** Sizes of each part; quick mode (tests, smoke runs) uses tiny ones and few runs. */
 export function plan(quick: boolean) {
   return quick
-    ? { core: { sizes: [10, 30], runs: 3 }, share: { sizes: [26], runs: 3 }, web: { ...WEB_DEFAULTS, sizes: [50], editSize: 50, rounds: 1, steps: 20 } }
+    ? { core: { sizes: [10, 30], runs: 3 }, share: { sizes: [26], runs: 3 }, web: { ...WEB_DEFAULTS, sizes: [50], editSizes: [50], rounds: 1, steps: 20 } }
     : { core: { sizes: [10, 100, 1000, 10000] }, share: { sizes: [130, 1300] }, web: WEB_DEFAULTS };
 }
 

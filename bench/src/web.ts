@@ -39,8 +39,8 @@ const HOST = '127.0.0.1';
 
 export interface WebOptions {
   sizes: number[];
-  /** Size of the edit scenario (field change → findings and YAML). */
-  editSize: number;
+  /** Sizes of the edit scenario (field change → findings and YAML). */
+  editSizes: number[];
   rounds: number;
   steps: number;
   pauseMs: number;
@@ -49,7 +49,7 @@ export interface WebOptions {
   executablePath?: string;
 }
 
-export const WEB_DEFAULTS: WebOptions = { sizes: [100, 500, 1000], editSize: 500, rounds: 3, steps: 120, pauseMs: 25, distance: 600 };
+export const WEB_DEFAULTS: WebOptions = { sizes: [100, 500, 1000], editSizes: [500, 1000], rounds: 3, steps: 120, pauseMs: 25, distance: 600 };
 
 type BySize = Record<string, Maybe<number>>;
 
@@ -564,7 +564,7 @@ export async function benchWeb(o: Partial<WebOptions> = {}): Promise<WebResults>
     dragScriptMsPerStep: nulls(),
     dragUpdatesPerSec: nulls(),
     dragFps: nulls(),
-    editToFindingsMs: { [`n${opts.editSize}`]: null },
+    editToFindingsMs: Object.fromEntries(opts.editSizes.map((n) => [`n${n}`, null])),
     appPage: {},
     baseline: { initialJsGzipBytes: null, firstNodeMs: nulls(), dragStepMs: nulls(), dragScriptMsPerStep: nulls(), dragUpdatesPerSec: nulls(), dragFps: nulls() },
     ratios: { firstNode: nulls(), dragStep: nulls(), dragUpdates: nulls() },
@@ -645,7 +645,7 @@ export async function benchWeb(o: Partial<WebOptions> = {}): Promise<WebResults>
     }
 
     const designs = new Map<number, { url: string; agents: string[]; firstId: string } | string>();
-    for (const n of new Set([...opts.sizes, opts.editSize])) {
+    for (const n of new Set([...opts.sizes, ...opts.editSizes])) {
       if (!app) designs.set(n, reasons.app ?? 'no app');
       else {
         const { topology } = generate(n);
@@ -663,7 +663,7 @@ export async function benchWeb(o: Partial<WebOptions> = {}): Promise<WebResults>
     const dragOpts = { steps: opts.steps, pauseMs: opts.pauseMs, distance: opts.distance, drag: true };
     const baseRuns: Record<string, RunResult[]> = {};
     const appRuns: Record<string, RunResult[]> = {};
-    const editRuns: { ms: number | null; error?: string; detail?: Record<string, unknown> }[] = [];
+    const editRuns: Record<string, { ms: number | null; error?: string; detail?: Record<string, unknown> }[]> = {};
 
     if (base) {
       log('web: warm-up run (discarded)');
@@ -687,13 +687,15 @@ export async function benchWeb(o: Partial<WebOptions> = {}): Promise<WebResults>
           if (ar.firstNodeMs === null && /share link|became visible/.test(ar.error ?? '')) appDead = ar.error!;
         }
       }
-      const d = designs.get(opts.editSize);
       if (appDead) reasons.appDesigns = `app runs stopped after: ${appDead}`;
-      else if (d && typeof d === 'object') {
-        const er = await editScenario(browser, d.url, d.agents);
-        editRuns.push(er);
-        log(`web: round ${r} app edit n${opts.editSize}: ${er.ms ?? er.error}`);
-      }
+      else
+        for (const n of opts.editSizes) {
+          const d = designs.get(n);
+          if (!d || typeof d !== 'object') continue;
+          const er = await editScenario(browser, d.url, d.agents);
+          (editRuns[`n${n}`] ??= []).push(er);
+          log(`web: round ${r} app edit n${n}: ${er.ms ?? er.error}`);
+        }
     }
 
     for (const n of opts.sizes) {
@@ -734,16 +736,19 @@ export async function benchWeb(o: Partial<WebOptions> = {}): Promise<WebResults>
       res.ratios.dragStep[k] = ratio(res.dragStepMs[k]!, res.baseline.dragStepMs[k]!);
       res.ratios.dragUpdates[k] = ratio(res.dragUpdatesPerSec[k]!, res.baseline.dragUpdatesPerSec[k]!);
     }
-    const ek = `n${opts.editSize}`;
-    const ed = designs.get(opts.editSize);
-    if (typeof ed === 'string') reasons[`editToFindingsMs.${ek}`] = ed;
-    else if (editRuns.length === 0) reasons[`editToFindingsMs.${ek}`] = appDead ? `not run: ${appDead}` : 'not run';
-    else {
-      res.editToFindingsMs[ek] = med(editRuns.map((x) => x.ms));
-      const err = editRuns.find((x) => x.ms === null)?.error;
-      if (err) reasons[`editToFindingsMs.${ek}`] = err;
-      const detail = editRuns.find((x) => x.detail)?.detail;
-      if (detail) res.method.editDetail = detail;
+    for (const n of opts.editSizes) {
+      const ek = `n${n}`;
+      const ed = designs.get(n);
+      const runs = editRuns[ek] ?? [];
+      if (typeof ed === 'string') reasons[`editToFindingsMs.${ek}`] = ed;
+      else if (runs.length === 0) reasons[`editToFindingsMs.${ek}`] = appDead ? `not run: ${appDead}` : 'not run';
+      else {
+        res.editToFindingsMs[ek] = med(runs.map((x) => x.ms));
+        const err = runs.find((x) => x.ms === null)?.error;
+        if (err) reasons[`editToFindingsMs.${ek}`] = err;
+        const detail = runs.find((x) => x.detail)?.detail;
+        if (detail) res.method[`editDetail.${ek}`] = detail;
+      }
     }
   } finally {
     await browser?.close().catch(() => {});

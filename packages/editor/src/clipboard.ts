@@ -3,14 +3,17 @@ import {
   isClusterPart,
   KINDS,
   linkProblem,
+  partList,
   uniqueName,
   type Component,
   type Link,
+  type Position,
   type Topology,
 } from '@vmtopo/model';
 import type { EditorStore } from './editorStore.ts';
+import { clusterSize, estimateHeight, freeSpot, NODE_W } from './layout.ts';
 
-/** How far each paste lands from the one before (from the originals, the first time). */
+/** Where a paste without a pointer is first tried: this far from the originals (further each time). */
 export const PASTE_OFFSET = { x: 40, y: 40 };
 
 /** What Ctrl+C keeps: the selected components (a cluster with its parts) and their links. */
@@ -89,13 +92,51 @@ export function copy(store: EditorStore): void {
   s.notify(`Copied ${clip.components.length} component${clip.components.length === 1 ? '' : 's'}.`);
 }
 
-/** Ctrl+V: pastes the clipboard, selected, one offset further than the last paste; false when it is empty. */
-export function paste(store: EditorStore): boolean {
+type Sizes = Record<string, { width: number; height: number }>;
+
+/** A component's box as the canvas draws it: measured, estimated, or a cluster sized by its parts. */
+function boxOf(t: Topology, c: Component, measured: Sizes): { width: number; height: number } {
+  if (c.kind !== 'VMCluster') return measured[c.id] ?? { width: NODE_W, height: estimateHeight(c) };
+  return clusterSize(partList(t, c.id).map((p) => ({ position: p.position ?? { x: 0, y: 0 }, ...boxOf(t, p, measured) })));
+}
+
+/** The box around a clip's top-level components. */
+function clipBox(clip: Clip, measured: Sizes): { x: number; y: number; width: number; height: number } {
+  const asDesign = { components: clip.components } as Topology;
+  let x1 = Infinity;
+  let y1 = Infinity;
+  let x2 = -Infinity;
+  let y2 = -Infinity;
+  for (const c of clip.components) {
+    if (isClusterPart(c.kind)) continue;
+    const p = c.position ?? { x: 0, y: 0 };
+    const b = boxOf(asDesign, c, measured);
+    x1 = Math.min(x1, p.x);
+    y1 = Math.min(y1, p.y);
+    x2 = Math.max(x2, p.x + b.width);
+    y2 = Math.max(y2, p.y + b.height);
+  }
+  return { x: x1, y: y1, width: x2 - x1, height: y2 - y1 };
+}
+
+/**
+ * Ctrl+V: pastes the clipboard, selected; false when it is empty. With `at` (the pointer on the
+ * canvas, in flow coordinates) the copy's top-left corner is put there, else next to the originals
+ * (one PASTE_OFFSET further each time); from there it moves down until it overlaps no component,
+ * so a copy never hides its original or an earlier paste.
+ */
+export function paste(store: EditorStore, at?: Position): boolean {
   const s = store.getState();
   if (!s.clipboard) return false;
+  const { clip } = s.clipboard;
   const pastes = s.clipboard.pastes + 1;
-  store.setState({ clipboard: { clip: s.clipboard.clip, pastes } });
-  const out = pasteClip(s.topology, s.clipboard.clip, { x: PASTE_OFFSET.x * pastes, y: PASTE_OFFSET.y * pastes });
+  store.setState({ clipboard: { clip, pastes } });
+  const box = clipBox(clip, s.measured);
+  const want = at ? { x: Math.round(at.x), y: Math.round(at.y) } : { x: box.x + PASTE_OFFSET.x * pastes, y: box.y + PASTE_OFFSET.y * pastes };
+  const sizes: Sizes = { ...s.measured };
+  for (const c of s.topology.components) if (c.kind === 'VMCluster') sizes[c.id] = boxOf(s.topology, c, s.measured);
+  const spot = freeSpot(s.topology, sizes, want, box);
+  const out = pasteClip(s.topology, clip, { x: spot.x - box.x, y: spot.y - box.y });
   s.commit(out.topology, { select: { nodes: out.ids } });
   return true;
 }

@@ -53,8 +53,11 @@ export interface EditorState {
   future: Topology[];
   mergeKey: string | undefined;
   selection: Selection;
-  /** Positions of nodes being dragged; committed to the topology at drag end. */
-  drag: Record<string, Position> | null;
+  /**
+   * A node drag is under way. Its positions live in the canvas (React Flow's store) until it
+   * ends, when they land in the design as one undo step; the design is not touched per step.
+   */
+  dragging: boolean;
   /** Sizes React Flow measured, kept so that derived nodes stay measured. */
   measured: Record<string, { width: number; height: number }>;
   viewport: Viewport | null;
@@ -71,7 +74,7 @@ export interface EditorState {
   /** Replaces the design and forgets the history (templates, import, open). */
   reset(next: Topology): void;
   select(sel: Partial<Selection>): void;
-  setDrag(drag: Record<string, Position> | null): void;
+  setDragging(on: boolean): void;
   setMeasured(updates: Record<string, { width: number; height: number }>): void;
   setViewport(v: Viewport): void;
   requestFocus(id: string, field?: string): void;
@@ -92,7 +95,7 @@ export function createEditorStore(initial: Topology): EditorStore {
     future: [],
     mergeKey: undefined,
     selection: { nodes: [], edges: [] },
-    drag: null,
+    dragging: false,
     measured: {},
     viewport: null,
     focus: null,
@@ -108,7 +111,7 @@ export function createEditorStore(initial: Topology): EditorStore {
       const selection = opts.select
         ? { nodes: opts.select.nodes ?? [], edges: opts.select.edges ?? [] }
         : pruneSelection(next, s.selection);
-      set({ topology: next, past, future: [], mergeKey: opts.mergeKey, selection, drag: null });
+      set({ topology: next, past, future: [], mergeKey: opts.mergeKey, selection, dragging: false });
     },
     undo() {
       const s = get();
@@ -120,7 +123,7 @@ export function createEditorStore(initial: Topology): EditorStore {
         future: [s.topology, ...s.future],
         mergeKey: undefined,
         selection: pruneSelection(prev, s.selection),
-        drag: null,
+        dragging: false,
       });
     },
     redo() {
@@ -133,11 +136,11 @@ export function createEditorStore(initial: Topology): EditorStore {
         future: s.future.slice(1),
         mergeKey: undefined,
         selection: pruneSelection(next, s.selection),
-        drag: null,
+        dragging: false,
       });
     },
     reset(next) {
-      set({ topology: next, past: [], future: [], mergeKey: undefined, selection: { nodes: [], edges: [] }, drag: null });
+      set({ topology: next, past: [], future: [], mergeKey: undefined, selection: { nodes: [], edges: [] }, dragging: false });
     },
     select(sel) {
       const cur = get().selection;
@@ -146,8 +149,8 @@ export function createEditorStore(initial: Topology): EditorStore {
       if (sameIds(nodes, cur.nodes) && sameIds(edges, cur.edges)) return;
       set({ selection: { nodes, edges } });
     },
-    setDrag(drag) {
-      set({ drag });
+    setDragging(on) {
+      if (get().dragging !== on) set({ dragging: on });
     },
     setMeasured(updates) {
       const cur = get().measured;

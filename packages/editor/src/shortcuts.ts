@@ -1,10 +1,20 @@
+import type { Position } from '@vmtopo/model';
 import { copy, paste } from './clipboard.ts';
 import type { EditorStore } from './editorStore.ts';
+import { nudgeSelection } from './nodeChanges.ts';
 import { clearSelection, deleteSelection, selectAll } from './selection.ts';
 import { toggleWhatIf } from './whatif.ts';
 
+/** How far an arrow key moves the selection, and with Shift (React Flow moves a focused node as far). */
+export const NUDGE_STEP = 5;
+export const NUDGE_FAR = 20;
+
+const DIRECTIONS = { Left: [-1, 0], Right: [1, 0], Up: [0, -1], Down: [0, 1] } as const;
+type Direction = keyof typeof DIRECTIONS;
+type NudgeCommand = `nudge${Direction}` | `nudge${Direction}Far`;
+
 /** What a key does to the editor. */
-export type EditorCommand = 'delete' | 'copy' | 'paste' | 'selectAll' | 'clearSelection' | 'undo' | 'redo' | 'toggleWhatIf';
+export type EditorCommand = 'delete' | 'copy' | 'paste' | 'selectAll' | 'clearSelection' | 'undo' | 'redo' | 'toggleWhatIf' | NudgeCommand;
 /** What a key does: an editor command, or showing this list. */
 export type ShortcutAction = EditorCommand | 'showShortcuts';
 
@@ -30,6 +40,13 @@ export interface Shortcut {
   bindings?: readonly KeyBinding[];
 }
 
+const isNudge = (c: EditorCommand): c is NudgeCommand => c.startsWith('nudge');
+
+const NUDGE_BINDINGS: KeyBinding[] = (Object.keys(DIRECTIONS) as Direction[]).flatMap((d) => [
+  { key: `Arrow${d}`, mod: false, shift: false, action: `nudge${d}` as const },
+  { key: `Arrow${d}`, mod: false, shift: true, action: `nudge${d}Far` as const },
+]);
+
 /** Every shortcut: the list `?` shows, and the keys the canvas and the page answer. */
 export const SHORTCUTS: readonly Shortcut[] = [
   { keys: 'Drag a palette item', description: 'add it where you drop it (Shard, replica and cluster parts onto their owner)' },
@@ -43,9 +60,9 @@ export const SHORTCUTS: readonly Shortcut[] = [
     scope: 'page',
     bindings: [{ key: 'z', mod: true, shift: false, action: 'undo' }, { key: 'z', mod: true, shift: true, action: 'redo' }, { key: 'y', mod: true, action: 'redo' }],
   },
-  { keys: 'Ctrl+C / Ctrl+V', description: 'copy / paste on the canvas', scope: 'canvas', bindings: [{ key: 'c', mod: true, action: 'copy' }, { key: 'v', mod: true, action: 'paste' }] },
+  { keys: 'Ctrl+C / Ctrl+V', description: 'copy / paste on the canvas (at the pointer, clear of the originals; the copy is selected)', scope: 'canvas', bindings: [{ key: 'c', mod: true, action: 'copy' }, { key: 'v', mod: true, action: 'paste' }] },
   { keys: 'Ctrl+A', description: 'select everything', scope: 'canvas', bindings: [{ key: 'a', mod: true, action: 'selectAll' }] },
-  { keys: 'Arrow keys', description: 'nudge the selected nodes' },
+  { keys: 'Arrow keys / Shift+arrow', description: `nudge the selection ${NUDGE_STEP} px / ${NUDGE_FAR} px (a burst of nudges is one undo step)`, scope: 'canvas', bindings: NUDGE_BINDINGS },
   { keys: 'Escape', description: 'clear the selection', scope: 'canvas', bindings: [{ key: 'Escape', action: 'clearSelection' }] },
   { keys: 'W', description: 'What if: enter or leave the failure simulation (click pods to fail them)', scope: 'page', bindings: [{ key: 'w', mod: false, action: 'toggleWhatIf' }] },
   { keys: '?', description: 'this list', scope: 'page', bindings: [{ key: '?', mod: false, action: 'showShortcuts' }] },
@@ -73,8 +90,17 @@ export function shortcutAction(e: KeyPress, scope: ShortcutScope): ShortcutActio
   return undefined;
 }
 
-/** Runs an editor command; true when the key was used, so the page prevents the browser's own action. */
-export function runCommand(store: EditorStore, command: EditorCommand): boolean {
+/**
+ * Runs an editor command; true when the key was used, so the page prevents the browser's own
+ * action. `pointer`: where the pointer is on the canvas (flow coordinates), where a paste lands.
+ */
+export function runCommand(store: EditorStore, command: EditorCommand, pointer?: Position): boolean {
+  if (isNudge(command)) {
+    const far = command.endsWith('Far');
+    const [dx, dy] = DIRECTIONS[command.slice(5, far ? -3 : undefined) as Direction];
+    const step = far ? NUDGE_FAR : NUDGE_STEP;
+    return nudgeSelection(store, dx * step, dy * step);
+  }
   switch (command) {
     case 'delete':
       deleteSelection(store);
@@ -83,7 +109,7 @@ export function runCommand(store: EditorStore, command: EditorCommand): boolean 
       copy(store);
       return true;
     case 'paste':
-      return paste(store);
+      return paste(store, pointer);
     case 'selectAll':
       selectAll(store);
       return true;

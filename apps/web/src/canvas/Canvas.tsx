@@ -1,7 +1,6 @@
-import { ConnectionMode, Controls, Panel, ReactFlow, useReactFlow, type EdgeChange, type NodeChange } from '@xyflow/react';
+import { ConnectionMode, Controls, Panel, ReactFlow, useReactFlow, type EdgeChange } from '@xyflow/react';
 import {
   applyEdgeChanges,
-  applyNodeChanges,
   dropPaletteItem,
   makeLink,
   PALETTE_MIME,
@@ -11,12 +10,13 @@ import {
   type LinkOption,
   type PaletteItemId,
 } from '@vmtopo/editor';
-import { useCallback, useDeferredValue, useMemo, useRef, useState, type DragEvent, type KeyboardEvent } from 'react';
+import { useCallback, useDeferredValue, useMemo, useRef, useState, type DragEvent, type KeyboardEvent, type PointerEvent } from 'react';
 import { isTextField, nodeIdAt } from '../browser.ts';
 import { useConnectDrag } from '../hooks/useConnectDrag.ts';
 import { useEditor } from '../hooks/useEditor.ts';
 import { useEditorApi } from '../hooks/useEditorApi.ts';
 import { useFindingsByComponent } from '../hooks/useFindingsByComponent.ts';
+import { useLiveDrag } from '../hooks/useLiveDrag.ts';
 import { useNearZoom } from '../hooks/useNearZoom.ts';
 import { createEdgeDeriver, createNodeDeriver, type FlowEdge, type FlowNode } from './derive.ts';
 import { Dots } from './Dots.tsx';
@@ -88,7 +88,6 @@ export function Canvas({
   const deferred = useDeferredValue(current);
   const topology = deferred !== current && samePlaces(deferred, current) ? deferred : current;
   const selection = useEditor((s) => s.selection);
-  const drag = useEditor((s) => s.drag);
   const measured = useEditor((s) => s.measured);
   const byComponent = useFindingsByComponent();
   const near = useNearZoom();
@@ -97,6 +96,8 @@ export function Canvas({
   const [deriveEdges] = useState(createEdgeDeriver);
   const [chooser, setChooser] = useState<Chooser | null>(null);
   const wrapper = useRef<HTMLDivElement>(null);
+  /** Where the pointer is over the canvas (client coordinates): where Ctrl+V pastes. */
+  const pointer = useRef<{ x: number; y: number } | null>(null);
   const [badgePop] = useState(createBadgePopStore);
   const choose = useCallback((options: LinkOption[], x: number, y: number) => setChooser({ options, x, y }), []);
   const connecting = useConnectDrag(store, choose);
@@ -104,13 +105,13 @@ export function Canvas({
 
   const selNodes = useMemo(() => new Set(selection.nodes), [selection.nodes]);
   const selEdges = useMemo(() => new Set(selection.edges), [selection.edges]);
-  const nodes = useMemo(
-    () => deriveNodes({ topology, selected: selNodes, drag, measured, findings: byComponent }),
-    [deriveNodes, topology, selNodes, drag, measured, byComponent],
+  const derived = useMemo(
+    () => deriveNodes({ topology, selected: selNodes, measured, findings: byComponent }),
+    [deriveNodes, topology, selNodes, measured, byComponent],
   );
+  const { nodes, onNodesChange } = useLiveDrag(store, derived);
   const edges = useMemo(() => deriveEdges(topology, selEdges), [deriveEdges, topology, selEdges]);
 
-  const onNodesChange = useCallback((changes: NodeChange<FlowNode>[]) => applyNodeChanges(store, changes), [store]);
   const onEdgesChange = useCallback((changes: EdgeChange<FlowEdge>[]) => applyEdgeChanges(store, changes), [store]);
 
   const onDragOver = useCallback((e: DragEvent) => {
@@ -142,11 +143,16 @@ export function Canvas({
       if (isTextField(e.target)) return;
       const action = shortcutAction(e, 'canvas');
       if (!action || action === 'showShortcuts') return;
+      // A focused node's arrow keys are React Flow's own (the same nudge); not twice.
+      if (e.defaultPrevented) return;
       if (action === 'clearSelection') setChooser(null);
-      if (runCommand(store, action)) e.preventDefault();
+      const at = pointer.current ? rf.screenToFlowPosition(pointer.current) : undefined;
+      if (runCommand(store, action, at)) e.preventDefault();
     },
-    [store],
+    [store, rf],
   );
+  const onPointerMove = useCallback((e: PointerEvent) => (pointer.current = { x: e.clientX, y: e.clientY }), []);
+  const onPointerLeave = useCallback(() => (pointer.current = null), []);
 
   const onMoveEnd = useCallback((_: unknown, v: { x: number; y: number; zoom: number }) => store.getState().setViewport(v), [store]);
   const onMoveStart = useCallback(() => badgePop.set(null), [badgePop]);
@@ -160,6 +166,8 @@ export function Canvas({
       role="region"
       aria-label="Canvas"
       onKeyDown={onKeyDown}
+      onPointerMove={onPointerMove}
+      onPointerLeave={onPointerLeave}
       onDragOver={onDragOver}
       onDrop={onDrop}
     >

@@ -14,7 +14,7 @@ const MINIMAP_STYLE = { width: 170, height: 110 };
  * snapshot of its last picture; it comes back, up to date, when the drag ends.
  */
 export function MiniMapSlot() {
-  const dragging = useEditor((s) => s.drag !== null);
+  const dragging = useEditor((s) => s.dragging);
   const box = useRef<HTMLDivElement>(null);
   const frozen = useRef<{ __html: string } | null>(null);
   if (!dragging) frozen.current = null;

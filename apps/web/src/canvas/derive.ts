@@ -1,6 +1,6 @@
 import type { Edge, Node } from '@xyflow/react';
 import { getComponent, isClusterPart, partList, partsOf, replicasOf, type Component, type Link, type Position, type Topology } from '@vmtopo/model';
-import { clusterSize, estimateHeight, NODE_W, QUERY_LINKS, type NodeFindings } from '@vmtopo/editor';
+import { clusterSize, estimateHeight, NODE_W, PART_AREA, QUERY_LINKS, type NodeFindings } from '@vmtopo/editor';
 
 export interface ComponentNodeData extends Record<string, unknown> {
   component: Component;
@@ -28,7 +28,6 @@ export type FlowEdge = Edge<LinkEdgeData, 'link'>;
 export interface DeriveInput {
   topology: Topology;
   selected: ReadonlySet<string>;
-  drag: Record<string, Position> | null;
   measured: Record<string, { width: number; height: number }>;
   findings: Map<string, NodeFindings>;
 }
@@ -41,27 +40,16 @@ interface CacheEntry {
 const same = (a: unknown[], b: unknown[]) => a.length === b.length && a.every((x, i) => x === b[i]);
 
 
-const movedIds = (a: Record<string, Position> | null, b: Record<string, Position> | null): string[] => {
-  const out: string[] = [];
-  const pa = a ?? {};
-  const pb = b ?? {};
-  for (const id in pb) if (pa[id]?.x !== pb[id]!.x || pa[id]?.y !== pb[id]!.y) out.push(id);
-  for (const id in pa) if (!(id in pb)) out.push(id);
-  return out;
-};
-
 /**
  * Derives React Flow nodes from the design. Each node object is reused while its inputs are
- * unchanged, so dragging one node re-renders that node (and its cluster box) only. While only the
- * drag positions change (every pointer move of a drag), only the moved nodes are rebuilt: the
- * rest of the array is copied as it is, which is what React Flow's own `applyNodeChanges` costs.
+ * unchanged, so that an edit re-renders only what it changed. (A drag does not come here until it
+ * ends: its steps stay in React Flow's store, see useLiveDrag.)
  */
 export function createNodeDeriver(): (input: DeriveInput) => FlowNode[] {
   let cache = new Map<string, CacheEntry>();
-  let last: { input: DeriveInput; out: FlowNode[]; at: Map<string, number> } | undefined;
   return (input) => {
-    const { topology: t, selected, drag, measured, findings } = input;
-    const pos = (c: Component): Position => drag?.[c.id] ?? c.position ?? { x: 0, y: 0 };
+    const { topology: t, selected, measured, findings } = input;
+    const pos = (c: Component): Position => c.position ?? { x: 0, y: 0 };
     const size = (c: Component) => measured[c.id] ?? { width: NODE_W, height: estimateHeight(c) };
     const nsOf = (c: Component) => (c.namespace && c.namespace !== t.namespace ? c.namespace : undefined);
     const cached = (id: string, deps: unknown[], build: () => FlowNode, into: Map<string, CacheEntry>): FlowNode => {
@@ -108,59 +96,27 @@ export function createNodeDeriver(): (input: DeriveInput) => FlowNode[] {
         type: 'component',
         position: p,
         selected: sel,
-        ...(owner ? { parentId: owner.id, extent: 'parent' as const } : {}),
+        // Not `extent: 'parent'`: the box is sized when a drag ends, and a part must be able to leave it until then.
+        ...(owner ? { parentId: owner.id, extent: PART_AREA } : {}),
         ...(m ? { measured: m } : {}),
         ariaLabel: owner ? `${c.kind} of VMCluster ${name}` : `${c.kind} ${name}`,
         data: { component: c, name, namespace: ns, findings: f },
       }), into);
     };
 
-    // A drag step: only positions of dragged nodes changed.
-    const prev = last?.input;
-    if (last && prev && prev.topology === t && prev.selected === selected && prev.measured === measured && prev.findings === findings) {
-      const moved = movedIds(prev.drag, drag);
-      const ids = new Set<string>();
-      for (const id of moved) {
-        const c = getComponent(t, id);
-        if (!c) continue;
-        ids.add(id);
-        // A part that moves resizes its cluster box.
-        if (isClusterPart(c.kind) && c.cluster) ids.add(c.cluster);
-      }
-      if (ids.size === 0) {
-        last = { ...last, input };
-        return last.out;
-      }
-      const out = last.out.slice();
-      for (const id of ids) {
-        const c = getComponent(t, id)!;
-        const i = last.at.get(id);
-        if (i === undefined) continue;
-        const node = c.kind === 'VMCluster' ? clusterNode(c, cache) : componentNode(c, cache);
-        if (node) out[i] = node;
-      }
-      last = { input, out, at: last.at };
-      return out;
-    }
-
     const next = new Map<string, CacheEntry>();
     const out: FlowNode[] = [];
-    const at = new Map<string, number>();
     // Clusters first: a parent precedes its children.
     for (const c of t.components) {
       if (c.kind !== 'VMCluster') continue;
-      at.set(c.id, out.length);
       out.push(clusterNode(c, next));
     }
     for (const c of t.components) {
       if (c.kind === 'VMCluster') continue;
       const node = componentNode(c, next);
-      if (!node) continue;
-      at.set(c.id, out.length);
-      out.push(node);
+      if (node) out.push(node);
     }
     cache = next;
-    last = { input, out, at };
     return out;
   };
 }

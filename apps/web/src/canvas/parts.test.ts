@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { createNodeDeriver } from './derive.ts';
 
 function canvasParts(t: Topology): Map<string, string[]> {
-  const nodes = createNodeDeriver()({ topology: t, selected: new Set(), drag: null, measured: {}, findings: new Map() });
+  const nodes = createNodeDeriver()({ topology: t, selected: new Set(), measured: {}, findings: new Map() });
   const out = new Map<string, string[]>();
   for (const n of nodes) if (n.parentId) out.set(n.parentId, [...(out.get(n.parentId) ?? []), n.id]);
   return out;
