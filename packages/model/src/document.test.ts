@@ -84,3 +84,47 @@ describe('document format', () => {
     expect(err({ version: 1, name: 'x', namespace: 'y', components: new Array(20_001).fill(null) })).toMatch(/at most 20000/);
   });
 });
+
+describe('format v2: zones, outage and workload inputs', () => {
+  const agentDoc = (workload: unknown, more: Record<string, unknown> = {}) => ({
+    version: 2,
+    name: 'x',
+    namespace: 'y',
+    ...more,
+    components: [{ id: 'a', kind: 'VMAgent', name: 'a', spec: {}, workload }],
+  });
+
+  it('v1 → v2 ("zones, outage and workload inputs in the design"): a v1 design gains the defaults and nothing else', () => {
+    const step = MIGRATIONS[0]!;
+    expect(step).toMatchObject({ from: 1, name: 'zones, outage and workload inputs in the design' });
+    const v1 = { version: 1, name: 'x', namespace: 'y', components: [{ id: 'a', kind: 'VMAgent', name: 'a', spec: { replicaCount: 2 } }] };
+    expect(migrate(v1, 1)).toEqual({ ...v1, version: 2, zones: 3, outageMinutes: 60 });
+    const t = fromDocument(v1);
+    expect(t).toMatchObject({ zones: 3, outageMinutes: 60 });
+    expect(t.components[0]).toEqual({ id: 'a', kind: 'VMAgent', name: 'a', spec: { replicaCount: 2 } });
+  });
+
+  it('keeps the design settings and workloads through a round trip', () => {
+    const t = fromDocument({ ...agentDoc({ activeSeries: 600_000, churnPerDay: 10 }), zones: 2, outageMinutes: 360 });
+    expect(t.zones).toBe(2);
+    expect(t.outageMinutes).toBe(360);
+    expect(t.components[0]!.workload).toEqual({ activeSeries: 600_000, churnPerDay: 10 });
+    expect(parseDocument(JSON.stringify(toDocument(t)))).toEqual(t);
+  });
+
+  it('refuses values that are not whole or out of range, naming the path', () => {
+    expect(err(agentDoc(undefined, { zones: 0 }))).toBe('$.zones: must be between 1 and 64, not 0');
+    expect(err(agentDoc(undefined, { zones: 2.5 }))).toBe('$.zones: must be a whole number of zones, not 2.5');
+    expect(err(agentDoc(undefined, { zones: '3' }))).toBe('$.zones: must be a whole number of zones, not "3"');
+    expect(err(agentDoc(undefined, { outageMinutes: 20_000 }))).toMatch(/^\$\.outageMinutes: must be between 1 and 10080 minutes/);
+    expect(err(agentDoc({ activeSeries: 1.5 }))).toBe('$.components[0].workload.activeSeries: must be a whole number (active series are counted), not 1.5');
+    expect(err(agentDoc({ activeSeries: -1 }))).toBe('$.components[0].workload.activeSeries: must be at least 0, not -1');
+    expect(err(agentDoc({ churnPerDay: 5 }))).toBe('$.components[0].workload.activeSeries: is missing: a VMAgent workload needs activeSeries');
+    expect(err(agentDoc({ activeSeries: 5, bytesPerSample: 2 }))).toBe('$.components[0].workload.bytesPerSample: is not a workload input of a VMAgent (it has activeSeries, churnPerDay)');
+    expect(err(agentDoc([]))).toBe('$.components[0].workload: must be an object');
+    const alert = { version: 2, name: 'x', namespace: 'y', components: [{ id: 'r', kind: 'VMAlert', name: 'r', spec: {}, workload: { activeSeries: 1 } }] };
+    expect(err(alert)).toBe('$.components[0].workload: a VMAlert has no workload inputs (only VMAgent, VMSingle, VMCluster do)');
+    const single = { version: 2, name: 'x', namespace: 'y', components: [{ id: 's', kind: 'VMSingle', name: 's', spec: {}, workload: { bytesPerSample: 0 } }] };
+    expect(err(single)).toBe('$.components[0].workload.bytesPerSample: must be above 0, not 0');
+  });
+});

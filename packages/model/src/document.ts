@@ -2,6 +2,8 @@ import { COMPONENT_KINDS, LINK_TYPES, NOTIFIER_MODES, isClusterPart } from './to
 import type { Component, JsonObject, Link, Topology } from './topology.ts';
 import { LINK_RULES, duplicateLinkProblem, linkKindProblem } from './links.ts';
 import { checkTenant } from './values.ts';
+import { DEFAULT_OUTAGE_MINUTES, outageMinutesProblem, workloadProblem, zonesProblem } from './sizing/workload.ts';
+import { DEFAULT_ZONES } from './spreading.ts';
 import { VmtError, type ErrorCode } from './errors.ts';
 
 /**
@@ -9,7 +11,7 @@ import { VmtError, type ErrorCode } from './errors.ts';
  * carries `version`; older versions are brought forward through MIGRATIONS one step at a time, so
  * a file or link made today keeps opening after the format changes.
  */
-export const DOCUMENT_VERSION = 1;
+export const DOCUMENT_VERSION = 2;
 
 export interface TopologyDocument extends Topology {
   version: number;
@@ -28,7 +30,16 @@ export interface Migration {
  * one (documents and share links written by released versions go through it); add the next, with
  * a frozen fixture of the version it migrates from (packages/render/fixtures/frozen/).
  */
-export const MIGRATIONS: readonly Migration[] = [];
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    // v2 adds the design's zones and outage and the components' workload inputs. A v1 design said
+    // nothing about them: it gains the defaults every tool assumed for it, so it reads, checks,
+    // sizes and renders exactly as before.
+    from: 1,
+    name: 'zones, outage and workload inputs in the design',
+    migrate: (doc) => ({ ...doc, zones: DEFAULT_ZONES, outageMinutes: DEFAULT_OUTAGE_MINUTES }),
+  },
+];
 
 /** Brings a document of `version` up to `target` (the current version), one named step at a time. */
 export function migrate(doc: JsonObject, version: number, steps: readonly Migration[] = MIGRATIONS, target = DOCUMENT_VERSION): JsonObject {
@@ -115,6 +126,11 @@ function readComponent(v: unknown, path: string): Component {
   if (annotations) c.annotations = annotations;
   if (v.metadata !== undefined) c.metadata = v.metadata as JsonObject;
   if (pos !== undefined) c.position = { x: (pos as JsonObject).x as number, y: (pos as JsonObject).y as number };
+  if (v.workload !== undefined) {
+    const problem = workloadProblem(kind, v.workload);
+    expect(problem === undefined, problem?.message ?? '', `${path}.workload${problem?.key === undefined ? '' : `.${problem.key}`}`);
+    c.workload = { ...(v.workload as Component['workload']) };
+  }
   return c;
 }
 
@@ -193,6 +209,12 @@ export function fromDocument(input: unknown): Topology {
   const extras = (doc.extras as unknown[] | undefined) ?? [];
   extras.forEach((e, i) => expect(isObj(e), 'must be an object', `$.extras[${i}]`));
   const t: Topology = { name: doc.name as string, namespace: doc.namespace as string, components, links: [], extras: extras as Topology['extras'] };
+  for (const [key, problemOf] of [['zones', zonesProblem], ['outageMinutes', outageMinutesProblem]] as const) {
+    if (doc[key] === undefined) continue;
+    const problem = problemOf(doc[key]);
+    expect(problem === undefined, problem ?? '', `$.${key}`);
+    t[key] = doc[key] as number;
+  }
   const linkIds = new Set<string>();
   // Earlier links by source+type+target and source+type, so that checking each link is O(1).
   const byPair = new Map<string, Link>();

@@ -52,6 +52,21 @@ export interface Component {
    */
   spec: JsonObject;
   position?: Position;
+  /** The load it carries, as the user describes it: the inputs of capacity sizing (sizing/workload.ts). Not in the YAML. */
+  workload?: WorkloadInputs;
+}
+
+/**
+ * What the YAML cannot say about a component's load: a VMAgent's active series (and churn), a
+ * storage's bytes per sample. Only the kinds of WORKLOAD_FIELDS carry one; unset, sizing assumes.
+ */
+export interface WorkloadInputs {
+  /** VMAgent: active series its targets expose, one copy (before replicas or HA pairs duplicate them). */
+  activeSeries?: number;
+  /** VMAgent: new series per day. */
+  churnPerDay?: number;
+  /** VMSingle / VMCluster: bytes on disk per stored sample (default 1.2, sizing/types.ts). */
+  bytesPerSample?: number;
 }
 
 export const LINK_TYPES = ['remoteWrite', 'datasource', 'remoteRead', 'notifier'] as const;
@@ -106,6 +121,10 @@ export interface Topology {
   links: Link[];
   /** Other objects, rendered back unchanged after the components. */
   extras: KubeObject[];
+  /** Zones of the Kubernetes cluster the design runs in (1..64); unset: DEFAULT_ZONES (3). */
+  zones?: number;
+  /** Minutes of remote-storage outage every vmagent queue must ride out; unset: DEFAULT_OUTAGE_MINUTES (60). */
+  outageMinutes?: number;
 }
 
 export function emptyTopology(name = 'design', namespace = 'monitoring'): Topology {

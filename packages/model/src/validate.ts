@@ -4,6 +4,7 @@ import { linksFrom } from './links.ts';
 import { checkKubeLabels, checkName, checkSize } from './values.ts';
 import type { Component, ComponentKind, Topology } from './topology.ts';
 import { isClusterPart } from './topology.ts';
+import { workloadProblem } from './sizing/workload.ts';
 
 /** A value that breaks a rule: names the component, the field, the value and the rule. */
 export interface ValueProblem {
@@ -75,6 +76,11 @@ export function validateTopology(t: Topology): ValueProblem[] {
     if (c.labels !== undefined) {
       const msg = checkKubeLabels(c.labels);
       if (msg) problems.push({ componentId: c.id, field: 'labels', value: c.labels, message: `${what}: metadata.labels ${msg}` });
+    }
+    if (c.workload !== undefined) {
+      const p = workloadProblem(c.kind, c.workload);
+      const field = p?.key === undefined ? 'workload' : `workload.${p.key}`;
+      if (p) problems.push({ componentId: c.id, field, value: p.key === undefined ? c.workload : (c.workload as Record<string, unknown>)[p.key], message: `${what}: ${field} ${p.message}` });
     }
     linksFrom(t, c.id, 'remoteWrite').forEach((l, i) => {
       const size = (l.extra ?? l.external)?.maxDiskUsage;

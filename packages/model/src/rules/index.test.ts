@@ -42,6 +42,8 @@ const CATALOG: [string, string][] = [
   ['vmagent-manual-cluster-members', 'error'],
   ['vmauth-single-replica', 'warning'],
   ['vmalert-remote-write-unbuffered', 'info'],
+  ['storage-undersized', 'warning'],
+  ['vmagent-queue-too-small-for-outage', 'info'],
 ];
 const OPTIONAL = ['vmcluster-spans-zones', 'vmstorage-few-nodes', 'cluster-lb'];
 
@@ -67,7 +69,7 @@ function badDesign(): Topology {
 }
 
 describe('RULES', () => {
-  test('holds the 36 catalog rules with their ids and severities, then the 3 optional ones', () => {
+  test('holds the 38 catalog rules with their ids and severities, then the 3 optional ones', () => {
     expect(RULES.filter((r) => !r.optional && !r.required).map((r) => [r.id, r.severity])).toEqual(CATALOG);
     expect(RULES.filter((r) => r.optional).map((r) => r.id)).toEqual(OPTIONAL);
     expect(new Set(RULES.map((r) => r.id)).size).toBe(RULES.length);

@@ -11,6 +11,7 @@ import { dedupRules, vmalertDedupVsEvalInterval } from './dedup.ts';
 import { optionalRules } from './optional.ts';
 import { requiredRules } from './required.ts';
 import { schedulingRules } from './scheduling.ts';
+import { sizingRules } from './sizing.ts';
 import { storageRules } from './storage.ts';
 import { vmauthSingleReplica } from './vmauth.ts';
 import { type Checked, checkAll, recheck } from './incremental.ts';
@@ -33,6 +34,7 @@ export const RULES: readonly Rule[] = [
   vmagentManualClusterMembers,
   vmauthSingleReplica,
   vmalertRemoteWriteUnbuffered,
+  ...sizingRules,
   ...optionalRules,
 ];
 

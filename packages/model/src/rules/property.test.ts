@@ -5,8 +5,8 @@ import { arbTopology } from '../fixtures/arbitrary.ts';
 import { validateTopology } from '../validate.ts';
 import { RULES, applyAllFixes, applyFix, findingKey, lint, ruleById } from './index.ts';
 
-/** Designs as the designer holds them, unfinished ones (a VMAgent without remoteWrite, ...) included. */
-const arbDesign = () => arbTopology({ unfinished: true });
+/** Designs as the designer holds them, unfinished ones (a VMAgent without remoteWrite, ...) and sizing inputs included. */
+const arbDesign = () => arbTopology({ unfinished: true, workload: true });
 
 describe('arbTopology', () => {
   test('generates valid topologies (document round trip, no invalid values)', () => {
@@ -54,7 +54,7 @@ describe('fixes', () => {
       }),
       { numRuns: 300 },
     );
-  }, 60_000);
+  }, 120_000); // the sizing rules size the design again after every fix
   test('applyAllFixes terminates and leaves no fixable error', () => {
     fc.assert(
       fc.property(arbDesign(), (t) => {

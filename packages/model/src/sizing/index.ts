@@ -4,3 +4,4 @@ export { SRC as SIZING_SOURCES, retention as retentionOf, diskBytes as diskFormu
 export { agentCopies, type AgentCopies } from './agents.ts';
 export { sizeTopology, resolveInputs, RAM_NOTE } from './size.ts';
 export { sizingProblems, applySizingFix } from './problems.ts';
+export * from './workload.ts';

@@ -13,6 +13,7 @@ import { effectiveDedupMs, externalLabelsOf, scrapeMs, selectionKey, stableJson,
 import type { Component, Topology } from '../topology.ts';
 import { parseDuration, parseQuantity } from '../values.ts';
 import { type AgentCopies, agentCopies, copiesFigure } from './agents.ts';
+import { designInputs } from './workload.ts';
 import { SRC, cpuCores, diskBytes, ingestionRate, n, queueBytes, retention, showBytes, showSeconds, survivorLoad } from './formulas.ts';
 import {
   type AgentSizing,
@@ -319,10 +320,11 @@ function agentSizing(t: Topology, w: AgentWork, resolved: ResolvedInputs): Agent
 }
 
 /**
- * Sizes a design. Agents without a workload in `inputs.series` are sized at DEFAULT_ACTIVE_SERIES
- * and marked `assumed`. Throws RangeError for an unreadable `outage` or a non-positive wire size.
+ * Sizes a design, by default with the inputs it carries (its workloads and outage). Agents without
+ * a workload in `inputs.series` are sized at DEFAULT_ACTIVE_SERIES and marked `assumed`. Throws
+ * RangeError for an unreadable `outage` or a non-positive wire size.
  */
-export function sizeTopology(t: Topology, inputs: SizingInputs = {}): SizingReport {
+export function sizeTopology(t: Topology, inputs: SizingInputs = designInputs(t)): SizingReport {
   const resolved = resolveInputs(inputs);
   const work = new Map<string, AgentWork>();
   const flows: LinkFlow[] = [];

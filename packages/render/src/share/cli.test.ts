@@ -25,7 +25,7 @@ describe('vmtopo share', () => {
     const r = await run(['share', designFile]);
     expect(r.code).toBe(0);
     expect(r.err).toBe('');
-    expect(r.out.startsWith(`${DEFAULT_SHARE_BASE}#v1.`)).toBe(true);
+    expect(r.out.startsWith(`${DEFAULT_SHARE_BASE}#v2.`)).toBe(true);
     expect(r.out).not.toContain('\n');
     expect(decodeShare(r.out)).toEqual(haDesign());
   });
@@ -33,8 +33,8 @@ describe('vmtopo share', () => {
   it('takes --base and reads stdin', async () => {
     const r = await run(['share', '-', '--base', 'https://designer.example/vmtopo/'], JSON.stringify(toDocument(haDesign())));
     expect(r.code).toBe(0);
-    expect(r.out.startsWith('https://designer.example/vmtopo/#v1.')).toBe(true);
-    expect((await run(['share', '--base=https://x.example/', designFile])).out.startsWith('https://x.example/#v1.')).toBe(true);
+    expect(r.out.startsWith('https://designer.example/vmtopo/#v2.')).toBe(true);
+    expect((await run(['share', '--base=https://x.example/', designFile])).out.startsWith('https://x.example/#v2.')).toBe(true);
   });
 
   it('shares imported manifests', async () => {

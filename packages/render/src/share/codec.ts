@@ -8,7 +8,10 @@ import { CompactError, V1, fromCompact, roundCoord, toCompact } from './compact.
 /**
  * Share links: the whole design in the URL fragment, no server.
  *
- *   <base>#v1.<base64url(deflate-raw(compact JSON))>
+ *   <base>#v2.<base64url(deflate-raw(compact JSON))>
+ *
+ * The encoder writes v2 (document format v2: zones, outage, workloads); the decoder still opens
+ * every v1 link, whose design the model migrates like a v1 file.
  *
  * The compact JSON (see compact.ts) uses short keys and kind codes and leaves out what can be
  * derived (ids from kind and name, specs equal to the kind's initial spec). Positions are whole
@@ -21,7 +24,9 @@ import { CompactError, V1, fromCompact, roundCoord, toCompact } from './compact.
  * failure is a ShareLinkError with a message a user can act on; nothing else is ever thrown.
  */
 
-export const SHARE_VERSION = 1;
+export const SHARE_VERSION = 2;
+/** Every share format this decoder opens: links written by any released version. */
+const READS = [1, 2] as const;
 
 const DICTIONARY = new TextEncoder().encode(V1.dictionary);
 
@@ -76,7 +81,7 @@ export function roundPositions(t: Topology): Topology {
   };
 }
 
-/** The fragment payload, without '#': `v1.<data>`. Positions are rounded to whole numbers. */
+/** The fragment payload, without '#': `v2.<data>`. Positions are rounded to whole numbers. */
 export function encodeShare(t: Topology): string {
   if (t.components.length > SHARE_LIMITS.components || t.links.length > SHARE_LIMITS.links || t.extras.length > SHARE_LIMITS.extras) {
     throw new ShareLinkError(
@@ -95,7 +100,7 @@ export function encodeShare(t: Topology): string {
   return payload;
 }
 
-/** The whole link: `base#v1.<data>` (any fragment already on base is replaced). */
+/** The whole link: `base#v2.<data>` (any fragment already on base is replaced). */
 export function shareLink(t: Topology, base = DEFAULT_SHARE_BASE): string {
   const hash = base.indexOf('#');
   return `${hash >= 0 ? base.slice(0, hash) : base}#${encodeShare(t)}`;
@@ -164,10 +169,11 @@ function decode(input: string): Topology {
     const what = input.trim() === '' ? 'it is empty' : hash >= 0 ? `its fragment is ${quote(fragment)}` : `there is no "#" in ${quote(input)}`;
     throw new ShareLinkError('not-a-link', `not a vmtopo share link: expected "#v${SHARE_VERSION}." followed by the design, but ${what}`);
   }
-  if (m[1] !== String(SHARE_VERSION)) {
+  const version = READS.find((v) => m[1] === String(v));
+  if (version === undefined) {
     throw new ShareLinkError(
       'version',
-      `this share link has format ${quote(`v${m[1]}`, 12)}, which this vmtopo does not know (it reads v${SHARE_VERSION}); open it with a newer vmtopo`,
+      `this share link has format ${quote(`v${m[1]}`, 12)}, which this vmtopo does not know (it reads ${READS.map((v) => `v${v}`).join(' and ')}); open it with a newer vmtopo`,
     );
   }
   const data = fragment.slice(m[0].length);
@@ -204,7 +210,7 @@ function decode(input: string): Topology {
   checkJson(json);
   let doc;
   try {
-    doc = fromCompact(json, SHARE_LIMITS);
+    doc = fromCompact(json, SHARE_LIMITS, version);
   } catch (e) {
     if (e instanceof CompactError) throw invalid(e.message, e.path);
     throw e;
@@ -218,7 +224,7 @@ function decode(input: string): Topology {
 }
 
 /**
- * Opens a share link: a whole URL, `#v1.…` or `v1.…`. Throws ShareLinkError, and nothing else,
+ * Opens a share link: a whole URL, `#v2.…` or `v2.…` (or v1). Throws ShareLinkError, and nothing else,
  * for anything that is not a link to a valid design.
  */
 export function decodeShare(linkOrFragment: string): Topology {

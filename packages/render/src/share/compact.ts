@@ -1,9 +1,10 @@
 import type { Component, JsonObject, Topology } from '@vmtopo/model';
 
 /**
- * The compact JSON of share format v1: what a link carries before deflate and base64url.
+ * The compact JSON of share formats v1 and v2: what a link carries before deflate and base64url.
  *
- *   { n?: name, s?: namespace, c?: [component...], l?: [link...], x?: [extra object...] }
+ *   { n?: name, s?: namespace, c?: [component...], l?: [link...], x?: [extra object...],
+ *     z?: zones, o?: outageMinutes }                                         (z, o: v2 only)
  *
  * component: [kind, nameOrCluster]            no position, nothing else
  *            [kind, nameOrCluster, opts]
@@ -18,7 +19,7 @@ import type { Component, JsonObject, Topology } from '@vmtopo/model';
  *                 spec is; counting back keeps repeated parts of a design byte-identical),
  *                 p: spec as a merge patch (RFC 7396: null deletes) of the base, ns: namespace, l: labels,
  *                 a: annotations, m: metadata, n: name of a cluster part, c: cluster reference of
- *                 a component that is not a part
+ *                 a component that is not a part, w: workload (v2 only)
  *   With neither s nor p, the spec is the base.
  *
  * link:      [type, source, target]  [type, source, target, opts]  [type, source, opts] (external)
@@ -31,6 +32,10 @@ import type { Component, JsonObject, Topology } from '@vmtopo/model';
  * Derived ids: `<prefix>-<name>` for a component, `<cluster id>-<kind>` for a cluster part whose
  * cluster is referenced by index, `<type>-<source id>-<target id | "external">` for a link.
  * Defaults left out: name "design", namespace "monitoring", empty lists.
+ *
+ * v2 (document format v2) adds the design's zones and outage and the components' workloads, and
+ * nothing else: it keeps every table of V1. A v1 link decodes to a version-1 document, which the
+ * model migrates like any v1 file.
  */
 
 /** Tables of format v1. Never edit them: a v1 link made today must open the same forever. */
@@ -101,6 +106,9 @@ export const V1 = Object.freeze({
   /** The document version a v1 link decodes to (later versions migrate it through MIGRATIONS). */
   documentVersion: 1,
 } as const);
+
+/** Format v2: the tables of V1; its links carry documents of this version. */
+export const V2 = Object.freeze({ documentVersion: 2 } as const);
 
 const PARTS = new Set([3, 4, 5]);
 
@@ -178,7 +186,7 @@ export function toCompact(t: Topology): JsonObject {
   const recent: { index: number; text: string }[][] = V1.kinds.map(() => []);
   const components = t.components.map((c, i) => {
     const kind = kindOf(c);
-    if (kind < 0) throw new Error(`kind ${c.kind} has no code in share format v1`);
+    if (kind < 0) throw new Error(`kind ${c.kind} has no code in share format v2`);
     const opts: JsonObject = {};
     let derived: string | undefined;
     let head: Json;
@@ -199,6 +207,7 @@ export function toCompact(t: Topology): JsonObject {
     if (c.labels !== undefined) opts.l = c.labels;
     if (c.annotations !== undefined) opts.a = c.annotations;
     if (c.metadata !== undefined) opts.m = c.metadata;
+    if (c.workload !== undefined) opts.w = c.workload;
     const entry: Json[] = [kind, head];
     if (c.position) entry.push(roundCoord(c.position.x), roundCoord(c.position.y));
     if (Object.keys(opts).length > 0) entry.push(opts);
@@ -207,7 +216,7 @@ export function toCompact(t: Topology): JsonObject {
 
   const links = t.links.map((l) => {
     const type = (V1.linkTypes as readonly string[]).indexOf(l.type);
-    if (type < 0) throw new Error(`link type ${l.type} has no code in share format v1`);
+    if (type < 0) throw new Error(`link type ${l.type} has no code in share format v2`);
     const opts: JsonObject = {};
     if (l.id !== `${l.type}-${l.source}-${l.target ?? 'external'}`) opts.i = l.id;
     if (l.external !== undefined) opts.e = l.external;
@@ -231,6 +240,8 @@ export function toCompact(t: Topology): JsonObject {
   if (components.length) out.c = components;
   if (links.length) out.l = links;
   if (t.extras.length) out.x = t.extras;
+  if (t.zones !== undefined) out.z = t.zones;
+  if (t.outageMinutes !== undefined) out.o = t.outageMinutes;
   return out;
 }
 
@@ -254,7 +265,8 @@ function need(cond: unknown, message: string, path: string): asserts cond {
 
 const isIndex = (v: unknown, n: number): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0 && v < n;
 
-export function fromCompact(raw: unknown, limits: { components: number; links: number; extras: number; copiedChars: number }): JsonObject {
+/** The compact JSON of a link of share format `version` (1 or 2) as a document of the matching version. */
+export function fromCompact(raw: unknown, limits: { components: number; links: number; extras: number; copiedChars: number }, version: 1 | 2): JsonObject {
   need(isObj(raw), 'the design must be a JSON object', '$');
   const c = raw.c ?? [];
   const l = raw.l ?? [];
@@ -313,6 +325,8 @@ export function fromCompact(raw: unknown, limits: { components: number; links: n
     if (opts.l !== undefined) out.labels = opts.l;
     if (opts.a !== undefined) out.annotations = opts.a;
     if (opts.m !== undefined) out.metadata = opts.m;
+    // v1 had no workloads: a `w` there was never written, and a v1 decoder ignored it.
+    if (version >= 2 && opts.w !== undefined) out.workload = opts.w;
     need(opts.s === undefined || (opts.p === undefined && opts.b === undefined), 'has both a spec and a spec patch', `${at}.spec`);
     need(opts.s === undefined || isObj(opts.s), 'must be an object', `${at}.spec`);
     need(opts.p === undefined || isObj(opts.p), 'must be an object', `${at}.spec`);
@@ -363,12 +377,15 @@ export function fromCompact(raw: unknown, limits: { components: number; links: n
     return out;
   });
 
-  return {
-    version: V1.documentVersion,
+  const doc: JsonObject = {
+    version: version === 1 ? V1.documentVersion : V2.documentVersion,
     name: raw.n ?? V1.name,
     namespace: raw.s ?? V1.namespace,
     components,
     links,
     extras: x,
   };
+  if (version >= 2 && raw.z !== undefined) doc.zones = raw.z;
+  if (version >= 2 && raw.o !== undefined) doc.outageMinutes = raw.o;
+  return doc;
 }

@@ -7,7 +7,7 @@ import type { Topology } from '@vmtopo/model';
 import { arbTopology } from '../../../model/src/fixtures/arbitrary.ts';
 import { haDesign } from '../../../model/src/fixtures/ha-design.ts';
 import { DEFAULT_SHARE_BASE, SHARE_LIMITS, ShareLinkError, decodeShare, encodeShare, roundPositions, shareLink } from './index.ts';
-import { V1 } from './compact.ts';
+import { V1, V2 } from './compact.ts';
 import { importManifests } from '../import.ts';
 import { arbWildTopology } from './fixtures/arbitrary.ts';
 import { bigDesign, haDesignLocal } from './fixtures/designs.ts';
@@ -82,20 +82,20 @@ describe('round trip', () => {
     expect(back).toEqual(roundPositions(t));
   });
 
-  it('accepts a whole URL, "#v1." or "v1.", and replaces a fragment already on the base', () => {
+  it('accepts a whole URL, "#v2." or "v2.", and replaces a fragment already on the base', () => {
     const t = haDesign();
     const link = shareLink(t, 'https://vmtopo.example/app/?x=1#old');
-    expect(link.startsWith('https://vmtopo.example/app/?x=1#v1.')).toBe(true);
+    expect(link.startsWith('https://vmtopo.example/app/?x=1#v2.')).toBe(true);
     for (const form of [link, link.slice(link.indexOf('#')), link.slice(link.indexOf('#') + 1), `${link}\n`]) {
       expect(decodeShare(form)).toEqual(t);
     }
-    expect(shareLink(t).startsWith(`${DEFAULT_SHARE_BASE}#v1.`)).toBe(true);
+    expect(shareLink(t).startsWith(`${DEFAULT_SHARE_BASE}#v2.`)).toBe(true);
   });
 
   it('leaves out what can be derived', () => {
     const t = haDesignLocal();
     const payload = encodeShare({ ...t, links: [] });
-    expect(payload).toMatch(/^v1\.[A-Za-z0-9_-]+$/);
+    expect(payload).toMatch(/^v2\.[A-Za-z0-9_-]+$/);
     const empty = encodeShare({ name: 'design', namespace: 'monitoring', components: [], links: [], extras: [] });
     expect(empty.length).toBeLessThan(10);
     expect(decodeShare(empty)).toEqual({ name: 'design', namespace: 'monitoring', components: [], links: [], extras: [] });
@@ -131,10 +131,11 @@ describe('size', () => {
 });
 
 describe('format v1', () => {
-  it('opens the golden v1 link to the same design, forever', () => {
+  it('opens the golden v1 link to the same design, forever (migrated: v1 → v2 adds the default zones and outage, nothing else)', () => {
     const t = decodeShare(golden.link);
-    expect(toDocument(t)).toEqual(golden.document);
-    expect(JSON.stringify(toDocument(t))).toBe(JSON.stringify(golden.document));
+    const migrated = { ...(golden.document as object), version: 2, zones: 3, outageMinutes: 60 };
+    expect(toDocument(t)).toEqual(migrated);
+    expect(JSON.stringify(toDocument(t))).toBe(JSON.stringify(migrated));
   });
 
   it('re-encodes the golden design to a link that opens the same', () => {
@@ -142,10 +143,11 @@ describe('format v1', () => {
     expect(decodeShare(encodeShare(t))).toEqual(t);
   });
 
-  it('is tied to document version 1: a new document version needs share format v2', () => {
-    // When this fails, the model's document format moved on: v1 links still open (they decode to a
-    // version-1 document and migrate), but encodeShare must write a new share version.
-    expect(DOCUMENT_VERSION).toBe(V1.documentVersion);
+  it('v1 links hold version-1 documents; the encoder writes v2, tied to document version 2 (a new document version needs share format v3)', () => {
+    // When this fails, the model's document format moved on: v1 and v2 links still open (they
+    // decode to documents of their version and migrate), but encodeShare must write a new share version.
+    expect(V1.documentVersion).toBe(1);
+    expect(DOCUMENT_VERSION).toBe(V2.documentVersion);
   });
 
   it('has frozen tables that match today’s model (a mismatch only costs size, never correctness)', () => {
@@ -162,9 +164,9 @@ describe('bad links', () => {
 
   it('names an unknown version', () => {
     expect(problemOf('#v9.abc')).toBe('version');
-    expect(messageOf('#v9.abc')).toMatch(/format "v9", which this vmtopo does not know \(it reads v1\)/);
+    expect(messageOf('#v9.abc')).toMatch(/format "v9", which this vmtopo does not know \(it reads v1 and v2\)/);
     expect(problemOf('#v10.abc')).toBe('version');
-    expect(problemOf(`#v2.${payload.slice(3)}`)).toBe('version');
+    expect(problemOf(`#v3.${payload.slice(3)}`)).toBe('version');
   });
 
   it('says when it is not a share link at all', () => {
@@ -271,6 +273,33 @@ describe('bad links', () => {
     expect(messageOf(rawLink('[]'))).toMatch(/invalid design at \$: the design must be a JSON object/);
     expect(messageOf(rawLink('{"n":5}'))).toMatch(/\$\.name: must be a string/);
     expect(messageOf(rawLink('{"c":[[0,"a"]],"l":[[0,0,"x",{"t":"abc"}]]}'))).toMatch(/\$\.links\[0\]\.tenant/);
+  });
+});
+
+describe('format v2: zones, outage and workloads', () => {
+  const rawV2 = (json: string) => rawLink(json).replace('#v1.', '#v2.');
+  const described: Topology = {
+    ...haDesign(),
+    zones: 2,
+    outageMinutes: 360,
+    components: haDesign().components.map((c) => (c.kind === 'VMAgent' ? { ...c, workload: { activeSeries: 600_000, churnPerDay: 1000 } } : c.kind === 'VMCluster' ? { ...c, workload: { bytesPerSample: 1.5 } } : c)),
+  };
+
+  it('carries them through a link', () => {
+    expect(decodeShare(shareLink(described))).toEqual(described);
+  });
+
+  it('a v1 link opens through the v1 → v2 migration: the defaults, and none of the v2 keys (v1 never wrote them)', () => {
+    const t = decodeShare(rawLink('{"c":[[0,"a",{"w":{"activeSeries":5}}]],"z":5,"o":9}'));
+    expect(t).toMatchObject({ zones: 3, outageMinutes: 60 });
+    expect(t.components[0]!.workload).toBeUndefined();
+    expect(decodeShare(rawV2('{"c":[[0,"a",{"w":{"activeSeries":5}}]],"z":5,"o":9}'))).toMatchObject({ zones: 5, outageMinutes: 9, components: [{ workload: { activeSeries: 5 } }] });
+  });
+
+  it('refuses bad values with the document path', () => {
+    expect(messageOf(rawV2('{"c":[[0,"a"]],"z":0}'))).toBe('this share link holds an invalid design at $.zones: must be between 1 and 64, not 0');
+    expect(messageOf(rawV2('{"c":[[0,"a",{"w":{"activeSeries":1.5}}]]}'))).toMatch(/at \$\.components\[0\]\.workload\.activeSeries: must be a whole number/);
+    expect(messageOf(rawV2('{"c":[[6,"r",{"w":{"activeSeries":1}}]]}'))).toMatch(/at \$\.components\[0\]\.workload: a VMAlert has no workload inputs/);
   });
 });
 

@@ -1,4 +1,4 @@
-import { type Component, type SizingInputs, type Topology, sizeTopology, sizingProblems } from '@vmtopo/model';
+import { type Component, type SizingInputs, type Topology, designInputs, sizeTopology, sizingProblems, withOverrides } from '@vmtopo/model';
 import { componentRef } from '../../explain-format.ts';
 import { sizeJson, sizeText } from '../../size-format.ts';
 import { type Command, loadArgs } from '../command.ts';
@@ -84,9 +84,10 @@ How big the design must be: disk, CPU and queue sizes from the workload, each wi
 Samples per second along every remote-write link; per storage the unique samples stored, disk over
 the retention (documented formula, 20% free space), per pod against the requested claim, CPU
 guidance, the load on each vmstorage survivor when one is down; per vmagent the queue an outage
-of --outage (default 1h) needs. Problems come with the size each fix writes.
+of --outage (default: the design's outageMinutes, else 1h) needs. Problems come with the size each fix writes.
 --series AGENT=N: active series of a VMAgent (CR name, id or VMAgent/name; 50k and 1.5M work);
-  repeat per agent. An agent without one is sized at 50,000 series and marked assumed.
+  repeat per agent; overrides the design's workload. An agent without either is sized at 50,000
+  series and marked assumed.
 --churn AGENT=N: its new series per day (reported, no figure changes).
 --bytes-per-sample STORAGE=B: disk bytes per sample of a VMSingle or VMCluster (default 1.2:
   1 byte per sample + ~20% index, as documented).
@@ -97,7 +98,8 @@ Exit 0; 2: bad input.`,
     const { topology, opts } = loadArgs(rest, io, { format: 'value', outage: 'value' });
     const format = (opts.format ?? 'text') as string;
     if (!FORMATS.includes(format as never)) throw new InputError(`--format must be one of ${FORMATS.join(', ')}, not "${format}"`);
-    const inputs = sizingInputs(topology, values, typeof opts.outage === 'string' ? opts.outage : undefined);
+    // The design's workloads and outage, each flag overriding its own part.
+    const inputs = withOverrides(designInputs(topology), sizingInputs(topology, values, typeof opts.outage === 'string' ? opts.outage : undefined));
     let report;
     try {
       report = sizeTopology(topology, inputs);

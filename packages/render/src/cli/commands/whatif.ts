@@ -34,7 +34,7 @@ queries (complete, partial, unavailable) and alerting (ok, degraded, lost), with
 Without --fail, the N−1 analysis: every single pod, the worst single node and every zone, under
 the worst placement the design's spreading allows, and whether the design survives each class.
 Pod names are the operator's (vmstorage-prod-1, vmagent-big-2-0; a DaemonSet's pod on one node:
-vmagent-<name>@node): see vmtopo explain. --zones: zones of the cluster (default 3). --send-rate:
+vmagent-<name>@node): see vmtopo explain. --zones: zones of the cluster (default: the design's, else 3). --send-rate:
 one vmagent pod's remote-write traffic per URL, to say how long a queue lasts.
 json: {"zones", "survives": {"pod", "node", "zone"}, "scenarios": [{"class", "failed", "ingestion",
 "queries", "alerting", "reasons"}], "baseline", "placement", "assumptions"}.
