@@ -9,11 +9,25 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { parseDocument, toDocument, DOCUMENT_VERSION } from '@vmtopo/model';
+import { parseDocument, toDocument, DOCUMENT_VERSION, MIGRATIONS } from '@vmtopo/model';
 import { decodeShare } from './share/index.ts';
 import { renderYaml } from './yaml.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../fixtures/frozen');
+
+/**
+ * What each migration step adds to a document (by the version it starts from), written out here so
+ * that a step that starts changing more than it says fails the frozen documents that go through it.
+ */
+const STEP_ADDS: Record<number, Record<string, unknown>> = {
+  1: { zones: 3, outageMinutes: 60 },
+};
+
+describe('migration steps', () => {
+  it('each step of MIGRATIONS says here what it adds', () => {
+    expect(Object.keys(STEP_ADDS).map(Number)).toEqual(MIGRATIONS.map((m) => m.from));
+  });
+});
 
 for (const version of readdirSync(root)) {
   const dir = resolve(root, version);
@@ -29,6 +43,13 @@ for (const version of readdirSync(root)) {
     });
 
     for (const name of names) {
+      it(`${name}: migrates by exactly the steps from ${version} on, keeping everything else`, () => {
+        const doc = JSON.parse(read(`${name}.vmtopo.json`)) as Record<string, unknown>;
+        let expected = doc;
+        for (let v = doc.version as number; v < DOCUMENT_VERSION; v++) expected = { ...expected, ...STEP_ADDS[v] };
+        expect(toDocument(parseDocument(read(`${name}.vmtopo.json`)))).toEqual({ ...expected, version: DOCUMENT_VERSION });
+      });
+
       it(`${name}: the document opens, migrates to the current version and renders the same YAML`, () => {
         const t = parseDocument(read(`${name}.vmtopo.json`));
         expect(toDocument(t).version).toBe(DOCUMENT_VERSION);

@@ -19,7 +19,14 @@ function decodesSafely(link: string): void {
   expect(() => fromDocument(toDocument(t))).not.toThrow();
 }
 
-const LINKS = [haDesign(), haDesignLocal(), bigDesign()].map(encodeShare);
+/** The HA design with every v2 field: zones, outage, workloads. */
+const described = {
+  ...haDesign(),
+  zones: 2,
+  outageMinutes: 90,
+  components: haDesign().components.map((c) => (c.kind === 'VMAgent' ? { ...c, workload: { activeSeries: 600_000, churnPerDay: 5_000 } } : c.kind === 'VMCluster' ? { ...c, workload: { bytesPerSample: 1.5 } } : c)),
+};
+const LINKS = [haDesign(), haDesignLocal(), bigDesign(), described].map(encodeShare);
 const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
 
 const mutation = fc.oneof(

@@ -44,7 +44,7 @@ function messageOf(link: string): string {
 
 describe('round trip', () => {
   it('gives back the model’s random topologies exactly, with positions', () => {
-    const withPositions = arbTopology().chain((t) =>
+    const withPositions = arbTopology({ workload: true }).chain((t) =>
       fc.array(fc.option(fc.record({ x: fc.integer({ min: -3000, max: 3000 }), y: fc.integer({ min: -3000, max: 3000 }) }), { nil: undefined }), {
         minLength: t.components.length,
         maxLength: t.components.length,
