@@ -133,4 +133,58 @@ describe('import', () => {
     expect(topology.components[0]!.metadata).toEqual({ finalizers: ['x'] });
     expect(warnings).toEqual(['VMAuth/a: status was dropped (the operator writes it)', 'VMAuth/a: metadata resourceVersion, uid dropped (set by the API server)']);
   });
+
+  it('refuses numbers it cannot keep exactly, naming path and line, instead of rewriting them', () => {
+    const agent = (value: string) => `apiVersion: operator.victoriametrics.com/v1beta1\nkind: VMAgent\nmetadata: {name: a}\nspec:\n  shardCount: ${value}\n`;
+    expect(problems(agent('1e400'))).toEqual(['line 5: document 1: spec.shardCount 1e400 is out of range (not a finite number); write it in quotes if it is text']);
+    expect(problems(agent('.nan'))).toEqual(['line 5: document 1: spec.shardCount .nan is not a number; write it in quotes if it is text']);
+    expect(problems(agent('12345678901234567890'))[0]).toMatch(/^line 5: document 1: spec\.shardCount 12345678901234567890 is an integer too large/);
+    // Any object: a number in a kept ConfigMap would be rewritten on render too.
+    expect(problems('apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\ndata:\n  list: [1, -.inf]\n')[0]).toMatch(/^line 5: document 1: data\.list\.1 -\.inf is out of range/);
+    expect(importManifests(agent('2')).topology.components[0]!.spec.shardCount).toBe(2);
+  });
+
+  it('refuses a quoted number in an integer field instead of rendering it back as a string', () => {
+    const yaml = 'apiVersion: operator.victoriametrics.com/v1beta1\nkind: VMAgent\nmetadata: {name: a}\nspec:\n  replicaCount: "3"\n';
+    expect(problems(yaml)).toEqual([`line 5: vmagent 'a': replicaCount "3" must be a whole number, not a quoted string (remove the quotes)`]);
+  });
+
+  it('refuses a document that expands aliases more than 100 times with the line, not a ReferenceError', () => {
+    const yaml = `apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\ndata:\n  x: &a [1]\n  y: [${Array(150).fill('*a').join(', ')}]\n`;
+    try {
+      importManifests([{ text: yaml, file: 'bomb.yaml' }]);
+      expect.unreachable();
+    } catch (e) {
+      expect(e).toBeInstanceOf(ImportError);
+      expect((e as ImportError).code).toBe('VMT-I04');
+      expect((e as ImportError).message).toBe('bomb.yaml: line 1: document 1 expands YAML aliases more than 100 times; vmtopo stops there (expand the aliases, or split the document)');
+    }
+    expect(importManifests(yaml.replace(/\[\*a.*\]/, '[*a, *a]')).kept).toEqual(['ConfigMap/c']);
+  });
+
+  it('assembles one design from several files: links across files, messages and positions name the file', () => {
+    const single = { text: seed['vmsingle-dedup']!, file: 'storage/vmsingle.yaml' };
+    const agents = { text: seed['vmagent-ha']!, file: 'agents/vmagent.yaml' };
+    const { topology, warnings, sourceOf } = importManifests([single, agents]);
+    expect(topology.links).toHaveLength(1);
+    expect(warnings).toContain('agents/vmagent.yaml: removed the "cat <<EOF | kubectl apply -f -" wrapper');
+    expect(warnings).toContain('agents/vmagent.yaml: line 12: VMAgent/example-vmagent: spec.vmAgentExternalLabelName is deprecated; use spec.externalLabelName (rewritten)');
+    const agent = topology.components.find((c) => c.kind === 'VMAgent')!;
+    expect(sourceOf(agent.id)).toEqual({ file: 'agents/vmagent.yaml', line: 2, col: 1 });
+    expect(sourceOf(agent.id, 'replicaCount')).toEqual({ file: 'agents/vmagent.yaml', line: 13, col: 17 });
+    // A field that is not written: the object's own line.
+    expect(sourceOf(agent.id, 'shardCount')).toEqual(sourceOf(agent.id));
+    const bad = { text: 'apiVersion: operator.victoriametrics.com/v1beta1\nkind: VMAuth\nmetadata:\n  name: a\n  labels: {team: obs/auth}\n', file: 'auth.yaml' };
+    expect(() => importManifests([single, bad])).toThrow(/^auth\.yaml: line 5: VMAuth\/a: metadata\.labels/);
+    expect(() => importManifests([single, { text: 'a: [', file: 'broken.yaml' }])).toThrow(/broken\.yaml: line 1, column/);
+  });
+
+  it('a cluster part and an object inside a List are located at their own lines', () => {
+    const list = `apiVersion: v1\nkind: List\nitems:\n- apiVersion: v1\n  kind: ConfigMap\n  metadata: {name: c}\n- ${seed.vmcluster!.split('\n').filter((l) => !/^(cat <<|EOF)/.test(l)).join('\n  ').trimEnd()}\n`;
+    const { topology, sourceOf } = importManifests([{ text: list, file: 'list.yaml' }]);
+    const lines = list.split('\n');
+    const storage = topology.components.find((c) => c.kind === 'vmstorage')!;
+    expect(lines[sourceOf(storage.id)!.line - 1]).toMatch(/^\s+vmstorage:/);
+    expect(lines[sourceOf(storage.cluster!)!.line - 1]).toMatch(/^- apiVersion: operator/);
+  });
 });

@@ -1,5 +1,5 @@
-import { LineCounter, parseAllDocuments } from 'yaml';
-import type { Document } from 'yaml';
+import { isMap, isScalar } from 'yaml';
+import type { Document, LineCounter } from 'yaml';
 import {
   CLUSTER_PARTS,
   KINDS,
@@ -21,18 +21,15 @@ import type { Component, ComponentKind, ErrorCode, JsonObject, KubeObject, Link,
 import { API_VERSION } from './objects.ts';
 import { generatedSelector, selectorIsExact, selectorMatches } from './notifier.ts';
 import { type ParsedUrl, parseServiceUrl, serviceIndex } from './urls.ts';
+import { type ManifestSource, type Problem, type SourcePos, documentValue, numbersOutOfRange, parseSource, placeOf } from './yaml-input.ts';
 
-/** Where in the input a problem sits: 1-based line and column. */
-export interface SourcePos {
-  line: number;
-  col: number;
-}
+export type { ManifestSource, SourcePos } from './yaml-input.ts';
 
 /** A problem that stops the import; the message names document, object and field. */
 export class ImportError extends VmtError {
   constructor(
     message: string,
-    readonly problems: { message: string; pos?: SourcePos }[] = [{ message }],
+    readonly problems: Problem[] = [{ message }],
     code: ErrorCode = 'VMT-I03',
   ) {
     super(code, message, problems[0]?.pos ?? {});
@@ -46,6 +43,11 @@ export interface ImportResult {
   warnings: string[];
   /** Objects that are not components and were kept verbatim (`Kind/name`). */
   kept: string[];
+  /**
+   * Where a component (or one of its fields, a key of kinds/*.ts) is written in the input: the
+   * field's line when it is set, else the component's own (a cluster part's key, a CR's first line).
+   */
+  sourceOf(componentId: string, field?: string): SourcePos | undefined;
 }
 
 const CR_KINDS: Record<string, ComponentKind> = {
@@ -72,36 +74,44 @@ interface Source {
   doc: Document;
   index: number;
   lines: LineCounter;
+  file?: string;
+  /** Where the object sits in its document: [] for a document of its own, ['items', i] inside a List. */
+  base: (string | number)[];
 }
 
-function posOf(src: Source, path: (string | number)[]): SourcePos | undefined {
-  const node = src.doc.getIn(path, true) as { range?: [number, number, number] } | undefined;
-  const offset = node?.range?.[0] ?? (src.doc.contents as { range?: [number, number, number] } | null)?.range?.[0];
+type Ranged = { range?: [number, number, number] } | null | undefined;
+
+/**
+ * The node at `path` in the object, if it is written there: its value (a mapping's first entry),
+ * or with `key` the line that names it (`vmstorage:` of a cluster part).
+ */
+function nodeAt(src: Source, path: (string | number)[], key: boolean): Ranged {
+  const full = [...src.base, ...path];
+  if (full.length === 0) return src.doc.contents as Ranged;
+  if (!key) return src.doc.getIn(full, true) as Ranged;
+  const parent = src.doc.getIn(full.slice(0, -1), true);
+  return isMap(parent) ? (parent.items.find((p) => isScalar(p.key) && p.key.value === full.at(-1))?.key as Ranged) : undefined;
+}
+
+/** The position of the node at `path` in the object, if it is written there. */
+function nodePos(src: Source, path: (string | number)[], key = false): SourcePos | undefined {
+  const offset = nodeAt(src, path, key)?.range?.[0];
   if (offset === undefined) return undefined;
   const { line, col } = src.lines.linePos(offset);
-  return { line, col };
+  return { ...(src.file ? { file: src.file } : {}), line, col };
 }
 
-const at = (pos: SourcePos | undefined) => (pos ? `line ${pos.line}: ` : '');
-
-/** Removes a `cat <<EOF | kubectl apply -f -` wrapper copied from docs, keeping line numbers. */
-function unwrapHeredoc(text: string): { text: string; unwrapped: boolean } {
-  const lines = text.split('\n');
-  let unwrapped = false;
-  const out = lines.map((line) => {
-    if (/^\s*cat\s+<<-?\s*['"]?EOF['"]?.*kubectl\s+apply/.test(line) || /^\s*EOF\s*$/.test(line)) {
-      unwrapped = true;
-      return '';
-    }
-    return line;
-  });
-  return { text: out.join('\n'), unwrapped };
+/** The position of `path`, or of the object when the path is not written. */
+function posOf(src: Source, path: (string | number)[]): SourcePos | undefined {
+  return nodePos(src, path) ?? nodePos(src, []);
 }
+
+const at = (pos: SourcePos | undefined) => placeOf(pos);
 
 class Importer {
   readonly warnings: string[] = [];
   readonly kept: string[] = [];
-  readonly problems: { message: string; pos?: SourcePos }[] = [];
+  readonly problems: Problem[] = [];
   readonly t: Topology;
   private readonly sources = new Map<string, { src: Source; obj: JsonObject }>();
   private readonly ids = new Set<string>();
@@ -173,7 +183,7 @@ class Importer {
       }
       delete spec[old];
     }
-    if ('status' in obj) this.warnings.push(`${label}: status was dropped (the operator writes it)`);
+    if ('status' in obj) this.warnings.push(`${placeOf(undefined, src.file)}${label}: status was dropped (the operator writes it)`);
     const c = this.component(crKind, md, spec, src, label);
     this.sources.set(c.id, { src, obj: spec });
   }
@@ -182,7 +192,7 @@ class Importer {
     const { name, namespace, labels, annotations, ...rest } = md;
     const dropped = SERVER_METADATA.filter((k) => k in rest);
     for (const k of dropped) delete rest[k];
-    if (dropped.length > 0) this.warnings.push(`${label}: metadata ${dropped.join(', ')} dropped (set by the API server)`);
+    if (dropped.length > 0) this.warnings.push(`${placeOf(undefined, src.file)}${label}: metadata ${dropped.join(', ')} dropped (set by the API server)`);
     if (labels !== undefined) {
       // Kubernetes labels of the CR (not Prometheus labels): the API server refuses anything else.
       const msg = checkKubeLabels(labels);
@@ -464,17 +474,25 @@ class Importer {
     this.pushLink(link);
   }
 
-  /** Adds the line of the offending field to a value problem. */
-  locate(p: ValueProblem): { message: string; pos?: SourcePos } {
-    const c = this.t.components.find((x) => x.id === p.componentId);
+  /** Where a component, or a field of it, is written: the field's node, else the component's. */
+  sourceOf(componentId: string, field?: string): SourcePos | undefined {
+    const c = this.t.components.find((x) => x.id === componentId);
     const owner = c?.cluster ?? c?.id;
     const source = owner === undefined ? undefined : this.sources.get(owner);
-    if (!c || !source) return { message: p.message };
-    const def = fieldOf(c.kind, p.field);
+    if (!c || !source) return undefined;
+    const own: (string | number)[] = c.cluster ? ['spec', c.kind] : [];
+    const ownPos = nodePos(source.src, own, true) ?? posOf(source.src, []);
+    if (field === undefined) return ownPos;
+    const def = fieldOf(c.kind, field);
     const path: (string | number)[] =
-      p.field === 'name' || p.field === 'namespace' ? ['metadata', p.field] : ['spec', ...(c.cluster ? [c.kind] : []), ...(def?.path ?? [])];
-    const pos = posOf(source.src, path);
-    return { message: `${at(pos)}${p.message}`, pos };
+      field === 'name' || field === 'namespace' ? ['metadata', field] : def?.path[0] === 'metadata' && !c.cluster ? [...def.path] : ['spec', ...(c.cluster ? [c.kind] : []), ...(def?.path ?? [])];
+    return nodePos(source.src, path) ?? ownPos;
+  }
+
+  /** Adds the file and line of the offending field to a value problem. */
+  locate(p: ValueProblem): Problem {
+    const pos = this.sourceOf(p.componentId, p.field);
+    return pos ? { message: `${at(pos)}${p.message}`, pos } : { message: p.message };
   }
 
   /** Per-pod notifier URLs that list every pod in order become "all pods" (they follow replicaCount). */
@@ -489,30 +507,39 @@ class Importer {
 }
 
 /**
- * Reads multi-document YAML of operator CRs into a topology. Objects of other kinds are kept;
- * URLs and selectors become links when they resolve inside the input, else stay as written.
+ * Reads multi-document YAML of operator CRs — one text, or several files assembled into one
+ * design — into a topology. Objects of other kinds are kept; URLs and selectors become links when
+ * they resolve anywhere in the input, else stay as written. Messages name the file (when the
+ * source has one), line, object and field.
  */
-export function importManifests(text: string, opts: { name?: string; defaultNamespace?: string } = {}): ImportResult {
-  const { text: body, unwrapped } = unwrapHeredoc(text);
-  const lines = new LineCounter();
-  const docs = parseAllDocuments(body, { lineCounter: lines, prettyErrors: true, uniqueKeys: true });
-  if (!Array.isArray(docs)) throw new ImportError('the input is empty', undefined, 'VMT-I01');
-  const syntax = docs.flatMap((d) => d.errors).map((e) => {
-    const pos = e.linePos?.[0];
-    return { message: `${pos ? `line ${pos.line}, column ${pos.col}: ` : ''}${e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}`, pos: pos && { line: pos.line, col: pos.col } };
-  });
+export function importManifests(input: string | readonly ManifestSource[], opts: { name?: string; defaultNamespace?: string } = {}): ImportResult {
+  const sources = typeof input === 'string' ? [{ text: input }] : input;
+  const parsed = sources.map(parseSource);
+  const syntax = parsed.flatMap((p) => ('problems' in p ? p.problems : []));
   if (syntax.length > 0) throw new ImportError(`invalid YAML: ${syntax[0]!.message}`, syntax, 'VMT-I02');
   const imp = new Importer(opts.name ?? 'imported', opts.defaultNamespace);
-  if (unwrapped) imp.warnings.push('removed the "cat <<EOF | kubectl apply -f -" wrapper');
-  docs.forEach((doc, index) => {
-    const value = doc.toJS({ maxAliasCount: 100 }) as unknown;
-    if (value === null || value === undefined) return;
-    if (isObj(value) && value.kind === 'List' && Array.isArray(value.items)) {
-      value.items.forEach((item) => imp.addObject(item, { doc, index, lines }));
-      return;
-    }
-    imp.addObject(value, { doc, index, lines });
-  });
+  for (const p of parsed) {
+    if ('problems' in p) continue;
+    if (p.unwrapped) imp.warnings.push(`${placeOf(undefined, p.file)}removed the "cat <<EOF | kubectl apply -f -" wrapper`);
+    p.docs.forEach((doc, index) => {
+      const label = `document ${index + 1}`;
+      const range = numbersOutOfRange(doc, p.lines, p.file, label);
+      if (range.length > 0) {
+        imp.problems.push(...range);
+        return;
+      }
+      const read = documentValue(doc, p.lines, p.file, label);
+      if ('problem' in read) throw new ImportError(read.problem.message, [read.problem], 'VMT-I04');
+      const value = read.value;
+      if (value === null || value === undefined) return;
+      const src = { doc, index, lines: p.lines, base: [], ...(p.file ? { file: p.file } : {}) };
+      if (isObj(value) && value.kind === 'List' && Array.isArray(value.items)) {
+        value.items.forEach((item, i) => imp.addObject(item, { ...src, base: ['items', i] }));
+        return;
+      }
+      imp.addObject(value, src);
+    });
+  }
   if (imp.problems.length === 0) imp.resolveLinks();
   imp.normalisePods();
   if (imp.problems.length > 0) throw new ImportError(imp.problems[0]!.message, imp.problems);
@@ -520,5 +547,5 @@ export function importManifests(text: string, opts: { name?: string; defaultName
   if (invalid.length > 0) throw new ImportError(invalid[0]!.message, invalid, 'VMT-V01');
   if (imp.t.components.length === 0 && imp.t.extras.length === 0) throw new ImportError('the input holds no Kubernetes objects', undefined, 'VMT-I01');
   // A fresh object: indexes cached for the topology while it was being built would be stale.
-  return { topology: { ...imp.t }, warnings: imp.warnings, kept: imp.kept };
+  return { topology: { ...imp.t }, warnings: imp.warnings, kept: imp.kept, sourceOf: (id, field) => imp.sourceOf(id, field) };
 }
