@@ -1,11 +1,12 @@
-import type { Boot } from '@vmtopo/editor';
+import type { Boot, TabSlot } from '@vmtopo/editor';
 import { ReactFlowProvider } from '@xyflow/react';
-import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import { Canvas } from './canvas/Canvas.tsx';
 import { EditorProvider } from './EditorProvider.tsx';
 import { useAutosave } from './hooks/useAutosave.ts';
 import { useEditorApi } from './hooks/useEditorApi.ts';
 import { useHost } from './hooks/useHost.ts';
+import { SessionContext } from './hooks/useSession.ts';
 import { usePageShortcuts } from './hooks/usePageShortcuts.ts';
 import { useShareLinks } from './hooks/useShareLinks.ts';
 import { Inspector } from './inspector/Inspector.tsx';
@@ -21,14 +22,15 @@ const ImportDialog = lazy(() => import('./panels/ImportDialog.tsx'));
 
 type Dialog = { kind: 'import'; file?: File } | { kind: 'share' } | { kind: 'shortcuts' } | null;
 
-function Editor({ boot }: { boot: Boot }) {
+function Editor({ boot, tab }: { boot: Boot; tab: TabSlot }) {
   const store = useEditorApi();
   const host = useHost();
   const [theme, setTheme] = useState<Theme>('system');
   const [dialog, setDialog] = useState<Dialog>(null);
   const showShortcuts = useCallback(() => setDialog({ kind: 'shortcuts' }), []);
 
-  useAutosave(store, boot.dirty);
+  const flush = useAutosave(store, boot.dirty, tab);
+  const session = useMemo(() => ({ tab, flush }), [tab, flush]);
   useShareLinks(store, host, boot);
   usePageShortcuts(store, showShortcuts);
 
@@ -39,37 +41,39 @@ function Editor({ boot }: { boot: Boot }) {
 
   const close = () => setDialog(null);
   return (
-    <div className="app">
-      <TopBar
-        theme={theme}
-        setTheme={setTheme}
-        onImport={(file) => setDialog({ kind: 'import', file })}
-        onShare={() => setDialog({ kind: 'share' })}
-        onShortcuts={showShortcuts}
-      />
-      <Palette />
-      <main className="centre">
-        <Canvas colorMode={theme} fitOnInit={boot.fit} onFile={(file) => setDialog({ kind: 'import', file })} />
-        <Notice />
-        <BottomPanel />
-      </main>
-      <Inspector />
-      {dialog?.kind === 'shortcuts' && <ShortcutsDialog onClose={close} />}
-      {dialog?.kind === 'share' && <ShareDialog onClose={close} />}
-      {dialog?.kind === 'import' && (
-        <Suspense fallback={null}>
-          <ImportDialog key={dialog.file ? `${dialog.file.name}:${dialog.file.lastModified}` : 'paste'} file={dialog.file} onClose={close} />
-        </Suspense>
-      )}
-    </div>
+    <SessionContext.Provider value={session}>
+      <div className="app">
+        <TopBar
+          theme={theme}
+          setTheme={setTheme}
+          onImport={(file) => setDialog({ kind: 'import', file })}
+          onShare={() => setDialog({ kind: 'share' })}
+          onShortcuts={showShortcuts}
+        />
+        <Palette />
+        <main className="centre">
+          <Canvas colorMode={theme} fitOnInit={boot.fit} onFile={(file) => setDialog({ kind: 'import', file })} />
+          <Notice />
+          <BottomPanel />
+        </main>
+        <Inspector />
+        {dialog?.kind === 'shortcuts' && <ShortcutsDialog onClose={close} />}
+        {dialog?.kind === 'share' && <ShareDialog onClose={close} />}
+        {dialog?.kind === 'import' && (
+          <Suspense fallback={null}>
+            <ImportDialog key={dialog.file ? `${dialog.file.name}:${dialog.file.lastModified}` : 'paste'} file={dialog.file} onClose={close} />
+          </Suspense>
+        )}
+      </div>
+    </SessionContext.Provider>
   );
 }
 
-export function App({ boot }: { boot: Boot }) {
+export function App({ boot, tab }: { boot: Boot; tab: TabSlot }) {
   return (
     <EditorProvider initial={boot.topology}>
       <ReactFlowProvider>
-        <Editor boot={boot} />
+        <Editor boot={boot} tab={tab} />
       </ReactFlowProvider>
     </EditorProvider>
   );

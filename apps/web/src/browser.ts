@@ -1,11 +1,39 @@
 import type { ReactFlowInstance } from '@xyflow/react';
-import { browserStorage, type KeyValueStorage } from '@vmtopo/editor';
+import { browserStorage, MAIN_SLOT, type KeyValueStorage, type TabSlot } from '@vmtopo/editor';
 import type { Position } from '@vmtopo/model';
 
 /** What the page gives the editor: local storage, downloads, the clipboard, the view. */
 
 let storageCache: KeyValueStorage | null | undefined;
 export const storage = (): KeyValueStorage | null => (storageCache === undefined ? (storageCache = browserStorage()) : storageCache);
+
+/** Where a tab keeps the slot it writes, so that a reload of the tab reopens its own design. */
+const TAB_SLOT_KEY = 'vmtopo.tab.slot';
+
+/** The slot this tab wrote before a reload (the main slot in a new tab). */
+export function tabSlotName(): string {
+  try {
+    return window.sessionStorage.getItem(TAB_SLOT_KEY) ?? MAIN_SLOT;
+  } catch {
+    return MAIN_SLOT;
+  }
+}
+
+/** This tab's saving place: a new id per page load, the slot remembered across reloads. */
+export function tabSlot(slot: string, seen: number): TabSlot {
+  return {
+    slot,
+    tab: `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`,
+    seen,
+    remember(next) {
+      try {
+        window.sessionStorage.setItem(TAB_SLOT_KEY, next);
+      } catch {
+        /* a reload of this tab then opens the main slot: the design stays in its slot */
+      }
+    },
+  };
+}
 
 /** Drops the fragment without a navigation (so a reload shows the autosave, not the link again). */
 export function clearHash() {

@@ -4,7 +4,7 @@ import { shareLink } from './core.ts';
 import { createEditorStore } from './editorStore.ts';
 import type { Host } from './host.ts';
 import { AUTOSAVE_DELAY_MS, exportYaml, loadDesign, openLink, restoreRecent, saveDesignFile, showNotice, startAutosave } from './lifecycle.ts';
-import { AUTOSAVE_KEY, loadAutosave, readRecent, type KeyValueStorage } from './persist.ts';
+import { AUTOSAVE_KEY, loadAutosave, MAIN_SLOT, readRecent, type KeyValueStorage } from './persist.ts';
 
 function memoryStorage(): KeyValueStorage & { data: Map<string, string> } {
   const data = new Map<string, string>();
@@ -86,7 +86,7 @@ describe('autosave', () => {
   it('saves a change after a pause, and at once on flush', () => {
     const storage = memoryStorage();
     const store = createEditorStore(design('first'));
-    const autosave = startAutosave(store, storage, false);
+    const autosave = startAutosave(store, storage, false, { slot: MAIN_SLOT, tab: 'tab-1', seen: 0 });
     store.getState().commit(design('second'));
     expect(storage.data.has(AUTOSAVE_KEY)).toBe(false);
     vi.advanceTimersByTime(AUTOSAVE_DELAY_MS);
@@ -102,7 +102,7 @@ describe('autosave', () => {
 
   it('says once that it cannot save', () => {
     const store = createEditorStore(design('first'));
-    const autosave = startAutosave(store, null, true);
+    const autosave = startAutosave(store, null, true, { slot: MAIN_SLOT, tab: 'tab-1', seen: 0 });
     autosave.flush();
     expect(store.getState().notice?.text).toMatch(/^Your design could not be saved in this browser: this browser does not allow local storage/);
     store.getState().clearNotice();

@@ -1,5 +1,5 @@
-import { errorCode, type Topology } from '@vmtopo/model';
-import { designFileText } from './core.ts';
+import { errorCode, toDocument, type Topology } from '@vmtopo/model';
+import { designFileText, designFromJson } from './core.ts';
 import type { EditorStore } from './editorStore.ts';
 import type { Host } from './host.ts';
 import {
@@ -9,12 +9,14 @@ import {
   recentTopology,
   removeRecent,
   sameDesign,
-  saveAutosave,
-  unreadableAutosave,
+  slotKey,
+  unreadableAutosaves,
   type KeyValueStorage,
   type RecentEntry,
+  type StoredDesign,
 } from './persist.ts';
 import { openedNotice, openShared, type BootNotice } from './share.ts';
+import { readSlot, saveTab, storedHeader, type TabSlot } from './tabs.ts';
 
 /**
  * Where designs come from and go to: templates, imports, recent designs and share links replace
@@ -61,9 +63,11 @@ export function restoreRecent(store: EditorStore, host: Host, entry: RecentEntry
   s.notify(`Restored “${t.name}”. Undo (Ctrl+Z) goes back to the design you had.`);
 }
 
+/** Offers every kept unreadable save as a file (the first keeps the name earlier versions used). */
 export function downloadUnreadable(host: Host): void {
-  const raw = unreadableAutosave(host.storage);
-  if (raw !== null) host.download('vmtopo-unreadable-autosave.json', raw, 'application/json');
+  unreadableAutosaves(host.storage).forEach((raw, i) =>
+    host.download(`vmtopo-unreadable-autosave${i === 0 ? '' : `-${i + 1}`}.json`, raw, 'application/json'),
+  );
 }
 
 export function forgetUnreadableAutosave(host: Host): void {
@@ -76,7 +80,9 @@ export function showNotice(store: EditorStore, host: Host, n: BootNotice): void 
     ? { label: 'Restore your previous design', run: () => restoreRecent(store, host, n.restore!) }
     : n.unreadable
       ? { label: 'Download the unreadable data', run: () => downloadUnreadable(host) }
-      : undefined;
+      : n.saveFile
+        ? { label: 'Save the topology file', run: () => saveDesignFile(host, store.getState().topology) }
+        : undefined;
   store.getState().notify(n.text, n.tone, { action, sticky: n.sticky, code: n.code });
 }
 
@@ -104,10 +110,11 @@ export interface Autosave {
 }
 
 /**
- * Autosave: every change of the design lands in `storage` ~300 ms later (a stream of edits at
- * least every 2 s); `flush` saves at once. A failure is said once, until a save works again.
+ * Autosave: every change of the design lands in the tab's slot ~300 ms later (a stream of edits at
+ * least every 2 s); `flush` saves at once. A failure is said once, until a save works again. When
+ * another tab saved the slot meanwhile, the save goes to a new slot (tabs.ts) and says so.
  */
-export function startAutosave(store: EditorStore, storage: KeyValueStorage | null, initialDirty: boolean): Autosave {
+export function startAutosave(store: EditorStore, storage: KeyValueStorage | null, initialDirty: boolean, tab: TabSlot): Autosave {
   let timer: ReturnType<typeof setTimeout> | undefined;
   let pending: Topology | null = initialDirty ? store.getState().topology : null;
   let since = 0;
@@ -118,7 +125,12 @@ export function startAutosave(store: EditorStore, storage: KeyValueStorage | nul
     if (!pending) return;
     const t = pending;
     pending = null;
-    const error = saveAutosave(storage, t);
+    const { error, forkedFrom } = saveTab(storage, tab, t, toDocument(t));
+    if (forkedFrom !== undefined) {
+      store
+        .getState()
+        .notify(`“${t.name}” was also changed in another tab. This tab now saves its version as a separate design, so neither is lost (Recent lists both).`, 'info', { sticky: true });
+    }
     if (error && !warned) {
       warned = true;
       store.getState().notify(`Your design could not be saved in this browser: ${error}. Save the topology file to keep it.`, 'error', { sticky: true });
@@ -143,4 +155,53 @@ export function startAutosave(store: EditorStore, storage: KeyValueStorage | nul
       unsubscribe();
     },
   };
+}
+
+/**
+ * Another tab saved this tab's slot (a `storage` event): say so, and offer its version. The next
+ * save here goes to a new slot (see saveTab), so nothing is overwritten either way.
+ */
+export function onOtherTabSave(store: EditorStore, tab: TabSlot, key: string, raw: string | null): void {
+  if (key !== slotKey(tab.slot) || raw === null) return;
+  const header = storedHeader(raw);
+  if (!header || header.writer === tab.tab) return;
+  let theirs: Topology;
+  try {
+    theirs = designFromJson((JSON.parse(raw) as StoredDesign).document);
+  } catch {
+    return;
+  }
+  store.getState().notify(`“${theirs.name}” was changed in another tab. Your changes here are kept apart from theirs.`, 'info', {
+    sticky: true,
+    action: {
+      label: 'Load the other tab’s version',
+      run: () => {
+        // Adopting their save makes it the version this tab has seen: saving continues in the slot.
+        tab.seen = header.savedAt;
+        store.getState().commit(theirs, { select: {} });
+      },
+    },
+  });
+}
+
+/**
+ * Opens another design this browser keeps in this tab. The design on screen stays in its own slot
+ * (saved first by `flush`), so switching loses nothing; the history starts afresh with the design.
+ */
+export function switchSlot(store: EditorStore, host: Host, tab: TabSlot, slot: string, flush: () => void): void {
+  flush();
+  let opened: { topology: Topology; savedAt: number };
+  try {
+    if (!host.storage) throw new Error('this browser does not allow local storage for this page');
+    opened = readSlot(host.storage, slot);
+  } catch (e) {
+    store.getState().notify(`That design cannot be opened: ${(e as Error).message}`, 'error', { code: errorCode(e) });
+    return;
+  }
+  tab.slot = slot;
+  tab.seen = opened.savedAt;
+  tab.remember?.(slot);
+  store.getState().reset(opened.topology);
+  host.fit();
+  store.getState().notify(`Opened “${opened.topology.name}”. The design you had is kept under Recent.`);
 }

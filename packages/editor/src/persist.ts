@@ -15,22 +15,38 @@ import { designFileText, designFromJson } from './core.ts';
 export const AUTOSAVE_KEY = 'vmtopo.autosave.v1';
 export const RECENT_KEY = 'vmtopo.recent.v1';
 export const UNREADABLE_KEY = 'vmtopo.autosave.v1.unreadable';
+/** The slot every earlier version saved to (its key is the old single autosave key); see tabs.ts. */
+export const MAIN_SLOT = 'main';
+export const slotKey = (slot: string) => (slot === MAIN_SLOT ? AUTOSAVE_KEY : `vmtopo.slot.v1.${slot}`);
 export const RECENT_LIMIT = 6;
 /** Characters of all recent designs together; the oldest go first beyond this. */
 export const RECENT_CHARS = 2_000_000;
 
 export type KeyValueStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
 
-/** localStorage, or null where it is disabled (some private modes, sandboxed frames). */
+/**
+ * localStorage, or null where it is disabled (some private modes, sandboxed frames). A full storage
+ * is still returned: what it holds can be read (storageWriteProblem says it takes no more).
+ */
 export function browserStorage(): KeyValueStorage | null {
   try {
     const s = window.localStorage;
-    const probe = 'vmtopo.probe';
-    s.setItem(probe, '1');
-    s.removeItem(probe);
+    s.getItem('vmtopo.probe');
     return s;
   } catch {
     return null;
+  }
+}
+
+/** Why the storage takes no writes now (full, blocked), or null when it does. */
+export function storageWriteProblem(storage: KeyValueStorage | null): string | null {
+  if (!storage) return 'this browser does not allow local storage for this page';
+  try {
+    storage.setItem('vmtopo.probe', '1');
+    storage.removeItem('vmtopo.probe');
+    return null;
+  } catch (e) {
+    return quotaMessage(e);
   }
 }
 
@@ -39,15 +55,17 @@ export type Loaded =
   | { kind: 'ok'; topology: Topology; savedAt: number }
   | { kind: 'corrupt'; message: string };
 
-interface StoredDesign {
+/** What a slot holds. `writer` is the tab that saved it (absent in saves of earlier versions). */
+export interface StoredDesign {
   savedAt: number;
+  writer?: string;
   document: unknown;
 }
 
-/** Reads the autosave. An unreadable one is moved to UNREADABLE_KEY (kept for download). */
-export function loadAutosave(storage: KeyValueStorage | null): Loaded {
+/** Reads a slot's design (the autosave). An unreadable one is moved aside (kept for download). */
+export function loadAutosave(storage: KeyValueStorage | null, slot = MAIN_SLOT): Loaded {
   if (!storage) return { kind: 'none' };
-  const raw = storage.getItem(AUTOSAVE_KEY);
+  const raw = storage.getItem(slotKey(slot));
   if (raw === null) return { kind: 'none' };
   try {
     let parsed: unknown;
@@ -62,8 +80,8 @@ export function loadAutosave(storage: KeyValueStorage | null): Loaded {
     return { kind: 'ok', topology, savedAt: typeof stored.savedAt === 'number' ? stored.savedAt : 0 };
   } catch (e) {
     try {
-      storage.setItem(UNREADABLE_KEY, raw);
-      storage.removeItem(AUTOSAVE_KEY);
+      keepUnreadable(storage, raw);
+      storage.removeItem(slotKey(slot));
     } catch {
       /* storage full: the raw value stays where it was */
     }
@@ -71,19 +89,8 @@ export function loadAutosave(storage: KeyValueStorage | null): Loaded {
   }
 }
 
-const quotaMessage = (e: unknown) =>
+export const quotaMessage = (e: unknown) =>
   (e as { name?: string })?.name === 'QuotaExceededError' ? 'the browser storage for this site is full' : (e as Error).message;
-
-/** Writes the autosave; returns why it failed, or null. */
-export function saveAutosave(storage: KeyValueStorage | null, t: Topology, now = Date.now()): string | null {
-  if (!storage) return 'this browser does not allow local storage for this page';
-  try {
-    storage.setItem(AUTOSAVE_KEY, JSON.stringify({ savedAt: now, document: toDocument(t) } satisfies StoredDesign));
-    return null;
-  } catch (e) {
-    return quotaMessage(e);
-  }
-}
 
 export interface RecentEntry {
   /** Unique within the list (the time it was stored, made unique). */
@@ -158,17 +165,34 @@ export function recentTopology(e: RecentEntry): Topology {
   return designFromJson(e.document);
 }
 
-export function unreadableAutosave(storage: KeyValueStorage | null): string | null {
+/** The keys of kept unreadable saves: the first, then `.2`, `.3`, ... */
+const unreadableKey = (n: number) => (n === 1 ? UNREADABLE_KEY : `${UNREADABLE_KEY}.${n}`);
+
+/** Keeps an unreadable save beside the earlier ones: a kept copy is never overwritten. */
+function keepUnreadable(storage: KeyValueStorage, raw: string): void {
+  let n = 1;
+  while (storage.getItem(unreadableKey(n)) !== null) n++;
+  storage.setItem(unreadableKey(n), raw);
+}
+
+/** Every unreadable save kept in this browser, oldest first. */
+export function unreadableAutosaves(storage: KeyValueStorage | null): string[] {
+  const out: string[] = [];
   try {
-    return storage?.getItem(UNREADABLE_KEY) ?? null;
+    for (let n = 1; storage; n++) {
+      const raw = storage.getItem(unreadableKey(n));
+      if (raw === null) break;
+      out.push(raw);
+    }
   } catch {
-    return null;
+    /* storage refused: what was read so far */
   }
+  return out;
 }
 
 export function forgetUnreadable(storage: KeyValueStorage | null): void {
   try {
-    storage?.removeItem(UNREADABLE_KEY);
+    for (let n = 1; storage && storage.getItem(unreadableKey(n)) !== null; n++) storage.removeItem(unreadableKey(n));
   } catch {
     /* nothing to do */
   }

@@ -1,6 +1,6 @@
 import { emptyTopology, errorCode, type ErrorCode, type Topology } from '@vmtopo/model';
 import { decodeShare, SHARE_HASH } from './core.ts';
-import { hasContent, loadAutosave, pushRecent, sameDesign, type KeyValueStorage, type RecentEntry } from './persist.ts';
+import { hasContent, loadAutosave, MAIN_SLOT, pushRecent, sameDesign, storageWriteProblem, type KeyValueStorage, type RecentEntry } from './persist.ts';
 
 /** Chat apps and some mail clients cut links longer than this. */
 export const SAFE_LINK_CHARS = 2000;
@@ -42,6 +42,8 @@ export interface BootNotice {
   restore?: RecentEntry;
   /** Offer to download the unreadable autosave. */
   unreadable?: boolean;
+  /** Offer to save the design as a file (the browser cannot keep it). */
+  saveFile?: boolean;
   sticky?: boolean;
   code?: ErrorCode;
 }
@@ -53,6 +55,8 @@ export interface Boot {
   fit: boolean;
   /** The design differs from the autosave: save it soon. */
   dirty: boolean;
+  /** The save time of the slot's design as read (0: none), for telling other tabs' saves apart. */
+  seen: number;
 }
 
 const quoted = (t: Topology) => `“${t.name}”`;
@@ -83,9 +87,22 @@ export function openedNotice(opened: Extract<Opened, { ok: true }>, previous: To
  * different, is kept under Recent); otherwise the autosave; otherwise a blank design. Runs once,
  * before the first render, so a shared design is on the first frame.
  */
-export function bootDesign(hash: string, storage: KeyValueStorage | null): Boot {
-  const saved = loadAutosave(storage);
+export function bootDesign(hash: string, storage: KeyValueStorage | null, slot = MAIN_SLOT): Boot {
+  const boot = bootFromStorage(hash, storage, slot);
+  // A full (or blocked) storage still reads: the design is on screen, but nothing will be saved.
+  const full = storage ? storageWriteProblem(storage) : null;
+  if (full === null) return boot;
+  const text = `This browser cannot save your changes (${full}). Save the topology file to keep your design, or free space for this site.`;
+  const notice: BootNotice = boot.notice
+    ? { ...boot.notice, text: `${boot.notice.text} ${text}`, tone: 'error', sticky: true }
+    : { tone: 'error', text, saveFile: true, sticky: true };
+  return { ...boot, notice };
+}
+
+function bootFromStorage(hash: string, storage: KeyValueStorage | null, slot: string): Boot {
+  const saved = loadAutosave(storage, slot);
   const current = saved.kind === 'ok' ? saved.topology : emptyTopology('design');
+  const seen = saved.kind === 'ok' ? saved.savedAt : 0;
   const corrupt: BootNotice | null =
     saved.kind === 'corrupt'
       ? {
@@ -99,7 +116,7 @@ export function bootDesign(hash: string, storage: KeyValueStorage | null): Boot 
     const opened = openShared(hash, saved.kind === 'ok' ? current : null, storage);
     if (opened.ok) {
       const notice = openedNotice(opened, saved.kind === 'ok' ? current : null);
-      return { topology: opened.topology, notice: corrupt ? { ...corrupt, text: `${notice.text} ${corrupt.text}` } : notice, fit: true, dirty: true };
+      return { topology: opened.topology, notice: corrupt ? { ...corrupt, text: `${notice.text} ${corrupt.text}` } : notice, fit: true, dirty: true, seen };
     }
     const kept = saved.kind === 'ok' ? ' Your design on screen is unchanged.' : '';
     return {
@@ -107,7 +124,8 @@ export function bootDesign(hash: string, storage: KeyValueStorage | null): Boot 
       notice: { tone: 'error', text: `${opened.message}${kept}${corrupt ? ` ${corrupt.text}` : ''}`, sticky: true, unreadable: corrupt?.unreadable, code: opened.code },
       fit: hasContent(current),
       dirty: false,
+      seen,
     };
   }
-  return { topology: current, notice: corrupt, fit: hasContent(current), dirty: false };
+  return { topology: current, notice: corrupt, fit: hasContent(current), dirty: false, seen };
 }
