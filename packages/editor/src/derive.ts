@@ -54,7 +54,7 @@ function stripPosition(c: Component): Component {
   return out;
 }
 
-const COMPONENT_KEYS = ['id', 'kind', 'name', 'namespace', 'cluster', 'labels', 'annotations', 'metadata', 'spec'] as const;
+const COMPONENT_KEYS = ['id', 'kind', 'name', 'namespace', 'cluster', 'labels', 'annotations', 'metadata', 'spec', 'workload'] as const;
 
 /** Same components, in the same order, at the same positions: nothing on the canvas moved, appeared or went. */
 export function samePlaces(a: Topology, b: Topology): boolean {

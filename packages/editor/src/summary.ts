@@ -1,4 +1,4 @@
-import type { Topology } from '@vmtopo/model';
+import { outageMinutesOf, zonesFor, type Topology } from '@vmtopo/model';
 import type { Finding, Severity } from './core.ts';
 import { podCount } from './counts.ts';
 
@@ -21,6 +21,10 @@ export interface DesignSummary {
   findings: Record<Severity, number>;
   /** Components per kind, in the order the kinds first appear. */
   kinds: [string, number][];
+  /** Zones of the cluster the design runs in (its own, else the default). */
+  zones: number;
+  /** Minutes of storage outage the queues must ride out (its own, else the default). */
+  outageMinutes: number;
 }
 
 export function designSummary(t: Topology, findings: Finding[]): DesignSummary {
@@ -34,5 +38,7 @@ export function designSummary(t: Topology, findings: Finding[]): DesignSummary {
     namespaces: namespaces.size > 0 ? [...namespaces] : [t.namespace],
     findings: severityCounts(findings),
     kinds: [...kinds],
+    zones: zonesFor(t),
+    outageMinutes: outageMinutesOf(t),
   };
 }

@@ -113,6 +113,8 @@ export function reconcile(current: Topology, imported: Topology): Topology {
     const id = mapId(c.id);
     const old = currentById.get(id);
     const next: Component = { ...c, id, ...(c.cluster !== undefined ? { cluster: mapId(c.cluster) } : {}) };
+    // What the YAML cannot say stays: the position, and the workload inputs sizing reads.
+    if (old?.workload) next.workload = old.workload;
     if (old?.position) next.position = old.position;
     else if (isClusterPart(c.kind)) next.position = PART_OFFSETS[c.kind as keyof typeof PART_OFFSETS];
     else fresh.push(id);

@@ -5,3 +5,4 @@ export { agentCopies, type AgentCopies } from './agents.ts';
 export { sizeTopology, resolveInputs, RAM_NOTE } from './size.ts';
 export { sizingProblems, applySizingFix } from './problems.ts';
 export * from './workload.ts';
+export { applySizing } from './apply.ts';

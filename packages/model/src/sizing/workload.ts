@@ -19,12 +19,15 @@ export interface WorkloadField {
   max: number;
   /** Exclusive minimum: bytes per sample must be above 0. */
   above?: boolean;
+  /** The input a workload of its kind cannot go without (a VMAgent workload without its series says nothing). */
+  required?: boolean;
   help: string;
 }
 
 const ACTIVE_SERIES: WorkloadField = {
   key: 'activeSeries',
   label: 'Active series',
+  required: true,
   integer: true,
   min: 0,
   max: 1e12,
@@ -41,6 +44,7 @@ const CHURN: WorkloadField = {
 const BYTES_PER_SAMPLE: WorkloadField = {
   key: 'bytesPerSample',
   label: 'Bytes per sample',
+  required: true,
   integer: false,
   min: 0,
   above: true,
@@ -54,9 +58,6 @@ export const WORKLOAD_FIELDS: Partial<Record<ComponentKind, readonly WorkloadFie
   VMSingle: [BYTES_PER_SAMPLE],
   VMCluster: [BYTES_PER_SAMPLE],
 };
-
-/** The input a workload of this kind cannot go without (a VMAgent workload without its series says nothing). */
-const REQUIRED: Partial<Record<ComponentKind, WorkloadKey>> = { VMAgent: 'activeSeries', VMSingle: 'bytesPerSample', VMCluster: 'bytesPerSample' };
 
 export const DEFAULT_OUTAGE_MINUTES = 60;
 /** A week: longer outages are a different design (a second storage), not a bigger queue. */
@@ -83,7 +84,7 @@ export function workloadProblem(kind: ComponentKind, workload: unknown): { key?:
     const msg = workloadValueProblem(f, (workload as Record<string, unknown>)[key]);
     if (msg) return { key, message: msg };
   }
-  const required = REQUIRED[kind]!;
+  const required = fields.find((f) => f.required)!.key;
   if ((workload as WorkloadInputs)[required] === undefined) return { key: required, message: `is missing: a ${kind} workload needs ${required}` };
   return undefined;
 }

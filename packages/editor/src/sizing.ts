@@ -1,0 +1,156 @@
+/**
+ * The designer's sizing: the design's zones and outage, each component's workload inputs, the
+ * sizing table of the design summary and "Apply sizing". Every edit is one undo step; typing in one
+ * input merges into one step per input.
+ */
+import {
+  applySizing as applySizingModel,
+  describe,
+  getComponent,
+  hasWorkload,
+  outageMinutesProblem,
+  quantityFor,
+  showSizingBytes,
+  sizeTopology,
+  WORKLOAD_FIELDS,
+  workloadValueProblem,
+  zonesProblem,
+  type SizingReport,
+  type Topology,
+  type WorkloadInputs,
+  type WorkloadKey,
+} from '@vmtopo/model';
+import type { EditorStore } from './editorStore.ts';
+
+/** `600000`, `600,000`, `600k`, `1.5M`: a number as people type it; undefined when it is none. */
+export function parseAmount(text: string): number | undefined {
+  const m = /^(\d+(?:\.\d+)?)\s*([kKmMgG]?)$/.exec(text.trim().replace(/[,_\s](?=\d)/g, ''));
+  if (!m) return undefined;
+  const scale = { '': 1, k: 1e3, m: 1e6, g: 1e9 }[m[2]!.toLowerCase() as '' | 'k' | 'm' | 'g'];
+  return Math.round(Number(m[1]) * scale * 1e6) / 1e6;
+}
+
+/** Sets the design's zone count from typed text; returns the problem instead when the text is not 1..64. */
+export function setZones(store: EditorStore, text: string): string | undefined {
+  const n = parseAmount(text);
+  const problem = zonesProblem(n ?? text);
+  if (problem) return `Zones ${problem}`;
+  const s = store.getState();
+  if (s.topology.zones !== n) s.commit({ ...s.topology, zones: n }, { mergeKey: 'design:zones' });
+  return undefined;
+}
+
+/** Sets the outage (minutes) the queues must ride out; returns the problem instead. */
+export function setOutageMinutes(store: EditorStore, text: string): string | undefined {
+  const n = parseAmount(text);
+  const problem = outageMinutesProblem(n ?? text);
+  if (problem) return `Outage ${problem}`;
+  const s = store.getState();
+  if (s.topology.outageMinutes !== n) s.commit({ ...s.topology, outageMinutes: n }, { mergeKey: 'design:outageMinutes' });
+  return undefined;
+}
+
+/**
+ * Sets one workload input of a component from typed text (empty text unsets it); returns the
+ * problem instead when the value cannot be one. Unsetting the input a workload cannot go without
+ * (a VMAgent's active series) removes the whole workload.
+ */
+export function setWorkloadText(store: EditorStore, id: string, key: WorkloadKey, text: string): string | undefined {
+  const s = store.getState();
+  const c = getComponent(s.topology, id);
+  const field = c && WORKLOAD_FIELDS[c.kind]?.find((f) => f.key === key);
+  if (!c || !field) return `${key} is not a workload input of ${id}`;
+  let value: number | undefined;
+  if (text.trim() !== '') {
+    value = parseAmount(text);
+    const problem = value === undefined ? `must be a number such as 600000, 600k or 1.5M, not "${text.trim()}"` : workloadValueProblem(field, value);
+    if (problem) return `${field.label} ${problem}`;
+  }
+  if (c.workload?.[key] === value) return undefined;
+  const rest: WorkloadInputs = { ...c.workload, [key]: value };
+  if (value === undefined) delete rest[key];
+  const { workload: _w, ...bare } = c;
+  // A workload without its required input (series, bytes per sample) says nothing: it goes whole.
+  const required = WORKLOAD_FIELDS[c.kind]!.find((f) => f.required)!.key;
+  const next = rest[required] === undefined ? bare : { ...bare, workload: rest };
+  s.commit({ ...s.topology, components: s.topology.components.map((x) => (x.id === id ? next : x)) }, { mergeKey: `${id}:workload.${key}` });
+  return undefined;
+}
+
+/** Writes every size the sizing report asks for (volumes, whole CPUs, queues) as one undo step. */
+export function applyDesignSizing(store: EditorStore): void {
+  const s = store.getState();
+  const next = applySizingModel(s.topology);
+  if (next !== s.topology) s.commit(next);
+}
+
+/** One storage row of the design summary's sizing table. */
+export interface StorageRow {
+  id: string;
+  /** The component holding the data (VMSingle or vmstorage), which the Fix edits. */
+  dataId: string;
+  name: string;
+  samplesPerSecond: number;
+  diskPerPod: string;
+  /** The claim size as written, or "no volume". */
+  requested: string;
+  fits: boolean;
+  /** What Apply sizing writes when it does not fit. */
+  wanted: string;
+  cpu: number;
+}
+
+export interface AgentRow {
+  id: string;
+  name: string;
+  series: number;
+  assumed: boolean;
+  /** What one pod's queue needs per URL to hold the outage; undefined for a DaemonSet. */
+  queueNeed?: string;
+  fits: boolean;
+}
+
+export interface SizingTable {
+  /** Any VMAgent describes its workload (without, every figure rests on the assumed default). */
+  described: boolean;
+  outageMinutes: number;
+  storages: StorageRow[];
+  agents: AgentRow[];
+}
+
+/** The design summary's sizing table: per storage disk and CPU, per agent the queue need. */
+export function sizingTable(t: Topology, report: SizingReport = sizeTopology(t)): SizingTable {
+  return {
+    described: hasWorkload(t),
+    outageMinutes: report.inputs.outageSeconds / 60,
+    storages: report.storages.map((s) => ({
+      id: s.componentId,
+      dataId: s.dataComponentId,
+      name: describe(t, getComponent(t, s.componentId)!),
+      samplesPerSecond: s.samplesPerSecond.value,
+      diskPerPod: showSizingBytes(s.diskBytesPerPod.value),
+      requested: s.requested ?? (s.persistent ? 'no size' : 'no volume'),
+      fits: s.fits,
+      wanted: quantityFor(s.diskBytesPerPod.value),
+      cpu: s.cpuCoresPerPod.value,
+    })),
+    agents: report.agents.map((a) => {
+      const row: AgentRow = { id: a.componentId, name: describe(t, getComponent(t, a.componentId)!), series: a.series, assumed: a.assumed, fits: a.queues.every((q) => q.fits) };
+      const need = a.queues[0]?.neededBytes.value;
+      if (need !== undefined) row.queueNeed = showSizingBytes(need);
+      return row;
+    }),
+  };
+}
+
+/** The figure a node shows: "≈ 73 GiB / pod of 200Gi" for storage, "600k series" for an agent; undefined without one. */
+export function nodeSizingFigure(table: SizingTable, id: string): { text: string; fits: boolean } | undefined {
+  if (!table.described) return undefined;
+  const s = table.storages.find((x) => x.id === id || x.dataId === id);
+  if (s) return { text: `≈ ${s.diskPerPod} / pod of ${s.requested}`, fits: s.fits };
+  const a = table.agents.find((x) => x.id === id);
+  if (a && !a.assumed) return { text: `${compact(a.series)} series${a.queueNeed ? ` · queue ${a.queueNeed}` : ''}`, fits: a.fits };
+  return undefined;
+}
+
+const compact = (n: number) => (n >= 1e6 ? `${+(n / 1e6).toFixed(1)}M` : n >= 1e3 ? `${+(n / 1e3).toFixed(1)}k` : String(n));
