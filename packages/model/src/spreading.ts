@@ -105,6 +105,7 @@ export function zonesOf(spec: JsonObject, fallback = DEFAULT_ZONES): number {
   const na = isObj(spec.affinity) ? spec.affinity.nodeAffinity : undefined;
   const req = isObj(na) ? na.requiredDuringSchedulingIgnoredDuringExecution : undefined;
   const nodeTerms = isObj(req) && Array.isArray(req.nodeSelectorTerms) ? req.nodeSelectorTerms : [];
+  if (nodeTerms.length === 0) return fallback;
   // Terms are ORed: the pods may use the zones of every term together.
   const zones = new Set<string>();
   for (const term of nodeTerms) {
@@ -133,11 +134,10 @@ export interface SpreadContext {
  * no zone spread counts.
  */
 export function spreadsOverNodes(spec: JsonObject, ctx: SpreadContext = {}): boolean {
-  const zones = zonesOf(spec);
   for (const t of spreadTerms(spec, ctx.kind)) {
     if (!t.selects) continue;
     if (t.key === HOSTNAME_KEY) return true;
-    if (t.key === ZONE_KEY && t.hard && t.maxSkew <= 1 && ctx.replicas !== undefined && ctx.replicas <= zones) return true;
+    if (t.key === ZONE_KEY && t.hard && t.maxSkew <= 1 && ctx.replicas !== undefined && ctx.replicas <= zonesOf(spec)) return true;
   }
   return false;
 }

@@ -156,9 +156,21 @@ export function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
+/** Lists up to this long are deduplicated by scanning what is kept (no Set): most are one to three. */
+const SHORT_LIST = 8;
+
+function hasId(list: readonly Component[], id: string): boolean {
+  for (const x of list) if (x.id === id) return true;
+  return false;
+}
+
 export function uniqueById(comps: (Component | undefined)[]): Component[] {
-  const seen = new Set<string>();
   const out: Component[] = [];
+  if (comps.length <= SHORT_LIST) {
+    for (const c of comps) if (c && !hasId(out, c.id)) out.push(c);
+    return out;
+  }
+  const seen = new Set<string>();
   for (const c of comps) {
     if (c && !seen.has(c.id)) {
       seen.add(c.id);
@@ -188,7 +200,13 @@ export function writeEntry(t: Topology, s: Component): Component | undefined {
 
 function computeAgentsInto(t: Topology, s: Component): Component[] {
   const entry = writeEntry(t, s);
-  return entry ? uniqueById(linksTo(t, entry.id, 'remoteWrite').map((l) => getComponent(t, l.source))).filter((c) => c.kind === 'VMAgent') : [];
+  if (!entry) return [];
+  const writers: Component[] = [];
+  for (const l of linksTo(t, entry.id, 'remoteWrite')) {
+    const c = getComponent(t, l.source);
+    if (c?.kind === 'VMAgent') writers.push(c);
+  }
+  return uniqueById(writers);
 }
 
 /** The VMAgents with a remoteWrite link into storage S ("agents→S"), or into a VMAuth. Shared: do not modify the array. */

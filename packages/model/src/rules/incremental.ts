@@ -61,10 +61,17 @@ function positionOf(t: Topology): (f: Finding) => number {
 /** A rule's findings in component order (of each finding's first component); stable, so a rule's own order breaks ties. */
 function inComponentOrder(t: Topology, findings: Finding[]): Finding[] {
   if (findings.length < 2) return findings;
-  const at = positionOf(t);
+  const pos = componentPositions(t);
+  // Most rules walk components in design order: one lookup per finding tells, and nothing is allocated.
+  let last = -Infinity;
   let sorted = true;
-  for (let i = 1; i < findings.length && sorted; i++) sorted = at(findings[i - 1]!) <= at(findings[i]!);
+  for (let i = 0; i < findings.length && sorted; i++) {
+    const p = pos.get(findings[i]!.componentIds[0]!) ?? Infinity;
+    sorted = last <= p;
+    last = p;
+  }
   if (sorted) return findings;
+  const at = positionOf(t);
   const keyed = findings.map((f) => ({ f, at: at(f) }));
   keyed.sort((a, b) => a.at - b.at);
   return keyed.map((k) => k.f);

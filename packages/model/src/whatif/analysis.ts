@@ -44,10 +44,13 @@ export interface Analysis {
 }
 
 function scenario(cls: ScenarioClass, failed: string[], o: Outcome, zone?: number): Scenario {
-  const s: Scenario = { class: cls, failed, ingestion: o.ingestion, queries: o.queries, alerting: o.alerting, reasons: o.reasons, buffers: o.buffers, affected: o.affected };
+  // Arrays copied: two scenarios may share one outcome (see `samePods`).
+  const s: Scenario = { class: cls, failed, ingestion: o.ingestion, queries: o.queries, alerting: o.alerting, reasons: o.reasons.slice(), buffers: o.buffers.slice(), affected: o.affected.slice() };
   if (zone !== undefined) s.zone = zone;
   return s;
 }
+
+const samePods = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
 
 /** The N−1 analysis of a design. */
 export function analyse(t: Topology, opts: WhatIfOptions = {}): Analysis {
@@ -64,11 +67,13 @@ export function analyse(t: Topology, opts: WhatIfOptions = {}): Analysis {
     if (!isUnharmed(s)) survives.pod = false;
     scenarios.push(s);
   }
-  const node = scenario('node', p.worstNode, run(p.worstNode, true));
+  const nodeOutcome = run(p.worstNode, true);
+  const node = scenario('node', p.worstNode, nodeOutcome);
   survives.node = isUnharmed(node);
   scenarios.push(node);
   p.zonePods.forEach((pods, z) => {
-    const s = scenario('zone', pods, run(pods, true), z + 1);
+    // Without hard spreading the fullest zone holds just what the worst node holds: one failure, judged once.
+    const s = scenario('zone', pods, samePods(pods, p.worstNode) ? nodeOutcome : run(pods, true), z + 1);
     if (!isUnharmed(s)) survives.zone = false;
     scenarios.push(s);
   });
