@@ -9,7 +9,7 @@ const TSX = join(ROOT, 'node_modules', '.bin', 'tsx');
 
 /** `vmtopo <args>` as a user would run it (the root package's CLI). */
 export function vmtopo(...args: string[]): string {
-  return execFileSync(TSX, [join(ROOT, 'packages/render/src/cli/main.ts'), ...args], { cwd: ROOT, encoding: 'utf8' });
+  return execFileSync(TSX, [join(ROOT, 'packages/render/src/cli/bin.ts'), ...args], { cwd: ROOT, encoding: 'utf8' });
 }
 
 export interface CheckerFinding {

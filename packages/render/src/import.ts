@@ -43,6 +43,8 @@ export interface ImportResult {
   warnings: string[];
   /** Objects that are not components and were kept verbatim (`Kind/name`). */
   kept: string[];
+  /** Documents of optional sources that are not Kubernetes objects, skipped (`file: document N`). */
+  skipped: string[];
   /**
    * Where a component (or one of its fields, a key of kinds/*.ts) is written in the input: the
    * field's line when it is set, else the component's own (a cluster part's key, a CR's first line).
@@ -75,6 +77,7 @@ interface Source {
   index: number;
   lines: LineCounter;
   file?: string;
+  optional?: boolean;
   /** Where the object sits in its document: [] for a document of its own, ['items', i] inside a List. */
   base: (string | number)[];
 }
@@ -111,6 +114,7 @@ const at = (pos: SourcePos | undefined) => placeOf(pos);
 class Importer {
   readonly warnings: string[] = [];
   readonly kept: string[] = [];
+  readonly skipped: string[] = [];
   readonly problems: Problem[] = [];
   readonly t: Topology;
   private readonly sources = new Map<string, { src: Source; obj: JsonObject }>();
@@ -143,6 +147,10 @@ class Importer {
 
   addObject(obj: unknown, src: Source) {
     const where = `document ${src.index + 1}`;
+    if (src.optional && (!isObj(obj) || typeof obj.kind !== 'string' || typeof obj.apiVersion !== 'string')) {
+      this.skipped.push(`${placeOf(undefined, src.file)}${where}`);
+      return;
+    }
     if (!isObj(obj)) {
       this.problems.push({ message: `${at(posOf(src, []))}${where} is not a Kubernetes object (a YAML mapping)`, pos: posOf(src, []) });
       return;
@@ -532,7 +540,7 @@ export function importManifests(input: string | readonly ManifestSource[], opts:
       if ('problem' in read) throw new ImportError(read.problem.message, [read.problem], 'VMT-I04');
       const value = read.value;
       if (value === null || value === undefined) return;
-      const src = { doc, index, lines: p.lines, base: [], ...(p.file ? { file: p.file } : {}) };
+      const src = { doc, index, lines: p.lines, base: [], ...(p.file ? { file: p.file } : {}), ...(p.optional ? { optional: true } : {}) };
       if (isObj(value) && value.kind === 'List' && Array.isArray(value.items)) {
         value.items.forEach((item, i) => imp.addObject(item, { ...src, base: ['items', i] }));
         return;
@@ -545,7 +553,7 @@ export function importManifests(input: string | readonly ManifestSource[], opts:
   if (imp.problems.length > 0) throw new ImportError(imp.problems[0]!.message, imp.problems);
   const invalid = validateTopology(imp.t).map((p) => imp.locate(p));
   if (invalid.length > 0) throw new ImportError(invalid[0]!.message, invalid, 'VMT-V01');
-  if (imp.t.components.length === 0 && imp.t.extras.length === 0) throw new ImportError('the input holds no Kubernetes objects', undefined, 'VMT-I01');
+  if (imp.t.components.length === 0 && imp.t.extras.length === 0 && imp.skipped.length === 0) throw new ImportError('the input holds no Kubernetes objects', undefined, 'VMT-I01');
   // A fresh object: indexes cached for the topology while it was being built would be stale.
-  return { topology: { ...imp.t }, warnings: imp.warnings, kept: imp.kept, sourceOf: (id, field) => imp.sourceOf(id, field) };
+  return { topology: { ...imp.t }, warnings: imp.warnings, kept: imp.kept, skipped: imp.skipped, sourceOf: (id, field) => imp.sourceOf(id, field) };
 }

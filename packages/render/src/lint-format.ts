@@ -1,11 +1,18 @@
 /**
- * Output formats of `vmtopo lint`: readable text grouped by component, JSON, and SARIF 2.1.0 for
- * code-scanning tools. Pure: findings (and the topology, for component names) in, a string out.
+ * Output formats of `vmtopo lint` for people: readable text grouped by component, and JSON (SARIF
+ * and GitHub workflow commands for CI are lint-sarif.ts and lint-github.ts). Pure: findings (and
+ * the topology, for component names) in, a string out.
  */
-import { type Finding, RULES, type Topology, describe, getComponent, namespaceOf, nameOf } from '@vmtopo/model';
+import { type Finding, type Topology, describe, getComponent } from '@vmtopo/model';
 
-type Level = 'error' | 'warning' | 'note';
-const SARIF_LEVEL: Record<Finding['severity'], Level> = { error: 'error', warning: 'warning', info: 'note' };
+/** Where a finding's component, or its field, is written: the CLI's view of the import's sourceOf. */
+export type Locate = (componentId: string, field?: string) => { file: string; line?: number; col?: number } | undefined;
+
+/** The place of a finding: its first component, at its field when the finding names one. */
+export function findingPlace(f: Finding, locate: Locate | undefined) {
+  const id = f.componentIds[0];
+  return id === undefined ? undefined : locate?.(id, f.field);
+}
 
 function componentLabel(t: Topology, id: string | undefined): string {
   if (id === undefined) return 'design';
@@ -47,60 +54,4 @@ export function formatText(findings: Finding[], topology: Topology): string {
 /** `{"findings": [...]}`, each finding as the checker returns it. */
 export function formatJson(findings: Finding[]): string {
   return `${JSON.stringify({ findings }, null, 2)}\n`;
-}
-
-/** The logical location of a component: `<namespace>/<CR kind>/<name>[/<part>]`. */
-function logicalLocation(t: Topology, id: string) {
-  const c = getComponent(t, id);
-  if (!c) return { name: id, kind: 'resource' };
-  const owner = c.cluster !== undefined ? getComponent(t, c.cluster) : undefined;
-  const crKind = owner ? 'VMCluster' : c.kind;
-  const fq = `${namespaceOf(t, c)}/${crKind}/${nameOf(t, c)}${owner ? `/${c.kind}` : ''}`;
-  return { name: owner ? `${nameOf(t, c)}/${c.kind}` : (c.name ?? id), fullyQualifiedName: fq, kind: 'resource', properties: { componentId: id } };
-}
-
-/** SARIF 2.1.0: one run of the `vmtopo` driver, every catalog rule, one result per finding. */
-export function formatSarif(findings: Finding[], topology: Topology, fileUri?: string): string {
-  const ruleIndex = new Map(RULES.map((r, i) => [r.id, i]));
-  const artifact = fileUri && fileUri !== '-' ? { uri: fileUri.replace(/\\/g, '/') } : undefined;
-  const sarif = {
-    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
-    version: '2.1.0',
-    runs: [
-      {
-        tool: {
-          driver: {
-            name: 'vmtopo',
-            rules: RULES.map((r) => ({
-              id: r.id,
-              name: r.id,
-              shortDescription: { text: r.title },
-              fullDescription: { text: `${r.title}. Source: ${r.source}` },
-              defaultConfiguration: { level: SARIF_LEVEL[r.severity] },
-              properties: { source: r.source, ...(r.optional ? { optional: true } : {}) },
-            })),
-          },
-        },
-        ...(artifact ? { artifacts: [{ location: artifact }] } : {}),
-        results: findings.map((f) => {
-          const result: Record<string, unknown> = {
-            ruleId: f.ruleId,
-            level: SARIF_LEVEL[f.severity],
-            message: { text: f.fixable && f.fixLabel ? `${f.message} (fix: ${f.fixLabel})` : f.message },
-            locations: [
-              {
-                ...(artifact ? { physicalLocation: { artifactLocation: artifact } } : {}),
-                logicalLocations: f.componentIds.map((id) => logicalLocation(topology, id)),
-              },
-            ],
-            properties: { componentIds: f.componentIds, fixable: f.fixable, ...(f.fixLabel ? { fixLabel: f.fixLabel } : {}), ...(f.field ? { field: f.field } : {}) },
-          };
-          const idx = ruleIndex.get(f.ruleId);
-          if (idx !== undefined) result.ruleIndex = idx;
-          return result;
-        }),
-      },
-    ],
-  };
-  return `${JSON.stringify(sarif, null, 2)}\n`;
 }

@@ -29,7 +29,7 @@ describe('heredoc wrappers', () => {
     expect(unwrapHeredoc(text)).toEqual({ text, unwrapped: false });
   });
 
-  it('any manifests: wrapped, they read back the same; unwrapped, they are left byte for byte (property)', () => {
+  it('any manifests: wrapped, they read back the same; unwrapped, they are left byte for byte (property)', { timeout: 60_000 }, () => {
     const scalar = fc.oneof(fc.string(), fc.constantFrom('EOF', 'cat <<EOF', '  EOF', 'EOF\n', 'cat <<EOF | kubectl apply -f -\nEOF'), fc.integer());
     const object = fc.dictionary(fc.string({ minLength: 1 }), fc.oneof(scalar, fc.array(scalar, { maxLength: 3 })), { maxKeys: 4 });
     fc.assert(

@@ -17,6 +17,11 @@ export interface Problem {
 export interface ManifestSource {
   text: string;
   file?: string;
+  /**
+   * Found in a directory rather than named by the user: documents in it that are not Kubernetes
+   * objects (Helm values, dashboards) are skipped and listed, not refused.
+   */
+  optional?: boolean;
 }
 
 /**
@@ -66,6 +71,7 @@ export interface ParsedSource {
   docs: Document[];
   lines: LineCounter;
   file?: string;
+  optional?: boolean;
   unwrapped: boolean;
 }
 
@@ -75,7 +81,8 @@ export function parseSource(source: ManifestSource): ParsedSource | { problems: 
   const lines = new LineCounter();
   const docs = parseAllDocuments(text, { lineCounter: lines, prettyErrors: true, uniqueKeys: true });
   // An empty input parses to an empty stream (not an array of documents).
-  if (!Array.isArray(docs)) return { docs: [], lines, unwrapped, ...(source.file ? { file: source.file } : {}) };
+  const known = { ...(source.file ? { file: source.file } : {}), ...(source.optional ? { optional: true } : {}) };
+  if (!Array.isArray(docs)) return { docs: [], lines, unwrapped, ...known };
   const problems = docs
     .flatMap((d) => d.errors)
     .map((e) => {
@@ -85,7 +92,7 @@ export function parseSource(source: ManifestSource): ParsedSource | { problems: 
       return { message: `${placeOf(undefined, source.file)}${at ? `line ${at.line}, column ${at.col}: ` : ''}${message}`, ...(pos ? { pos } : {}) };
     });
   if (problems.length > 0) return { problems };
-  return { docs, lines, unwrapped, ...(source.file ? { file: source.file } : {}) };
+  return { docs, lines, unwrapped, ...known };
 }
 
 /** The dotted path of a node from the visitor's ancestors: keys of pairs, indexes in sequences. */

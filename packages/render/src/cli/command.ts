@@ -1,5 +1,7 @@
 import { parseArgs } from './args.ts';
-import { InputError, loadTopology, readInput } from './input.ts';
+import { basename } from 'node:path';
+import { loadTopology } from './input.ts';
+import { collectInputs } from './sources.ts';
 
 export interface Io {
   out: (s: string) => void;
@@ -13,10 +15,14 @@ export interface Command {
   run: (args: string[], io: Io) => Promise<number> | number;
 }
 
-/** Reads the one input a command takes (file or -) as a topology, plus its options. */
+/**
+ * Reads a command's inputs (files, directories, kustomizations, `-`) as one topology, plus its
+ * options. The design is named after the first input.
+ */
 export function loadArgs(args: string[], io: Io, known: Record<string, 'value' | 'flag'> = {}) {
   const { positional, opts } = parseArgs(args, known);
-  if (positional.length > 1) throw new InputError(`expected one input, got ${positional.length}`);
-  const { text, label } = readInput(positional[0], io.stdin);
-  return { topology: loadTopology(text, label, io.err), opts, label };
+  const inputs = collectInputs(positional, io.stdin);
+  const first = positional[0] === '-' ? 'design' : basename(positional[0]!).replace(/\.(ya?ml|json)$/, '') || 'design';
+  const loaded = loadTopology(inputs, first, io.err);
+  return { ...loaded, opts, inputs };
 }

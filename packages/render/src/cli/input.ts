@@ -1,7 +1,7 @@
-import { readFileSync } from 'node:fs';
 import { DocumentError, VmtError, parseDocument, validateTopology } from '@vmtopo/model';
 import type { ErrorCode, ErrorPlace, Topology } from '@vmtopo/model';
-import { ImportError, importManifests } from '../import.ts';
+import { ImportError, type ImportResult, importManifests } from '../import.ts';
+import type { InputFile, Inputs } from './sources.ts';
 
 /** Bad input: the CLI prints its code and message (no stack trace) and exits 2. */
 export class InputError extends VmtError {
@@ -11,46 +11,65 @@ export class InputError extends VmtError {
   }
 }
 
-export function readInput(path: string | undefined, stdin: () => string): { text: string; label: string } {
-  if (path === undefined) throw new InputError('no input given: pass a file, or - for standard input');
-  if (path === '-') return { text: stdin(), label: '<stdin>' };
+/** Up to this many `Kind/name` in the one line about objects not modelled; the rest are counted. */
+const LISTED = 20;
+
+function list(items: string[]): string {
+  const shown = items.slice(0, LISTED).join(', ');
+  return items.length > LISTED ? `${shown} and ${items.length - LISTED} more` : shown;
+}
+
+/** A topology document rather than manifests: JSON that does not start as a Kubernetes object does. */
+const isDocument = (text: string) => /^\s*\{/.test(text) && !/^\s*\{\s*"(apiVersion|kind)"\s*:/.test(text);
+
+export interface Loaded {
+  topology: Topology;
+  /** Where a component or field is written, for manifests (a topology document has no lines to point at). */
+  sourceOf?: ImportResult['sourceOf'];
+}
+
+function loadDocument(file: InputFile): Topology {
+  const label = file.label;
+  let t: Topology;
   try {
-    return { text: readFileSync(path, 'utf8'), label: path };
+    t = parseDocument(file.text);
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new InputError(`${path}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : (e as Error).message}`, 'VMT-C02', { file: path });
+    if (e instanceof DocumentError) throw new InputError(`${label}: ${e.message}`, e.code, { file: label, path: e.path });
+    throw e;
   }
+  // Manifests get this check in the importer; a document is held to the same values.
+  const invalid = validateTopology(t);
+  if (invalid.length > 0) throw new InputError(invalid.map((p) => `${label}: ${p.message}`).join('\n'), 'VMT-V01', { file: label });
+  return t;
 }
 
 /**
- * A topology document (JSON) or operator manifests (YAML), told apart by the first character.
- * Warnings from the import go to `warn`, then one note naming the objects kept but not modelled.
+ * One design from every input: a topology document (JSON, alone), or operator manifests from any
+ * number of files assembled into one. Warnings from the import go to `warn`, then one line naming
+ * the objects kept but not modelled and one naming what was skipped.
  */
-export function loadTopology(text: string, label: string, warn: (line: string) => void): Topology {
-  const trimmed = text.trimStart();
-  if (trimmed.startsWith('{')) {
-    let t: Topology;
-    try {
-      t = parseDocument(text);
-    } catch (e) {
-      if (e instanceof DocumentError) throw new InputError(`${label}: ${e.message}`, e.code, { file: label, path: e.path });
-      throw e;
-    }
-    // Manifests get this check in the importer; a document is held to the same values.
-    const invalid = validateTopology(t);
-    if (invalid.length > 0) throw new InputError(invalid.map((p) => `${label}: ${p.message}`).join('\n'), 'VMT-V01', { file: label });
-    return t;
-  }
+export function loadTopology(inputs: Inputs, name: string, warn: (line: string) => void): Loaded {
+  const { files } = inputs;
+  const docs = files.filter((f) => !f.found && isDocument(f.text));
+  if (docs.length > 0 && files.length === 1) return { topology: loadDocument(docs[0]!) };
+  if (docs.length > 0) throw new InputError(`${docs[0]!.label} is a topology document, which is read alone: pass it without the other inputs`);
+  const where = files.length === 1 ? files[0]!.label : `${files.length} files`;
   try {
-    const name = label === '<stdin>' ? 'design' : (label.split('/').pop() ?? 'design').replace(/\.(ya?ml|json)$/, '');
-    const result = importManifests(text, { name });
-    for (const w of result.warnings) warn(`${label}: warning: ${w}`);
+    const result = importManifests(
+      files.map((f) => ({ text: f.text, file: f.label, ...(f.found ? { optional: true } : {}) })),
+      { name },
+    );
+    for (const w of result.warnings) warn(`warning: ${w}`);
     // Objects vmtopo does not model are kept and rendered back as they came: one line says which.
-    if (result.kept.length > 0) warn(`${label}: note: kept as written, not modelled: ${result.kept.join(', ')}`);
-    return result.topology;
+    if (result.kept.length > 0) warn(`${where}: note: kept as written, not modelled: ${list(result.kept)}`);
+    const skipped = [...inputs.skipped, ...result.skipped.map((s) => `${s} (not a Kubernetes object)`)];
+    if (skipped.length > 0) warn(`${where}: note: skipped: ${list(skipped)}`);
+    return { topology: result.topology, sourceOf: result.sourceOf };
   } catch (e) {
     if (e instanceof ImportError) {
-      throw new InputError(e.problems.map((p) => `${label}: ${p.message}`).join('\n'), e.code, { file: label, ...e.place });
+      // Problems about a place carry its file; the rest are about the input as a whole.
+      const lines = e.problems.map((p) => (p.pos?.file || files.some((f) => p.message.startsWith(`${f.label}: `)) ? p.message : `${where}: ${p.message}`));
+      throw new InputError(lines.join('\n'), e.code, { ...(files.length === 1 ? { file: where } : {}), ...e.place });
     }
     throw e;
   }

@@ -1,7 +1,7 @@
-#!/usr/bin/env node
 import { readFileSync } from 'node:fs';
 import { COMMANDS, USAGE } from './commands.ts';
 import { VmtError } from '@vmtopo/model';
+import { VERSION } from './version.ts';
 
 /** The `vmtopo` CLI: a thin shell over the model and render packages. Exit 2 on bad input. */
 export async function main(argv: string[], io: { out: (s: string) => void; err: (s: string) => void; stdin: () => string }): Promise<number> {
@@ -9,6 +9,10 @@ export async function main(argv: string[], io: { out: (s: string) => void; err: 
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     io.out(USAGE);
     return name === undefined ? 2 : 0;
+  }
+  if (name === '--version' || name === '-V') {
+    io.out(`vmtopo ${VERSION}`);
+    return 0;
   }
   const command = COMMANDS[name];
   if (!command) {
@@ -32,12 +36,12 @@ export async function main(argv: string[], io: { out: (s: string) => void; err: 
   }
 }
 
-const isEntry = process.argv[1] && import.meta.url.endsWith(process.argv[1].replace(/\\/g, '/').split('/').pop()!);
-if (isEntry) {
-  const code = await main(process.argv.slice(2), {
+/** Runs the CLI on this process: arguments, standard streams, exit code. */
+export async function runProcess(): Promise<void> {
+  process.exitCode = await main(process.argv.slice(2), {
     out: (s) => process.stdout.write(s.endsWith('\n') ? s : `${s}\n`),
     err: (s) => process.stderr.write(s.endsWith('\n') ? s : `${s}\n`),
     stdin: () => readFileSync(0, 'utf8'),
   });
-  process.exitCode = code;
 }
+
