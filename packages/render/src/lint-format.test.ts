@@ -29,3 +29,15 @@ describe('formatJson', () => {
     expect(JSON.parse(formatJson([]))).toEqual({ findings: [] });
   });
 });
+
+describe('locations', () => {
+  test('text puts each component at its file and line; json gives each finding its location', () => {
+    const t = broken();
+    const findings = lint(t);
+    const at = (id: string, field?: string) => ({ file: `k8s/${id}.yaml`, line: field ? 8 : 2, col: 1 });
+    expect(formatText(findings, t, at)).toContain("vmstorage of vmcluster 'main' [vmcluster-main-vmstorage] k8s/vmcluster-main-vmstorage.yaml:2\n");
+    const json = JSON.parse(formatJson(findings, at)).findings as { componentIds: string[]; field?: string; location: unknown }[];
+    for (const f of json) expect(f.location).toEqual(at(f.componentIds[0]!, f.field));
+    expect(JSON.parse(formatJson(findings)).findings[0].location).toBeUndefined();
+  });
+});

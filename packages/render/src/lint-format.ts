@@ -28,8 +28,13 @@ function count(findings: Finding[]): string {
   return `${part(n.error, 'error')}, ${part(n.warning, 'warning')}, ${part(n.info, 'info')}${fixable ? ` (${fixable} fixable with --fix)` : ''}`;
 }
 
-/** Findings grouped by the component they are about (in order of first appearance). */
-export function formatText(findings: Finding[], topology: Topology): string {
+/** `file:line`, as editors and terminals make clickable. */
+function placeText(place: ReturnType<Locate>): string {
+  return place ? ` ${place.file}${place.line !== undefined ? `:${place.line}` : ''}` : '';
+}
+
+/** Findings grouped by the component they are about (in order of first appearance), each group at the file and line of its component. */
+export function formatText(findings: Finding[], topology: Topology, locate?: Locate): string {
   if (findings.length === 0) return 'No findings: the design passes every HA check.\n';
   const groups = new Map<string, Finding[]>();
   for (const f of findings) {
@@ -40,7 +45,7 @@ export function formatText(findings: Finding[], topology: Topology): string {
   }
   const lines: string[] = [];
   for (const [id, list] of groups) {
-    lines.push(`${componentLabel(topology, id || undefined)}${id ? ` [${id}]` : ''}`);
+    lines.push(`${componentLabel(topology, id || undefined)}${id ? ` [${id}]${placeText(locate?.(id))}` : ''}`);
     for (const f of list) {
       lines.push(`  ${f.severity.padEnd(7)} ${f.ruleId}: ${f.message}`);
       if (f.fixable && f.fixLabel) lines.push(`  ${''.padEnd(7)} fix: ${f.fixLabel}`);
@@ -51,7 +56,11 @@ export function formatText(findings: Finding[], topology: Topology): string {
   return `${lines.join('\n')}\n`;
 }
 
-/** `{"findings": [...]}`, each finding as the checker returns it. */
-export function formatJson(findings: Finding[]): string {
-  return `${JSON.stringify({ findings }, null, 2)}\n`;
+/** `{"findings": [...]}`, each finding as the checker returns it, plus its `location` (file, line, column) when known. */
+export function formatJson(findings: Finding[], locate?: Locate): string {
+  const located = findings.map((f) => {
+    const location = findingPlace(f, locate);
+    return location ? { ...f, location } : f;
+  });
+  return `${JSON.stringify({ findings: located }, null, 2)}\n`;
 }

@@ -24,12 +24,15 @@ export const COMMANDS: Record<string, Command> = {
 
 export const USAGE = `vmtopo — design highly available VictoriaMetrics operator topologies
 
-Usage: vmtopo <command> [options] <input>
+Usage: vmtopo <command> [options] <input...>
 
 Commands:
 ${Object.entries(COMMANDS)
   .map(([name, c]) => `  ${name.padEnd(8)} ${c.help.split('\n')[2] ?? ''}`)
   .join('\n')}
 
-Input is a topology document (.vmtopo.json) or operator manifests (.yaml); - reads stdin.
-Run vmtopo <command> --help for details.`;
+Input is a topology document (.vmtopo.json, read alone) or operator manifests: files,
+directories (recursive: *.yaml, *.yml, *.json), kustomization.yaml (its resources) and - (stdin),
+assembled into one design. At most 20 MB per input and 100 YAML alias expansions per document.
+Exit codes: 0 ok; 1 lint findings at or above --fail-on, or whatif --require not met; 2 bad input.
+vmtopo --version prints the version. Run vmtopo <command> --help for details.`;

@@ -44,10 +44,10 @@ Exit 0: no finding at or above --fail-on (default error); 1: such findings; 2: b
       : single && single !== '<stdin>'
         ? () => ({ file: single })
         : undefined;
-    if (format === 'json') io.out(formatJson(findings));
+    if (format === 'json') io.out(formatJson(findings, locate));
     else if (format === 'sarif') io.out(formatSarif(findings, topology, locate, VERSION));
     else if (format === 'github') io.out(formatGithub(findings, locate));
-    else io.out(formatText(findings, topology));
+    else io.out(formatText(findings, topology, locate));
     return fails(findings, threshold) ? 1 : 0;
   },
 };
