@@ -56,7 +56,9 @@ export function loadTopology(inputs: Inputs, name: string, warn: (line: string) 
   const where = files.length === 1 ? files[0]!.label : `${files.length} files`;
   try {
     const result = importManifests(
-      files.map((f) => ({ text: f.text, file: f.label, ...(f.found ? { optional: true } : {}) })),
+      // One file named alone is held to being manifests; among several (a directory, the files
+      // pre-commit passes), a document that is no Kubernetes object (Helm values) is skipped.
+      files.map((f) => ({ text: f.text, file: f.label, ...(f.found || files.length > 1 ? { optional: true } : {}) })),
       { name },
     );
     for (const w of result.warnings) warn(`warning: ${w}`);

@@ -18,10 +18,7 @@ export interface InputFile {
   text: string;
   /** The path as the user would write it (relative to the working directory when below it), or `<stdin>`. */
   label: string;
-  /**
-   * Found by walking a directory or a kustomization rather than named on the command line: its
-   * documents that are not Kubernetes objects (Helm values, dashboards) are skipped, not refused.
-   */
+  /** Found by walking a directory or a kustomization rather than named on the command line. */
   found: boolean;
 }
 
