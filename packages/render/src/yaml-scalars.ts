@@ -1,4 +1,4 @@
-import { Document, Schema, visit } from 'yaml';
+import { Schema, stringify } from 'yaml';
 import type { CreateNodeOptions, DocumentOptions, SchemaOptions, ToStringOptions } from 'yaml';
 
 /**
@@ -16,6 +16,27 @@ export function misreadByYaml11(s: string): boolean {
 }
 
 type Options = DocumentOptions & SchemaOptions & CreateNodeOptions & ToStringOptions;
+type Tag = Exclude<NonNullable<SchemaOptions['customTags']>, (...args: never[]) => unknown>[number];
+
+/** Only strings that start like a number, a bool, a null, `=` or `<<` can be misread: the rest skip the tests. */
+const MAYBE_MISREAD = /^[-+.0-9~=<yYnNoOtTfF]/;
+
+/**
+ * The core schema's tags with its string tag writing every string a YAML 1.1 reader would misread
+ * double-quoted. It replaces the library's at emit time, so no extra pass over the document is made.
+ */
+const PORTABLE_TAGS: Tag[] = new Schema({ schema: 'core' }).tags.map((tag) => {
+  if (tag.tag !== 'tag:yaml.org,2002:str' || !('stringify' in tag) || !tag.stringify) return tag;
+  const plain = tag.stringify;
+  return {
+    ...tag,
+    stringify(item, ...rest) {
+      // The node is this emit's own (created from the value just now), so it is marked in place.
+      if (typeof item.value === 'string' && MAYBE_MISREAD.test(item.value) && misreadByYaml11(item.value)) item.type = 'QUOTE_DOUBLE';
+      return plain.call(tag, item, ...rest);
+    },
+  } as Tag;
+});
 
 /**
  * YAML (1.2 core schema, as the library writes) in which every string a YAML 1.1 reader would
@@ -23,11 +44,5 @@ type Options = DocumentOptions & SchemaOptions & CreateNodeOptions & ToStringOpt
  * values. Strings the 1.2 core schema would misread are already quoted by the library.
  */
 export function stringifyPortable(value: unknown, options: Options): string {
-  const doc = new Document(value, options);
-  visit(doc, {
-    Scalar(_, node) {
-      if (typeof node.value === 'string' && node.type !== 'QUOTE_DOUBLE' && misreadByYaml11(node.value)) node.type = 'QUOTE_DOUBLE';
-    },
-  });
-  return doc.toString(options);
+  return stringify(value, { ...options, customTags: () => PORTABLE_TAGS });
 }
