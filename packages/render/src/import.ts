@@ -78,6 +78,7 @@ interface Source {
   lines: LineCounter;
   file?: string;
   optional?: boolean;
+  namespace?: string;
   /** Where the object sits in its document: [] for a document of its own, ['items', i] inside a List. */
   base: (string | number)[];
 }
@@ -161,9 +162,11 @@ class Importer {
       this.problems.push({ message: `${at(pos)}${where} has no apiVersion and kind`, pos });
       return;
     }
-    const md = isObj(obj.metadata) ? obj.metadata : {};
-    const label = `${kind}/${typeof md.name === 'string' ? md.name : '?'}`;
+    const written = isObj(obj.metadata) ? obj.metadata : {};
+    const label = `${kind}/${typeof written.name === 'string' ? written.name : '?'}`;
     const crKind = obj.apiVersion === API_VERSION ? CR_KINDS[kind] : undefined;
+    // kustomize's namespace transformer: the operator CRs of a kustomization take its namespace.
+    const md = crKind && src.namespace ? { ...written, namespace: src.namespace } : written;
     if (!crKind) {
       this.t.extras.push(obj as KubeObject);
       this.kept.push(label);
@@ -540,7 +543,7 @@ export function importManifests(input: string | readonly ManifestSource[], opts:
       if ('problem' in read) throw new ImportError(read.problem.message, [read.problem], 'VMT-I04');
       const value = read.value;
       if (value === null || value === undefined) return;
-      const src = { doc, index, lines: p.lines, base: [], ...(p.file ? { file: p.file } : {}), ...(p.optional ? { optional: true } : {}) };
+      const src = { doc, index, lines: p.lines, base: [], ...(p.file ? { file: p.file } : {}), ...(p.optional ? { optional: true } : {}), ...(p.namespace ? { namespace: p.namespace } : {}) };
       if (isObj(value) && value.kind === 'List' && Array.isArray(value.items)) {
         value.items.forEach((item, i) => imp.addObject(item, { ...src, base: ['items', i] }));
         return;

@@ -22,6 +22,8 @@ export interface ManifestSource {
    * objects (Helm values, dashboards) are skipped and listed, not refused.
    */
   optional?: boolean;
+  /** The namespace a kustomization gives the operator CRs of this source, over their own. */
+  namespace?: string;
 }
 
 /**
@@ -72,6 +74,7 @@ export interface ParsedSource {
   lines: LineCounter;
   file?: string;
   optional?: boolean;
+  namespace?: string;
   unwrapped: boolean;
 }
 
@@ -81,7 +84,7 @@ export function parseSource(source: ManifestSource): ParsedSource | { problems: 
   const lines = new LineCounter();
   const docs = parseAllDocuments(text, { lineCounter: lines, prettyErrors: true, uniqueKeys: true });
   // An empty input parses to an empty stream (not an array of documents).
-  const known = { ...(source.file ? { file: source.file } : {}), ...(source.optional ? { optional: true } : {}) };
+  const known = { ...(source.file ? { file: source.file } : {}), ...(source.optional ? { optional: true } : {}), ...(source.namespace ? { namespace: source.namespace } : {}) };
   if (!Array.isArray(docs)) return { docs: [], lines, unwrapped, ...known };
   const problems = docs
     .flatMap((d) => d.errors)

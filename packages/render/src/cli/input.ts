@@ -58,7 +58,7 @@ export function loadTopology(inputs: Inputs, name: string, warn: (line: string) 
     const result = importManifests(
       // One file named alone is held to being manifests; among several (a directory, the files
       // pre-commit passes), a document that is no Kubernetes object (Helm values) is skipped.
-      files.map((f) => ({ text: f.text, file: f.label, ...(f.found || files.length > 1 ? { optional: true } : {}) })),
+      files.map((f) => ({ text: f.text, file: f.label, ...(f.found || files.length > 1 ? { optional: true } : {}), ...(f.namespace ? { namespace: f.namespace } : {}) })),
       { name },
     );
     for (const w of result.warnings) warn(`warning: ${w}`);

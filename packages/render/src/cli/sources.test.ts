@@ -49,6 +49,22 @@ describe('collectInputs', () => {
     expect(skipped).toEqual(['https://github.com/x/y//deploy?ref=v1 (remote, in overlay/kustomization.yaml)', 'github.com/org/repo/base?ref=main (remote, in overlay/kustomization.yaml)']);
   });
 
+  it("gives a kustomization's namespace to the files it lists, the outermost one winning", async () => {
+    const url = 'http://vmsingle-main.monitoring.svc:8429/api/v1/write';
+    const dir = tree({
+      'base/kustomization.yaml': [{ namespace: 'ignored', resources: ['vmsingle.yaml'] }],
+      'base/vmsingle.yaml': [single('main')],
+      'kustomization.yaml': [{ namespace: 'monitoring', resources: ['base', 'agent.yaml'] }],
+      'agent.yaml': [agent('a', url)],
+    });
+    const { files } = collectInputs(['.'], noStdin, dir);
+    expect(files.map((f) => [f.label, f.namespace])).toEqual([['base/vmsingle.yaml', 'monitoring'], ['agent.yaml', 'monitoring']]);
+    // The agent's URL names the VMSingle in that namespace: a link, not an external URL.
+    const imported = await run(['import', join(dir, 'kustomization.yaml')]);
+    expect(imported.err).toBe('');
+    expect(JSON.parse(imported.out)).toMatchObject({ namespace: 'monitoring', links: [{ type: 'remoteWrite', source: 'vmagent-a', target: 'vmsingle-main' }] });
+  });
+
   it('names the kustomization and line of a resource that is missing', () => {
     const dir = tree({ 'kustomization.yaml': [{ resources: ['here.yaml', 'gone.yaml'] }], 'here.yaml': [single('h')] });
     expect(() => collectInputs(['.'], noStdin, dir)).toThrow('kustomization.yaml: line 3: resources entry gone.yaml: no such file');
@@ -91,6 +107,10 @@ describe('vmtopo with many inputs', () => {
     expect(lint.err).toBe(
       `4 files: note: kept as written, not modelled: Deployment/web, ConfigMap/cfg\n4 files: note: skipped: ${join(dir, 'apps/values.yaml')}: document 1 (not a Kubernetes object)\n`,
     );
+    // Several files named one by one (as pre-commit passes them): YAML that is no object is skipped too; one alone is refused.
+    const named = await run(['lint', join(dir, 'storage/vmsingle.yaml'), join(dir, 'apps/values.yaml')]);
+    expect([named.code, named.err]).toEqual([0, `2 files: note: skipped: ${join(dir, 'apps/values.yaml')}: document 1 (not a Kubernetes object)\n`]);
+    expect((await run(['lint', join(dir, 'apps/values.yaml')])).err).toMatch(/VMT-I03 .*values\.yaml: line 1: document 1 has no apiVersion and kind/);
     const warnOnly = await run(['lint', '--fail-on', 'warning', join(dir, 'storage')]);
     expect(warnOnly.code).toBe(1);
     expect((await run(['lint', join(dir, 'storage')])).code).toBe(0);

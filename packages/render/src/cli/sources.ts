@@ -20,6 +20,8 @@ export interface InputFile {
   label: string;
   /** Found by walking a directory or a kustomization rather than named on the command line. */
   found: boolean;
+  /** The `namespace:` of the kustomization that lists it (the outermost one), which kustomize gives its objects. */
+  namespace?: string;
 }
 
 export interface Inputs {
@@ -83,7 +85,7 @@ class Collector {
     else this.file(path, false);
   }
 
-  private file(path: string, found: boolean) {
+  private file(path: string, found: boolean, namespace?: string) {
     if (!this.first(path)) return;
     const label = this.label(path);
     let text: string;
@@ -95,7 +97,7 @@ class Collector {
       if (e instanceof InputError) throw e;
       throw unreadable(label, e);
     }
-    this.files.push({ text, label, found });
+    this.files.push({ text, label, found, ...(namespace ? { namespace } : {}) });
   }
 
   /**
@@ -103,10 +105,10 @@ class Collector {
    * every file — patches there are not objects); a Helm chart's templates are not manifests until
    * rendered; anything else is walked for .yaml, .yml and .json files, hidden ones left out.
    */
-  private directory(dir: string) {
+  private directory(dir: string, namespace?: string) {
     const names = readdirSync(dir).sort();
     const kustomization = KUSTOMIZATION.find((k) => names.includes(k));
-    if (kustomization) return this.kustomization(join(dir, kustomization));
+    if (kustomization) return this.kustomization(join(dir, kustomization), namespace);
     if (names.includes('Chart.yaml')) {
       this.skipped.push(`${this.label(dir)} (a Helm chart: render it with helm template first)`);
       return;
@@ -115,13 +117,18 @@ class Collector {
       if (name.startsWith('.') || name === 'node_modules') continue;
       const path = join(dir, name);
       const stat = statSync(path);
-      if (stat.isDirectory()) this.directory(path);
-      else if (stat.isFile() && MANIFEST_EXT.has(extname(name))) this.file(path, true);
+      if (stat.isDirectory()) this.directory(path, namespace);
+      else if (stat.isFile() && MANIFEST_EXT.has(extname(name))) this.file(path, true, namespace);
     }
   }
 
-  /** A kustomization read as a list of files: its `resources` (and legacy `bases`), relative to it. */
-  private kustomization(path: string) {
+  /**
+   * A kustomization read as a list of files: its `resources` (and legacy `bases`), relative to it.
+   * Its `namespace:` goes to the objects they hold unless an outer kustomization sets one (kustomize
+   * applies the outer one last). A resource reached again through another kustomization is not
+   * read twice, so it keeps the namespace of the first.
+   */
+  private kustomization(path: string, inherited?: string) {
     if (!this.first(path)) return;
     const label = this.label(path);
     let text: string;
@@ -140,6 +147,8 @@ class Collector {
       const e = doc.errors[0]!;
       throw new InputError(`${label}: line ${e.linePos?.[0].line ?? 1}: invalid YAML: ${e.message.split('\n')[0]}`, 'VMT-I02', { file: label, line: e.linePos?.[0].line ?? 1 });
     }
+    const own = isMap(doc.contents) ? doc.contents.get('namespace') : undefined;
+    const namespace = inherited ?? (typeof own === 'string' && own !== '' ? own : undefined);
     for (const key of ['resources', 'bases']) {
       const list = isMap(doc.contents) ? doc.contents.get(key, true) : undefined;
       if (list === undefined) continue;
@@ -158,8 +167,8 @@ class Collector {
         } catch (e) {
           throw new InputError(`${label}: line ${line(item)}: ${key} entry ${entry}: ${unreadable(entry, e).message.replace(`${entry}: `, '')}`, 'VMT-C02', { file: label, line: line(item) });
         }
-        if (isDir) this.directory(target);
-        else this.file(target, true);
+        if (isDir) this.directory(target, namespace);
+        else this.file(target, true, namespace);
       }
     }
   }
