@@ -1,6 +1,7 @@
 import { addComponent, addLink, emptyTopology, updateComponent, withField } from '@vmtopo/model';
 import { describe, expect, it } from 'vitest';
-import { createStructuralView, samePlaces } from './derive.ts';
+import type { Finding } from './core.ts';
+import { createStructuralView, findingsByComponent, samePlaces } from './derive.ts';
 import { createEditorStore } from './editorStore.ts';
 
 function design() {
@@ -49,5 +50,14 @@ describe('samePlaces', () => {
     expect(samePlaces(t, updateComponent(t, agent, (c) => ({ ...c, position: { x: 1, y: 2 } })))).toBe(false);
     expect(samePlaces(t, addComponent(t, 'VMAgent', { position: { x: 0, y: 300 } }).topology)).toBe(false);
     expect(samePlaces(t, { ...t, components: t.components.slice(1) })).toBe(false);
+  });
+});
+
+describe('findings by component', () => {
+  it('keeps the worst severity and the count of each severity', () => {
+    const f = (severity: Finding['severity'], id: string) => ({ ruleId: 'r', severity, message: `${severity} on ${id}`, componentIds: [id] }) as Finding;
+    const by = findingsByComponent([f('warning', 'a'), f('error', 'a'), f('warning', 'a'), f('info', 'b')]);
+    expect(by.get('a')).toMatchObject({ severity: 'error', count: 3, counts: { error: 1, warning: 2, info: 0 } });
+    expect(by.get('b')).toMatchObject({ severity: 'info', count: 1, counts: { error: 0, warning: 0, info: 1 } });
   });
 });

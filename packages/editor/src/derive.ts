@@ -83,7 +83,9 @@ export function memoByIdentity<A extends object, R>(f: (a: A) => R): (a: A) => R
 }
 
 export interface NodeFindings {
+  /** The worst severity, and how many findings of each severity (a badge shows the worst's). */
   severity: Severity;
+  counts: Record<Severity, number>;
   count: number;
   messages: string[];
   /** Stable key for memoised nodes. */
@@ -96,9 +98,10 @@ export function findingsByComponent(findings: Finding[]): Map<string, NodeFindin
   for (const f of findings) {
     for (const id of new Set(f.componentIds)) {
       const cur = out.get(id);
-      if (!cur) out.set(id, { severity: f.severity, count: 1, messages: [f.message], key: '' });
+      if (!cur) out.set(id, { severity: f.severity, counts: { error: 0, warning: 0, info: 0, [f.severity]: 1 }, count: 1, messages: [f.message], key: '' });
       else {
         cur.count++;
+        cur.counts[f.severity]++;
         cur.messages.push(f.message);
         if (SEVERITY_ORDER[f.severity] < SEVERITY_ORDER[cur.severity]) cur.severity = f.severity;
       }

@@ -1,6 +1,6 @@
 import { addComponent, emptyTopology, lint, updateComponent, withField } from '@vmtopo/model';
 import { describe, expect, it } from 'vitest';
-import { designSummary, severityCounts } from './summary.ts';
+import { designSummary, severityCounts, severityPhrase } from './summary.ts';
 
 describe('design summary', () => {
   it('counts components, pods, namespaces, findings and kinds', () => {
@@ -17,5 +17,13 @@ describe('design summary', () => {
   });
   it('an empty design is in the design\'s namespace', () => {
     expect(designSummary(emptyTopology('d'), [])).toMatchObject({ components: 0, pods: 0, namespaces: [emptyTopology('d').namespace], kinds: [] });
+  });
+});
+
+describe('severity phrase', () => {
+  it('names the severities that occur, worst first, singular for one', () => {
+    expect(severityPhrase({ error: 1, warning: 4, info: 0 })).toBe('1 error · 4 warnings');
+    expect(severityPhrase({ error: 0, warning: 1, info: 2 })).toBe('1 warning · 2 info');
+    expect(severityPhrase({ error: 0, warning: 0, info: 0 })).toBe('no findings');
   });
 });

@@ -11,6 +11,14 @@ export function severityCounts(findings: Finding[]): Record<Severity, number> {
   return out;
 }
 
+const SEVERITY_NOUN: Record<Severity, [string, string]> = { error: ['error', 'errors'], warning: ['warning', 'warnings'], info: ['info', 'info'] };
+
+/** "1 error · 4 warnings": the severities that occur, worst first; "no findings" when none does. */
+export function severityPhrase(counts: Record<Severity, number>): string {
+  const parts = (['error', 'warning', 'info'] as const).filter((s) => counts[s] > 0).map((s) => `${counts[s]} ${SEVERITY_NOUN[s][counts[s] === 1 ? 0 : 1]}`);
+  return parts.length ? parts.join(' · ') : 'no findings';
+}
+
 /** What the inspector says about the design when nothing is selected. */
 export interface DesignSummary {
   components: number;

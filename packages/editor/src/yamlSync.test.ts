@@ -3,7 +3,7 @@ import { updateComponent } from '@vmtopo/model';
 import { describe, expect, it } from 'vitest';
 import { renderYaml } from './core.ts';
 import { TEMPLATES } from './templates.ts';
-import { applyYamlText, textEdit } from './yamlSync.ts';
+import { applyYamlText, componentLines, textEdit } from './yamlSync.ts';
 
 const build = (id: string) => TEMPLATES.find((t) => t.id === id)!.build();
 
@@ -113,5 +113,27 @@ describe('objects typed without a namespace', () => {
     if (!r.ok || !r.topology) throw new Error('expected a change');
     const extra = r.topology.components.find((c) => c.name === 'extra')!;
     expect(extra.namespace ?? r.topology.namespace).toBe('monitoring');
+  });
+});
+
+describe('componentLines', () => {
+  it.each(TEMPLATES.filter((t) => t.id !== 'blank').map((t) => [t.id] as const))('%s: finds every component, a part in its cluster', (id) => {
+    const t = build(id);
+    const text = renderYaml(t);
+    const lines = text.split('\n');
+    for (const c of t.components) {
+      const r = componentLines(t, text, c.id)!;
+      const shown = lines.slice(r.first - 1, r.last);
+      if (c.cluster !== undefined) {
+        expect(shown[0]).toBe(`  ${c.kind}:`);
+        expect(shown.slice(1).every((l) => l.startsWith('    '))).toBe(true);
+      } else {
+        expect(shown).toContain(`kind: ${c.kind}`);
+        expect(shown).toContain(`  name: ${c.name}`);
+        expect(shown).not.toContain('---');
+        expect(lines[r.last] === undefined || lines[r.last] === '---' || lines[r.last] === '').toBe(true);
+      }
+    }
+    expect(componentLines(t, text, 'nothing')).toBeUndefined();
   });
 });

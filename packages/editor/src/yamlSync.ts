@@ -1,4 +1,4 @@
-import { isClusterPart, PART_OFFSETS, partsOf, type Component, type Link, type Topology } from '@vmtopo/model';
+import { getComponent, isClusterPart, PART_OFFSETS, partsOf, type Component, type Link, type Topology } from '@vmtopo/model';
 import { importManifests, ImportProblem, renderYaml, type SourceProblem } from './core.ts';
 import { freeSpot, NODE_W, DEFAULT_CLUSTER_W, estimateHeight, placeMissing } from './layout.ts';
 
@@ -194,4 +194,43 @@ export function textEdit(a: string, b: string): { start: number; end: number; te
     endB--;
   }
   return { start, end: endA, text: b.slice(start, endB) };
+}
+
+/** The lines (1-based, inclusive) of a part of the YAML text. */
+export interface LineRange {
+  first: number;
+  last: number;
+}
+
+/**
+ * Where a component is in the design's YAML: its custom resource's document, or for a cluster
+ * part the part's section (`  vmstorage:`) of its cluster's document. Found by kind, name and
+ * namespace, as the renderer writes them; undefined when the text has no such document.
+ */
+export function componentLines(t: Topology, text: string, id: string): LineRange | undefined {
+  const c = getComponent(t, id);
+  if (!c) return undefined;
+  const owner = isClusterPart(c.kind) ? getComponent(t, c.cluster) : c;
+  if (!owner) return undefined;
+  const lines = text.split('\n');
+  const ns = owner.namespace ?? t.namespace;
+  let start = 0;
+  for (let i = 0; i <= lines.length; i++) {
+    if (i < lines.length && lines[i] !== '---') continue;
+    const doc = lines.slice(start, i);
+    const isIt =
+      doc.includes(`kind: ${owner.kind}`) && doc.includes(`  name: ${owner.name}`) && (doc.includes(`  namespace: ${ns}`) || !doc.some((l) => l.startsWith('  namespace: ')));
+    if (isIt) {
+      let last = start + doc.length;
+      while (last > start + 1 && lines[last - 1]!.trim() === '') last--;
+      if (owner === c) return { first: start + 1, last };
+      const head = doc.indexOf(`  ${c.kind}:`);
+      if (head < 0) return { first: start + 1, last };
+      let end = head + 1;
+      while (end < doc.length && (doc[end]!.startsWith('   ') || doc[end]!.trim() === '')) end++;
+      return { first: start + head + 1, last: start + end };
+    }
+    start = i + 1;
+  }
+  return undefined;
 }

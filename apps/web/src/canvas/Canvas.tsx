@@ -31,6 +31,17 @@ import { BadgePopLayer } from './nodes/BadgePopLayer.tsx';
 import { ClusterNode } from './nodes/ClusterNode.tsx';
 import { ComponentNode } from './nodes/ComponentNode.tsx';
 
+/**
+ * Moves the keyboard focus to a node, so that its arrow keys and Delete act on it: once it is
+ * drawn and measured (React Flow keeps a new node hidden until then, and a hidden one takes no focus).
+ */
+function focusNode(root: HTMLElement | null, id: string | undefined, frames = 20) {
+  if (!id || !root) return;
+  const el = root.querySelector<HTMLElement>(`.react-flow__node[data-id="${CSS.escape(id)}"]`);
+  el?.focus({ preventScroll: true });
+  if (document.activeElement !== el && frames > 0) requestAnimationFrame(() => focusNode(root, id, frames - 1));
+}
+
 interface Chooser {
   options: LinkOption[];
   x: number;
@@ -147,7 +158,10 @@ export function Canvas({
       if (e.defaultPrevented) return;
       if (action === 'clearSelection') setChooser(null);
       const at = pointer.current ? rf.screenToFlowPosition(pointer.current) : undefined;
-      if (runCommand(store, action, at)) e.preventDefault();
+      if (!runCommand(store, action, at)) return;
+      e.preventDefault();
+      // The keyboard follows a paste: the copy's node takes the focus once it is drawn.
+      if (action === 'paste') focusNode(wrapper.current, store.getState().selection.nodes[0]);
     },
     [store, rf],
   );

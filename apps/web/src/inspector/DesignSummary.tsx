@@ -1,4 +1,4 @@
-import { designNameProblem, designSummary, renameDesign, setDesignNamespace, showWorstScenario, survivalLine } from '@vmtopo/editor';
+import { designNameProblem, designSummary, renameDesign, setDesignNamespace, severityPhrase, showWorstScenario, survivalLine } from '@vmtopo/editor';
 import type { Topology } from '@vmtopo/model';
 import { Fragment, useDeferredValue } from 'react';
 import { useEditor } from '../hooks/useEditor.ts';
@@ -69,9 +69,7 @@ export function DesignSummary() {
             </button>
           </dd>
           <dt>Findings</dt>
-          <dd>
-            {sum.findings.error} errors · {sum.findings.warning} warnings · {sum.findings.info} info
-          </dd>
+          <dd>{severityPhrase(sum.findings)}</dd>
           {sum.kinds.map(([k, n]) => (
             <div key={k} className="summary-kind">
               <dt>{k}</dt>

@@ -12,9 +12,11 @@ export function FindingsOf({ findings }: { findings: Finding[] }) {
           <span className={`sev-dot sev-${f.severity}`} aria-label={f.severity} />
           <span>{f.message}</span>
           {f.fixable && (
-            <button type="button" className="fix" onClick={() => fixFinding(store, f)}>
-              {f.fixLabel ?? 'Fix'}
-            </button>
+            <div className="fix-row">
+              <button type="button" className="fix" onClick={() => fixFinding(store, f)}>
+                {f.fixLabel ?? 'Fix'}
+              </button>
+            </div>
           )}
         </div>
       ))}

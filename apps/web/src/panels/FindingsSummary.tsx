@@ -1,10 +1,10 @@
-import { SEVERITY_ICON, severityCounts, type Finding } from '@vmtopo/editor';
+import { SEVERITY_ICON, severityCounts, severityPhrase, type Finding } from '@vmtopo/editor';
 
 /** Counts of findings by severity, as the Findings tab shows them. */
 export function FindingsSummary({ findings }: { findings: Finding[] }) {
   const n = severityCounts(findings);
   return (
-    <span className="sev-counts" aria-label={`${n.error} errors, ${n.warning} warnings, ${n.info} info`}>
+    <span className="sev-counts" aria-label={severityPhrase(n)} title={severityPhrase(n)}>
       <span className="sev-count sev-error" data-count={n.error}>
         {SEVERITY_ICON.error} {n.error}
       </span>

@@ -1,4 +1,4 @@
-import { applyYamlText, problemLine, textEdit, type SourceProblem } from '@vmtopo/editor';
+import { applyYamlText, componentLines, problemLine, textEdit, type SourceProblem } from '@vmtopo/editor';
 import type { Topology } from '@vmtopo/model';
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useDerivations } from '../hooks/useDerivations.ts';
@@ -23,6 +23,7 @@ export default function YamlView() {
   const store = useEditorApi();
   const derivations = useDerivations();
   const topology = useEditor((s) => s.topology);
+  const selected = useEditor((s) => s.selection.nodes[0]);
   const yaml = derivations.yaml(topology);
   const [status, setStatus] = useState<Status>({ kind: 'synced' });
   const host = useRef<HTMLDivElement>(null);
@@ -34,6 +35,7 @@ export default function YamlView() {
   const own = useRef<Topology | null>(null);
 
   const highlight = useRef<monaco.editor.IEditorDecorationsCollection | null>(null);
+  const selectedDoc = useRef<monaco.editor.IEditorDecorationsCollection | null>(null);
   const fade = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const shownText = useRef<{ model: monaco.editor.ITextModel; version: number; text: string } | null>(null);
   /**
@@ -174,6 +176,7 @@ export default function YamlView() {
       obs.disconnect();
       clearTimeout(fade.current);
       highlight.current = null;
+      selectedDoc.current = null;
       ed.dispose();
       editor.current = null;
       // The next mount starts from the design (the mount sets its YAML), not from a half-typed text.
@@ -196,6 +199,21 @@ export default function YamlView() {
     setStatus({ kind: 'synced' });
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [yaml]);
+
+  // The selected component's document (a part's section of its cluster's) is marked and scrolled
+  // to the top, unless the user is typing here. Looked up when the selection changes only: Monaco
+  // moves the mark with later edits, and a field change at 1,000 components need not scan the text.
+  useEffect(() => {
+    const ed = editor.current;
+    const model = ed?.getModel();
+    if (!ed || !model) return;
+    const lines = selected ? componentLines(store.getState().topology, model.getValue(), selected) : undefined;
+    selectedDoc.current ??= ed.createDecorationsCollection();
+    if (!lines) return void selectedDoc.current.clear();
+    const range = new monaco.Range(lines.first, 1, lines.last, 1);
+    selectedDoc.current.set([{ range, options: { isWholeLine: true, className: 'yaml-selected-doc', linesDecorationsClassName: 'yaml-selected-gutter' } }]);
+    if (!ed.hasTextFocus()) ed.revealRangeNearTop(new monaco.Range(lines.first, 1, lines.first, 1), monaco.editor.ScrollType.Immediate);
+  }, [selected, store]);
 
   return (
     <div className="yaml-pane">

@@ -1,13 +1,16 @@
-import { SEVERITY_ICON, type NodeFindings } from '@vmtopo/editor';
+import { SEVERITY_ICON, severityPhrase, type NodeFindings } from '@vmtopo/editor';
 import { useContext } from 'react';
 import { BadgePopContext } from './badgePop.ts';
 
-/** The worst severity of a component's findings, with the count; hovering lists the messages. */
+/**
+ * The worst severity of a component's findings with the count of that severity (a node with one
+ * error and four warnings reads "✖ 1"); its label has every count, and hovering lists the messages.
+ */
 export function Badge({ findings }: { findings?: NodeFindings }) {
   const pop = useContext(BadgePopContext);
   if (!findings) return null;
-  const { severity, count } = findings;
-  const label = `${count} finding${count === 1 ? '' : 's'}, worst: ${severity}`;
+  const { severity, counts } = findings;
+  const label = severityPhrase(counts);
   const show = (el: HTMLElement) => {
     const r = el.getBoundingClientRect();
     pop?.set({ findings, rect: { left: r.left, top: r.top, right: r.right, bottom: r.bottom } });
@@ -18,7 +21,7 @@ export function Badge({ findings }: { findings?: NodeFindings }) {
       className={`badge sev-${severity}`}
       role="status"
       aria-label={label}
-      title={pop ? undefined : findings.messages.join('\n')}
+      title={pop ? undefined : `${label}\n${findings.messages.join('\n')}`}
       data-severity={severity}
       tabIndex={-1}
       onMouseEnter={(e) => show(e.currentTarget)}
@@ -28,7 +31,7 @@ export function Badge({ findings }: { findings?: NodeFindings }) {
       onPointerDown={hide}
     >
       <span aria-hidden>{SEVERITY_ICON[severity]}</span>
-      <span>{count}</span>
+      <span>{counts[severity]}</span>
     </div>
   );
 }

@@ -1,3 +1,4 @@
+import { severityPhrase } from '@vmtopo/editor';
 import { useEffect, useRef, useState, useSyncExternalStore, type RefObject } from 'react';
 import type { BadgePopStore } from './badgePop.ts';
 
@@ -35,6 +36,7 @@ export function BadgePopLayer({ store, container }: { store: BadgePopStore; cont
       role="tooltip"
       style={at ? { left: at.left, top: at.top } : { left: 0, top: 0, visibility: 'hidden' }}
     >
+      <div className="badge-pop-head">{severityPhrase(pop.findings.counts)}</div>
       <ul>
         {pop.findings.messages.map((m, i) => (
           <li key={i}>{m}</li>

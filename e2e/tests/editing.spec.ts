@@ -1,0 +1,150 @@
+import { expect, test, type Page } from '@playwright/test';
+import { canvas, dropOnCanvas, node, shot, watchErrors } from './helpers.ts';
+
+/** Screenshots in the light and the dark theme, into /tmp for a look and as test artifacts. */
+async function bothThemes(page: Page, name: string, info: Parameters<typeof shot>[1]) {
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.waitForTimeout(150);
+    await shot(page, info, `${name}-${scheme}`);
+    await page.screenshot({ path: `/tmp/shots/${name}-${scheme}.png` });
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+}
+
+const template = async (page: Page, name: string) => {
+  await page.getByRole('button', { name: 'Templates ▾' }).click();
+  await page.getByRole('menuitem', { name: new RegExp(`^${name}`) }).click();
+  await expect(page.locator('.react-flow__node').first()).toBeVisible();
+};
+
+test('a badge shows the worst severity with its own count; every count is in its label and the summary', async ({ page }, info) => {
+  const errors = watchErrors(page);
+  await page.goto('/');
+  await dropOnCanvas(page, 'VMCluster', { x: 120, y: 60 });
+  const storage = node(page, 'vmstorage of VMCluster cluster');
+  await storage.click();
+  // Fewer storage nodes than the replication factor: an error next to the warnings.
+  await storage.getByRole('button', { name: 'Remove a replica' }).click();
+  await storage.getByRole('button', { name: 'Remove a replica' }).click();
+  await dropOnCanvas(page, 'VMSingle', { x: 420, y: 420 });
+  await expect(page.locator('.badge.sev-error').first()).toBeVisible();
+
+  const badges = page.locator('.react-flow__node .badge');
+  let mixed = 0;
+  for (let i = 0; i < (await badges.count()); i++) {
+    const b = badges.nth(i);
+    const label = (await b.getAttribute('aria-label'))!;
+    const counts = Object.fromEntries([...label.matchAll(/(\d+) (error|warning|info)/g)].map((m) => [m[2], Number(m[1])]));
+    const severity = (await b.getAttribute('data-severity'))!;
+    expect(await b.locator('span').nth(1).textContent()).toBe(String(counts[severity]));
+    // The worst severity is the first the label names.
+    expect(label.startsWith(`${counts[severity]} ${severity}`)).toBe(true);
+    if (Object.keys(counts).length > 1) mixed++;
+  }
+  expect(mixed).toBeGreaterThan(0);
+  await storage.locator('.badge').hover();
+  await expect(page.getByRole('tooltip')).toContainText(/1 error · \d+ warnings?/);
+  await bothThemes(page, 'badges', info);
+
+  await canvas(page).click({ position: { x: 20, y: 20 } });
+  await page.keyboard.press('Escape');
+  const summary = page.locator(".inspector dt:text-is(\"Findings\") + dd");
+  await expect(summary).toHaveText(/^\d+ errors? · \d+ warnings?( · \d+ info)?$/);
+  await expect(page.locator('#tab-findings .sev-counts')).toHaveAttribute('aria-label', (await summary.textContent())!);
+  expect(errors).toEqual([]);
+});
+
+test('paste lands at the pointer, selected and focused, and arrow keys nudge it in one undo step', async ({ page }, info) => {
+  const errors = watchErrors(page);
+  await page.goto('/');
+  await dropOnCanvas(page, 'VMAgent', { x: 200, y: 160 });
+  const agent = node(page, 'VMAgent agent');
+  await agent.click();
+  await page.keyboard.press('Control+c');
+  const pane = (await canvas(page).boundingBox())!;
+  const at = { x: pane.x + 520, y: pane.y + 330 };
+  await page.mouse.move(at.x, at.y);
+  await page.keyboard.press('Control+v');
+  const copy = node(page, 'VMAgent agent-2');
+  await expect(copy).toBeVisible();
+  await expect(copy).toHaveClass(/selected/);
+  await expect(copy).toBeFocused();
+  const pasted = (await copy.boundingBox())!;
+  expect(Math.abs(pasted.x - at.x)).toBeLessThan(3);
+  expect(Math.abs(pasted.y - at.y)).toBeLessThan(3);
+
+  // Ctrl+V again at the same spot: the second copy does not cover the first.
+  await page.keyboard.press('Control+v');
+  const third = (await node(page, 'VMAgent agent-3').boundingBox())!;
+  expect(third.y).toBeGreaterThanOrEqual(pasted.y + pasted.height);
+  await page.keyboard.press('Control+z');
+  await expect(node(page, 'VMAgent agent-3')).toHaveCount(0);
+
+  await copy.click();
+  for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('Shift+ArrowDown');
+  await expect.poll(async () => (await copy.boundingBox())!.x - pasted.x).toBeGreaterThan(15);
+  const nudged = (await copy.boundingBox())!;
+  expect(nudged.y - pasted.y).toBeGreaterThan(15);
+  await shot(page, info, '01-nudged');
+  await page.keyboard.press('Control+z');
+  await expect.poll(async () => (await copy.boundingBox())!.x).toBeCloseTo(pasted.x, 0);
+  expect((await copy.boundingBox())!.y).toBeCloseTo(pasted.y, 0);
+  await expect(copy).toBeVisible();
+
+  await canvas(page).click({ position: { x: 20, y: 20 } });
+  await page.keyboard.press('?');
+  const dialog = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+  await expect(dialog).toContainText('Arrow keys / Shift+arrow');
+  await bothThemes(page, 'shortcuts', info);
+  expect(errors).toEqual([]);
+});
+
+test('the YAML tab follows the selection to its document', async ({ page }, info) => {
+  const errors = watchErrors(page);
+  await page.goto('/');
+  await template(page, 'VMCluster');
+  await page.getByRole('tab', { name: 'YAML' }).click();
+  const view = page.locator('.monaco-editor .view-lines');
+  await expect(view).toContainText('kind: VMCluster');
+  for (const [label, line] of [
+    ['VMAlertmanager alertmanager', 'kind: VMAlertmanager'],
+    ['vmselect of VMCluster persistent', 'vmselect:'],
+    ['VMAgent agent', 'kind: VMAgent'],
+  ] as const) {
+    await node(page, label).click({ position: { x: 40, y: 10 } });
+    await expect(view).toContainText(line);
+    await expect(page.locator('.monaco-editor .yaml-selected-doc').first()).toBeVisible();
+    // The document starts at the top of the view, marked.
+    const top = page.locator('.monaco-editor .view-line').filter({ hasText: line === 'vmselect:' ? /^\s*vmselect:/ : /^apiVersion/ });
+    expect(await top.count()).toBeGreaterThan(0);
+  }
+  await bothThemes(page, 'yaml-follows', info);
+  expect(errors).toEqual([]);
+});
+
+test('a finding\'s Fix button sits beneath its text at the inspector\'s default width', async ({ page }, info) => {
+  const errors = watchErrors(page);
+  await page.goto('/');
+  await dropOnCanvas(page, 'VMCluster', { x: 120, y: 60 });
+  await node(page, 'vmstorage of VMCluster cluster').click();
+  const findings = page.locator('.insp-finding');
+  await expect(findings.first()).toBeVisible();
+  const fixes = page.locator('.insp-finding .fix');
+  expect(await fixes.count()).toBeGreaterThan(0);
+  for (let i = 0; i < (await findings.count()); i++) {
+    const f = findings.nth(i);
+    const button = f.locator('.fix');
+    if ((await button.count()) === 0) continue;
+    const text = (await f.locator('span:not(.sev-dot)').first().boundingBox())!;
+    const b = (await button.boundingBox())!;
+    const box = (await f.boundingBox())!;
+    expect(b.y).toBeGreaterThanOrEqual(text.y + text.height - 1);
+    expect(b.x + b.width).toBeLessThanOrEqual(box.x + box.width);
+    // No narrow column of words: at most two lines.
+    expect(b.height).toBeLessThan(44);
+  }
+  await bothThemes(page, 'fix-buttons', info);
+  expect(errors).toEqual([]);
+});
