@@ -8,7 +8,7 @@ import { misreadByYaml11, stringifyPortable } from './yaml-scalars.ts';
 const OPTIONS = { lineWidth: 0, aliasDuplicateObjects: false } as const;
 
 /** Strings YAML 1.1 readers take for something else when they are written plain. */
-const TRICKY = ['yes', 'No', 'ON', 'off', 'y', 'N', 'yEs', 'oFF', '~', 'Null', '2024-01-15', '2001-12-14t21:59:43.10-05:00', '1_000', '0755', '0x1F', '0b101', '1:20', '190:20:30.15', '.inf', '-.Inf', '.NaN', '12e03', '0o17', '=', '<<'];
+const TRICKY = ['E0', 'e5', 'yes', 'No', 'ON', 'off', 'y', 'N', 'yEs', 'oFF', '~', 'Null', '2024-01-15', '2001-12-14t21:59:43.10-05:00', '1_000', '0755', '0x1F', '0b101', '1:20', '190:20:30.15', '.inf', '-.Inf', '.NaN', '12e03', '0o17', '=', '<<'];
 
 /** Both readers: the yaml library's 1.1 and 1.2 (core) schemas. */
 function readBack(text: string) {

@@ -18,8 +18,8 @@ export function misreadByYaml11(s: string): boolean {
 type Options = DocumentOptions & SchemaOptions & CreateNodeOptions & ToStringOptions;
 type Tag = Exclude<NonNullable<SchemaOptions['customTags']>, (...args: never[]) => unknown>[number];
 
-/** Only strings that start like a number, a bool, a null, `=` or `<<` can be misread: the rest skip the tests. */
-const MAYBE_MISREAD = /^[-+.0-9~=<yYnNoOtTfF]/;
+/** Only strings that start like a number (`e5` is one to the 1.1 float pattern), a bool, a null, `=` or `<<` can be misread: the rest skip the tests. */
+const MAYBE_MISREAD = /^[-+.0-9~=<eEyYnNoOtTfF]/;
 
 /**
  * The core schema's tags with its string tag writing every string a YAML 1.1 reader would misread
