@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ImportError, importManifests } from './import.ts';
 import { renderYaml } from './yaml.ts';
@@ -186,5 +187,24 @@ describe('import', () => {
     const storage = topology.components.find((c) => c.kind === 'vmstorage')!;
     expect(lines[sourceOf(storage.id)!.line - 1]).toMatch(/^\s+vmstorage:/);
     expect(lines[sourceOf(storage.cluster!)!.line - 1]).toMatch(/^- apiVersion: operator/);
+  });
+
+  it('any split of manifests into files gives the design one text gives (property)', { timeout: 60_000 }, () => {
+    const docs = Object.entries(seed)
+      .filter(([name]) => ['vmsingle-dedup', 'vmagent-ha', 'alertmanager-ha', 'vmalert-selector', 'vmcluster'].includes(name))
+      .flatMap(([, text]) => text.split(/^---$/m));
+    fc.assert(
+      fc.property(fc.array(fc.nat(3), { minLength: docs.length, maxLength: docs.length }), (where) => {
+        // Documents keep their order; each goes to one of up to four files.
+        const files = [0, 1, 2, 3].map((f) => ({ text: docs.filter((_, i) => where[i] === f).join('\n---\n'), file: `f${f}.yaml` })).filter((f) => f.text !== '');
+        const whole = importManifests([...files].map((f) => f.text).join('\n---\n'));
+        const split = importManifests(files);
+        // Links across files (the agents write to the VMSingle, vmalert notifies the alertmanager).
+        expect(split.topology.links.filter((l) => !l.external).length).toBeGreaterThanOrEqual(2);
+        expect(split.topology).toEqual(whole.topology);
+        expect(split.kept).toEqual(whole.kept);
+      }),
+      { numRuns: 40 },
+    );
   });
 });
