@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -63,6 +63,14 @@ describe('collectInputs', () => {
     const imported = await run(['import', join(dir, 'kustomization.yaml')]);
     expect(imported.err).toBe('');
     expect(JSON.parse(imported.out)).toMatchObject({ namespace: 'monitoring', links: [{ type: 'remoteWrite', source: 'vmagent-a', target: 'vmsingle-main' }] });
+  });
+
+  it('walks a symlink loop once and names a broken link instead of failing with a stack trace', () => {
+    const dir = tree({ 'a/s.yaml': [single('s')] });
+    symlinkSync(join(dir, 'a'), join(dir, 'a', 'loop'));
+    expect(collectInputs(['.'], noStdin, dir).files.map((f) => f.label)).toEqual(['a/s.yaml']);
+    symlinkSync(join(dir, 'gone'), join(dir, 'a', 'broken.yaml'));
+    expect(() => collectInputs(['.'], noStdin, dir)).toThrow('a/broken.yaml: no such file');
   });
 
   it('names the kustomization and line of a resource that is missing', () => {

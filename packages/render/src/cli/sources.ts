@@ -106,7 +106,14 @@ class Collector {
    * rendered; anything else is walked for .yaml, .yml and .json files, hidden ones left out.
    */
   private directory(dir: string, namespace?: string) {
-    const names = readdirSync(dir).sort();
+    // Each directory once: a symlink back up the tree would otherwise be walked forever.
+    if (!this.first(dir)) return;
+    let names: string[];
+    try {
+      names = readdirSync(dir).sort();
+    } catch (e) {
+      throw unreadable(this.label(dir), e);
+    }
     const kustomization = KUSTOMIZATION.find((k) => names.includes(k));
     if (kustomization) return this.kustomization(join(dir, kustomization), namespace);
     if (names.includes('Chart.yaml')) {
@@ -116,7 +123,12 @@ class Collector {
     for (const name of names) {
       if (name.startsWith('.') || name === 'node_modules') continue;
       const path = join(dir, name);
-      const stat = statSync(path);
+      let stat;
+      try {
+        stat = statSync(path);
+      } catch (e) {
+        throw unreadable(this.label(path), e);
+      }
       if (stat.isDirectory()) this.directory(path, namespace);
       else if (stat.isFile() && MANIFEST_EXT.has(extname(name))) this.file(path, true, namespace);
     }
