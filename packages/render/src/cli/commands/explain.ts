@@ -21,7 +21,7 @@ function selected(t: Topology, want: string): string[] {
 }
 
 export const explainCommand: Command = {
-  help: `vmtopo explain [--format text|json] [--component NAME] <topology.json|manifests.yaml|->
+  help: `vmtopo explain [--format text|json] [--component NAME] <topology.json | manifests: files, directories, kustomization.yaml, -...>
 
 Shows what the VictoriaMetrics operator creates for the design: workloads (one per VMAgent shard),
 pod names, the flags it derives with where each comes from, Services and ports, PDBs and PVCs.

@@ -6,7 +6,7 @@ import { InputError } from '../input.ts';
 const LONG_LINK = 2_000;
 
 export const shareCommand: Command = {
-  help: `vmtopo share <topology.json|manifests.yaml|-> [--base URL]
+  help: `vmtopo share <topology.json | manifests: files, directories, kustomization.yaml, -...> [--base URL]
 
 Prints a share link that carries the whole design in its URL fragment (no server).
 The link is <base>#v1.<data>. Positions are rounded to whole numbers. --base is the designer's address

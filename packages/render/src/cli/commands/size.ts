@@ -78,7 +78,7 @@ export function sizingInputs(t: Topology, values: Record<Repeated, string[]>, ou
 }
 
 export const sizeCommand: Command = {
-  help: `vmtopo size [--series AGENT=N ...] [--churn AGENT=N ...] [--bytes-per-sample STORAGE=B ...] [--outage 1h] [--format text|json] <topology.json|manifests.yaml|->
+  help: `vmtopo size [--series AGENT=N ...] [--churn AGENT=N ...] [--bytes-per-sample STORAGE=B ...] [--outage 1h] [--format text|json] <topology.json | manifests: files, directories, kustomization.yaml, -...>
 
 How big the design must be: disk, CPU and queue sizes from the workload, each with its formula.
 Samples per second along every remote-write link; per storage the unique samples stored, disk over

@@ -27,7 +27,7 @@ const list = (v: string) =>
     .filter((x) => x !== '');
 
 export const whatifCommand: Command = {
-  help: `vmtopo whatif [--fail POD[,POD...]] [--zones N] [--format text|json] [--require pod,node,zone] [--send-rate BYTES/s] <topology.json|manifests.yaml|->
+  help: `vmtopo whatif [--fail POD[,POD...]] [--zones N] [--format text|json] [--require pod,node,zone] [--send-rate BYTES/s] <topology.json | manifests: files, directories, kustomization.yaml, -...>
 
 What if it fails: the consequence of failed pods for ingestion (ok, buffered, partial, lost),
 queries (complete, partial, unavailable) and alerting (ok, degraded, lost), with the reasons.
