@@ -79,7 +79,7 @@ export function formatSarif(findings: Finding[], topology: Topology, locate?: Lo
     version: '2.1.0',
     runs: [
       {
-        tool: { driver: { name: 'vmtopo', informationUri: 'https://github.com/VictoriaMetrics/operator', ...(version ? { version } : {}), rules: RULES.map(rule) } },
+        tool: { driver: { name: 'vmtopo', ...(version ? { version } : {}), rules: RULES.map(rule) } },
         ...(files.size > 0 ? { artifacts: [...files].map((uri) => ({ location: { uri } })) } : {}),
         results,
       },
