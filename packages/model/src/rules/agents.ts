@@ -16,6 +16,7 @@ import {
   dedupSettable,
   dedupTarget,
   ensureDedup,
+  ensureDedups,
   explicitDedup,
   extraArg,
   haPeers,
@@ -434,9 +435,11 @@ export const vmagentSelectsNothing: Rule = {
 
 /** Selects everything on `a`, raising dedup on the storages it writes to that then receive HA copies. */
 function selectAll(t: Topology, a: Component): Topology {
-  let next = setField(t, a.id, 'selectAllByDefault', true);
-  for (const s of storagesWrittenBy(next, a)) if (receivesCopies(next, s)) next = ensureDedup(next, s.id);
-  return next;
+  const next = setField(t, a.id, 'selectAllByDefault', true);
+  return ensureDedups(
+    next,
+    storagesWrittenBy(next, a).filter((s) => receivesCopies(next, s)),
+  );
 }
 
 /**

@@ -20,6 +20,7 @@ interface Ctx {
   writtenBy: Map<string, Component[]>;
   holders: Map<string, Component[]>;
   explicitDedup: Map<string, ExplicitDedup | undefined>;
+  requiredDedup: Map<string, number | undefined>;
 }
 
 /** `table`'s answer about `c`, computed on the first ask (`compute` is a plain function: no closure per ask). */
@@ -35,7 +36,7 @@ const ctxCache = new WeakMap<Topology, Ctx>();
 function ctx(t: Topology): Ctx {
   let c = ctxCache.get(t);
   if (c) return c;
-  c = { byKind: new Map(), clusterByRef: new Map(), agentsInto: new Map(), writtenBy: new Map(), holders: new Map(), explicitDedup: new Map() };
+  c = { byKind: new Map(), clusterByRef: new Map(), agentsInto: new Map(), writtenBy: new Map(), holders: new Map(), explicitDedup: new Map(), requiredDedup: new Map() };
   for (const comp of t.components) {
     const list = c.byKind.get(comp.kind);
     if (list) list.push(comp);
@@ -343,11 +344,19 @@ export function scrapingAgentsInto(t: Topology, s: Component): Component[] {
   return agentsInto(t, s).filter(scrapes);
 }
 
-/** The largest scrape interval of the scraping agents writing to S (the dedup interval HA copies need). */
-export function requiredDedupMs(t: Topology, s: Component): number | undefined {
+function computeRequiredDedup(t: Topology, s: Component): number | undefined {
   let max: number | undefined;
   for (const a of agentsInto(t, s)) if (scrapes(a)) max = Math.max(max ?? 0, scrapeMs(a));
   return max;
+}
+
+/**
+ * The largest scrape interval of the scraping agents writing to S (the dedup interval HA copies
+ * need). Memoized: every agent's fix label asks it of its storages, and 5,000 agents into one
+ * storage made that 5,000 passes over 5,000 agents.
+ */
+export function requiredDedupMs(t: Topology, s: Component): number | undefined {
+  return memo(ctx(t).requiredDedup, t, s, computeRequiredDedup);
 }
 
 export const isDaemonSet = (a: Component): boolean => a.spec.daemonSetMode === true;
@@ -399,6 +408,16 @@ const SELECTION_FIELDS = [...SCRAPE_SELECTOR_FIELDS, 'inlineScrapeConfig', 'addi
  * Undefined for an agent that scrapes nothing (ingest only, or no selection).
  */
 export function selectionKey(a: Component): string | undefined {
+  // Per component object (edits replace the object): every rule asks whether each agent scrapes.
+  if (selectionKeys.has(a)) return selectionKeys.get(a);
+  const key = computeSelectionKey(a);
+  selectionKeys.set(a, key);
+  return key;
+}
+
+const selectionKeys = new WeakMap<Component, string | undefined>();
+
+function computeSelectionKey(a: Component): string | undefined {
   if (a.spec.ingestOnlyMode === true || selectsNothing(a)) return undefined;
   if (a.spec.selectAllByDefault === true) return SELECT_ALL_KEY;
   const sel: JsonObject = {};
@@ -556,7 +575,9 @@ export function haIndex(t: Topology): HaIndex {
         bySet.set(setKey, g);
         idx.groups.push(g);
       }
-      idx.byStorage.set(s.id, [...(idx.byStorage.get(s.id) ?? []), g]);
+      const here = idx.byStorage.get(s.id);
+      if (here) here.push(g);
+      else idx.byStorage.set(s.id, [g]);
     }
   }
   const readSets = new Set<string>();
@@ -624,11 +645,10 @@ export function haPeers(t: Topology, a: Component): Component[] {
  * `ha-agents-without-dedup`). The replicas of an agent that does not scrape duplicate nothing.
  */
 export function withAgentReplicas(t: Topology, agentId: string, replicas: number): Topology {
-  let next = setField(t, agentId, 'replicaCount', replicas);
+  const next = setField(t, agentId, 'replicaCount', replicas);
   const agent = getComponent(next, agentId);
   if (!agent || !scrapes(agent)) return next;
-  for (const s of storagesWrittenBy(next, agent)) next = ensureDedup(next, s.id);
-  return next;
+  return ensureDedups(next, storagesWrittenBy(next, agent));
 }
 
 /**
@@ -642,11 +662,31 @@ export function receivesCopies(t: Topology, s: Component): boolean {
 /** Raises dedup(S) to the largest scrape interval of the agents writing to S when it is below. */
 export function ensureDedup(t: Topology, storageId: string): Topology {
   const s = getComponent(t, storageId);
-  if (!s) return t;
-  const need = requiredDedupMs(t, s);
-  if (need === undefined) return t;
-  const have = effectiveDedupMs(t, s);
-  return have !== undefined && have >= need ? t : setDedup(t, s, dur(need));
+  return s ? ensureDedups(t, [s]) : t;
+}
+
+/**
+ * `ensureDedup` for several storages, in one pass over the design: an agent writing to thousands
+ * of storages made as many versions of it. Each storage's dedup holders are its own components, so
+ * what one needs does not depend on another's.
+ */
+export function ensureDedups(t: Topology, ss: readonly Component[]): Topology {
+  const values = new Map<string, string>();
+  for (const s of ss) {
+    const need = requiredDedupMs(t, s);
+    if (need === undefined) continue;
+    const have = effectiveDedupMs(t, s);
+    if (have !== undefined && have >= need) continue;
+    for (const h of dedupHolders(t, s)) values.set(h.id, dur(need));
+  }
+  if (values.size === 0) return t;
+  return {
+    ...t,
+    components: t.components.map((c) => {
+      const v = values.get(c.id);
+      return v === undefined ? c : withField(c, 'dedupInterval', v);
+    }),
+  };
 }
 
 /** The dedup changes `withAgentReplicas` would make, for the fix label. */

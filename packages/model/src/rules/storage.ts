@@ -2,9 +2,16 @@
 import { describe, getComponent, replicasOf, partsOf } from '../access.ts';
 import { updateComponent } from '../edit.ts';
 import { linksFrom, linksTo } from '../links.ts';
-import type { Component } from '../topology.ts';
+import type { Component, Link } from '../topology.ts';
 import { isObj, listOf, ofKind, setField, setSpec } from './context.ts';
 import { type Finding, type Rule, finding } from './types.ts';
+
+/** The one component every link of `links` targets, if they all target the same one. */
+function soleTarget(links: readonly Link[]): string | undefined {
+  const target = links[0]?.target;
+  for (const l of links) if (l.target !== target) return undefined;
+  return target;
+}
 
 export const vmsingleSpof: Rule = {
   id: 'vmsingle-spof',
@@ -13,12 +20,15 @@ export const vmsingleSpof: Rule = {
   source: 'op:docs/resources/vmsingle.md:127-130; op:factory/vmsingle/vmsingle.go:176-186; vm:docs/victoriametrics/README.md §High availability',
   check(t) {
     const out: Finding[] = [];
+    // Per agent, asked once: one agent writing to thousands of VMSingles is one pass over its links, not one per VMSingle.
+    const sole = new Map<string, string | undefined>();
     for (const s of ofKind(t, 'VMSingle')) {
       const writers: Component[] = [];
       for (const l of linksTo(t, s.id, 'remoteWrite')) {
         const src = getComponent(t, l.source);
         if (src?.kind !== 'VMAgent') continue;
-        if (linksFrom(t, src.id, 'remoteWrite').every((x) => x.target === s.id)) writers.push(src);
+        if (!sole.has(src.id)) sole.set(src.id, soleTarget(linksFrom(t, src.id, 'remoteWrite')));
+        if (sole.get(src.id) === s.id) writers.push(src);
       }
       const readers: Component[] = [];
       for (const l of linksTo(t, s.id, 'datasource')) {
