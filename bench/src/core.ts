@@ -1,8 +1,8 @@
 import { dump } from 'js-yaml';
 import { analyse, createLinter, lint, updateComponent, withField } from '@vmtopo/model';
 import type { KubeObject, Topology } from '@vmtopo/model';
-import { createRenderer, objectYaml, renderObjects, renderYaml } from '@vmtopo/render';
-import { generate } from './generate.ts';
+import { createRenderer, importManifests, objectYaml, renderObjects, renderYaml } from '@vmtopo/render';
+import { type ShapeName, generate, generateShape } from './generate.ts';
 import { type Maybe, collectGarbage, median, round, timeMedian } from './stats.ts';
 
 /** js-yaml options giving the same text as `yaml` for these objects (checked: `floorSameText`). */
@@ -20,31 +20,35 @@ export interface CoreSize {
    * string of a fresh copy once. Its growth from 1,000 to 10,000 components is what linear work
    * looks like on this machine (a 1,000-component design fits in the CPU cache, 10,000 do not).
    */
-  walkMs: number;
+  walkMs: number | null;
   /** Median ms of `renderYaml(t)` on a design no cache has seen: the full text. */
-  renderMs: number;
+  renderMs: number | null;
   /** Median ms of building the objects alone (`renderObjects`), no text: where render time goes. */
-  renderObjectsMs: number;
+  renderObjectsMs: number | null;
   /** Floor: the objects the renderer produced, each stringified by `yaml` and joined. */
-  yamlStringifyMs: number;
+  yamlStringifyMs: number | null;
   /** Floor: the same objects dumped by js-yaml. */
-  jsYamlDumpMs: number;
+  jsYamlDumpMs: number | null;
   /** Median of the run-by-run ratios render ÷ `yaml` floor (the renderer emits with `yaml`). */
-  renderVsFloor: number;
+  renderVsFloor: number | null;
   /** Whether both floors and the renderer produced the very same text. */
-  floorSameText: boolean;
-  renderSameText: boolean;
+  floorSameText: boolean | null;
+  renderSameText: boolean | null;
   /** One field of one component changed; findings and the full YAML text brought up to date. */
   editMs: number;
   /** Parts of editMs: the edit itself, lint, render (the session warm from the previous state). */
   editParts: { updateMs: number; lintMs: number; renderMs: number };
   /** Median ms of the N−1 failure analysis (`analyse(t)`: every pod, the worst node, every zone) on a fresh copy; null above 1,000 components (issue #13 asks for 100 and 1,000). */
   whatifMs: number | null;
+  /** Shapes only: median ms of `importManifests` of the design's own YAML (fan-out: one agent with thousands of URLs). */
+  importMs?: number;
   runs: number;
 }
 
 export interface CoreOptions {
   sizes: number[];
+  /** Extreme shapes measured after the sizes (lint, edit, import only); default: all of them unless `runs` is given (quick mode). */
+  shapes?: readonly ShapeRun[];
   /** Override of the runs per size (quick mode). */
   runs?: number;
   log?: (line: string) => void;
@@ -156,10 +160,36 @@ export function benchCoreSize(n: number, runsOverride?: number): CoreSize {
   const yamlRun = { ms: round(median(samples.yaml), 3) };
   const jsRun = { ms: round(median(samples.js), 3) };
 
-  // incremental edit: state warm (findings and YAML of the previous version computed), then one
-  // field of one component (an agent in the middle of the design) flips between two values.
   const agents = topology.components.filter((c) => c.kind === 'VMAgent');
-  const target = agents[agents.length >> 1]!.id;
+  const edit = timeEdits(topology, agents[agents.length >> 1]!.id, editRuns, runsOverride ? 0 : WARMUP_MS);
+
+  const out: CoreSize = {
+    components: topology.components.length,
+    links: topology.links.length,
+    findings,
+    yamlBytes: Buffer.byteLength(text),
+    lintMs: cold.ms,
+    walkMs: walked.ms,
+    renderMs: render.ms,
+    renderObjectsMs: objectsRun.ms,
+    yamlStringifyMs: yamlRun.ms,
+    jsYamlDumpMs: jsRun.ms,
+    renderVsFloor: round(median(samples.render.map((r, i) => r / samples.yaml[i]!)), 3),
+    floorSameText: floorText === jsText,
+    renderSameText: floorText === text,
+    editMs: edit.ms,
+    editParts: edit.parts,
+    whatifMs: whatif ? whatif.ms : null,
+    runs,
+  };
+  return out;
+}
+
+/**
+ * Incremental edit: state warm (findings and YAML of the previous version computed), then one field
+ * of one component (`target`, an agent) flips between two values; median of `runs` edits.
+ */
+function timeEdits(topology: Topology, target: string, runs: number, warmupMs: number): { ms: number; parts: CoreSize['editParts'] } {
   let state = topology;
   // The editor's own renderer session: an edit re-emits only what it changed.
   const renderer = createRenderer();
@@ -170,8 +200,8 @@ export function benchCoreSize(n: number, runsOverride?: number): CoreSize {
   const upd: number[] = [];
   const lin: number[] = [];
   const ren: number[] = [];
-  const warmUntil = performance.now() + (runsOverride ? 0 : WARMUP_MS);
-  for (let i = 0; total.length < editRuns; i++) {
+  const warmUntil = performance.now() + warmupMs;
+  for (let i = 0; total.length < runs; i++) {
     const value = i % 2 === 0 ? 3 : 2;
     const warming = i < 5 || performance.now() < warmUntil;
     if (!warming) collectGarbage();
@@ -191,26 +221,58 @@ export function benchCoreSize(n: number, runsOverride?: number): CoreSize {
     ren.push(t3 - t2);
   }
   const med = (xs: number[]) => round(median(xs), 3);
+  return { ms: med(total), parts: { updateMs: med(upd), lintMs: med(lin), renderMs: med(ren) } };
+}
 
+export interface ShapeRun {
+  shape: ShapeName;
+  n: number;
+}
+
+/**
+ * The shapes of issue #18: 5,000 VMAgents into one VMSingle (`fanin5000`, target ≤ 50 ms) and into
+ * one VMCluster's vminsert, one agent writing to 4,000 VMSingles and 4,000 URLs outside the design
+ * (8,000 URLs, also imported back), and a stacked design with a namespace per stack.
+ */
+export const SHAPES: readonly ShapeRun[] = [
+  { shape: 'fanin', n: 5000 },
+  { shape: 'faninCluster', n: 5000 },
+  { shape: 'fanout', n: 4001 },
+  { shape: 'namespaces', n: 5000 },
+];
+
+/** Lint from scratch, an edit and (fan-out) an import on one shape; render and floors are not measured (null). */
+export function benchShape(run: ShapeRun, runsOverride?: number): CoreSize {
+  const { topology, sample } = generateShape(run.shape, run.n);
+  const runs = runsOverride ?? 11;
+  const warmup = runsOverride ? 1 : 4;
+  const warmupMs = runsOverride ? 0 : WARMUP_MS / 3;
+  const cold = timeMedian((t: Topology) => lint(t), { runs, warmup, warmupMs, setup: () => clone(topology) });
+  const edit = timeEdits(topology, sample['agent-a']!, runsOverride ?? 21, warmupMs);
   const out: CoreSize = {
     components: topology.components.length,
     links: topology.links.length,
-    findings,
-    yamlBytes: Buffer.byteLength(text),
+    findings: (cold.last as unknown[]).length,
+    yamlBytes: 0,
     lintMs: cold.ms,
-    walkMs: walked.ms,
-    renderMs: render.ms,
-    renderObjectsMs: objectsRun.ms,
-    yamlStringifyMs: yamlRun.ms,
-    jsYamlDumpMs: jsRun.ms,
-    renderVsFloor: round(median(samples.render.map((r, i) => r / samples.yaml[i]!)), 3),
-    floorSameText: floorText === jsText,
-    renderSameText: floorText === text,
-    editMs: med(total),
-    editParts: { updateMs: med(upd), lintMs: med(lin), renderMs: med(ren) },
-    whatifMs: whatif ? whatif.ms : null,
+    walkMs: null,
+    renderMs: null,
+    renderObjectsMs: null,
+    yamlStringifyMs: null,
+    jsYamlDumpMs: null,
+    renderVsFloor: null,
+    floorSameText: null,
+    renderSameText: null,
+    editMs: edit.ms,
+    editParts: edit.parts,
+    whatifMs: null,
     runs,
   };
+  if (run.shape === 'fanout') {
+    const text = renderYaml(topology);
+    out.yamlBytes = Buffer.byteLength(text);
+    out.importMs = timeMedian((y: string) => importManifests(y), { runs: runsOverride ?? 5, warmup, warmupMs: 0, setup: () => text }).ms;
+  }
   return out;
 }
 
@@ -222,6 +284,12 @@ export function benchCore(opts: CoreOptions): CoreResults {
     const t0 = performance.now();
     out[`n${n}`] = benchCoreSize(n, opts.runs);
     opts.log?.(`core n${n} done in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  }
+  for (const run of opts.shapes ?? (opts.runs === undefined ? SHAPES : [])) {
+    const t0 = performance.now();
+    const key = `${run.shape}${run.n}`;
+    out[key] = benchShape(run, opts.runs);
+    opts.log?.(`core ${key} done in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
   }
   return out;
 }

@@ -185,3 +185,61 @@ export function kindMix(t: Topology): Record<string, number> {
   for (const c of t.components) out[c.kind] = (out[c.kind] ?? 0) + 1;
   return out;
 }
+
+/** Extreme shapes of design: what a lint, an edit or an import must stay near-linear on. */
+export type ShapeName = 'fanin' | 'faninCluster' | 'fanout' | 'namespaces';
+
+/** One agent into its destination, scraping what its HA peer (the agent next to it) scrapes. */
+function fanAgent(i: number, into: string, links: Link[]): Component {
+  const c = base('VMAgent', `edge-${i}`, { x: (i % 100) * 200, y: Math.floor(i / 100) * 160 });
+  const agent = set(c, { replicaCount: 1 + (i % 2), scrapeInterval: ['30s', '15s'][i % 2]! });
+  links.push({ id: `remoteWrite-${agent.id}-${into}`, type: 'remoteWrite', source: agent.id, target: into });
+  return { ...agent, spec: { ...agent.spec, selectAllByDefault: false, serviceScrapeSelector: { matchLabels: { app: `app-${i >> 1}` } } } };
+}
+
+/**
+ * `n` components in one of the shapes that stress what grows with fan-in and fan-out:
+ * - fanin: n − 1 VMAgents remote-writing into one VMSingle (half of them in HA pairs, half with one replica);
+ * - faninCluster: the same into one VMCluster's vminsert (n − 4 agents);
+ * - fanout: one VMAgent writing to n − 1 VMSingles and to as many URLs outside the design;
+ * - namespaces: the stacked design of `generate`, every stack in a namespace of its own.
+ */
+export function generateShape(shape: ShapeName, n: number): Generated {
+  const t = emptyTopology(`${shape}-${n}`);
+  const components: Component[] = [];
+  const links: Link[] = [];
+  const sample: Record<string, string> = {};
+  if (shape === 'namespaces') {
+    const g = generate(n, `${shape}-${n}`);
+    const ns = (c: Component) => `team-${Math.floor(g.topology.components.indexOf(c) / STACK_SIZE)}`;
+    return { ...g, topology: { ...g.topology, components: g.topology.components.map((c) => (c.cluster === undefined ? { ...c, namespace: ns(c) } : c)) } };
+  }
+  if (shape === 'fanout') {
+    const agent = set(base('VMAgent', 'fanout', { x: 0, y: 0 }), { replicaCount: 2, scrapeInterval: '30s' });
+    components.push(agent);
+    for (let i = 1; i < n; i++) {
+      const s = set(base('VMSingle', `sink-${i}`, { x: 400, y: i * 120 }), { dedupInterval: '30s' });
+      components.push(s);
+      links.push({ id: `remoteWrite-${agent.id}-${s.id}`, type: 'remoteWrite', source: agent.id, target: s.id });
+      links.push({ id: `remoteWrite-${agent.id}-external-${i}`, type: 'remoteWrite', source: agent.id, external: { url: `https://remote-${i}.example.com/api/v1/write` } });
+    }
+    sample['agent-a'] = agent.id;
+    return { topology: { ...t, components, links }, sample };
+  }
+  let into: string;
+  if (shape === 'fanin') {
+    const s = set(base('VMSingle', 'central', { x: -600, y: 0 }), { dedupInterval: '30s', retentionPeriod: '30d' });
+    components.push(s);
+    into = s.id;
+  } else {
+    const c = set(base('VMCluster', 'central', { x: -900, y: 0 }), { replicationFactor: 2 });
+    components.push(c);
+    for (const kind of ['vminsert', 'vmselect', 'vmstorage'] as const) {
+      components.push(spread(set({ id: `${c.id}-${kind}`, kind, cluster: c.id, spec: structuredClone(KINDS[kind].initialSpec), position: PART_OFFSETS[kind] }, { replicaCount: 3 })));
+    }
+    into = `${c.id}-vminsert`;
+  }
+  for (let i = 0; components.length < n; i++) components.push(fanAgent(i, into, links));
+  sample['agent-a'] = components[components.length >> 1]!.id;
+  return { topology: { ...t, components, links }, sample };
+}

@@ -36,7 +36,7 @@ export function formatResults(r: Results): string {
           v.yamlStringifyMs,
           v.jsYamlDumpMs,
           v.renderVsFloor,
-          v.floorSameText && v.renderSameText ? 'yes' : 'NO',
+          v.floorSameText === null ? null : v.floorSameText && v.renderSameText ? 'yes' : 'NO',
           v.editMs,
           v.editParts.lintMs,
           v.editParts.renderMs,
