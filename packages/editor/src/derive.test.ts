@@ -1,7 +1,11 @@
-import { addComponent, addLink, emptyTopology, updateComponent, withField } from '@vmtopo/model';
+import { addComponent, addLink, emptyTopology, lint, updateComponent, withField } from '@vmtopo/model';
+import { arbTopology } from '@vmtopo/model/fixtures/arbitrary.ts';
+import { arbPick, edit } from '@vmtopo/model/fixtures/edits.ts';
+import { renderYaml } from '@vmtopo/render';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Finding } from './core.ts';
-import { createStructuralView, findingsByComponent, samePlaces } from './derive.ts';
+import { createDerivations, createStructuralView, findingsByComponent, samePlaces } from './derive.ts';
 import { createEditorStore } from './editorStore.ts';
 
 function design() {
@@ -24,6 +28,28 @@ describe('structural view', () => {
     const edited = updateComponent(moved, agent, (c) => withField(c, 'replicaCount', 2));
     expect(view(edited)).not.toBe(first);
   });
+});
+
+describe('derivations', () => {
+  it('after random edits and moves, findings and YAML (from one shared diff per version) equal a full lint and render', () => {
+    fc.assert(
+      fc.property(arbTopology({ unfinished: true }), fc.array(fc.tuple(arbPick, fc.boolean()), { minLength: 1, maxLength: 4 }), (t, steps) => {
+        const d = createDerivations();
+        let current = t;
+        d.findings(current);
+        d.yaml(current);
+        for (const [pick, move] of steps) {
+          current = edit(current, pick);
+          // A move alone keeps the positions-free design: both sessions must still be right after it.
+          if (move && current.components.length > 0) current = updateComponent(current, current.components[0]!.id, (c) => ({ ...c, position: { x: 7, y: 7 } }));
+          const s = d.structural(current);
+          expect(d.findings(current)).toEqual(lint(s));
+          expect(d.yaml(current)).toBe(renderYaml(s));
+        }
+      }),
+      { numRuns: 60 },
+    );
+  }, 60_000);
 });
 
 describe('editor store history', () => {
