@@ -1,5 +1,5 @@
 import { expect, test, type Locator, type Page, type TestInfo } from '@playwright/test';
-import { node, useTemplate, watchErrors } from './helpers.ts';
+import { node, setTheme, useTemplate, watchErrors } from './helpers.ts';
 
 const inspector = (page: Page) => page.getByRole('complementary', { name: 'Inspector' });
 const explain = (page: Page) => inspector(page).getByRole('tabpanel', { name: 'What the operator creates' });
@@ -38,12 +38,6 @@ async function shoot(page: Page, info: TestInfo, name: string) {
   await page.setViewportSize({ width: 1440, height: 3000 });
   await save('-full', explain(page));
   await page.setViewportSize({ width: 1440, height: 900 });
-}
-
-async function setTheme(page: Page, theme: 'light' | 'dark') {
-  const button = page.getByRole('button', { name: /^Theme: / });
-  for (let i = 0; i < 3 && (await page.locator('html').getAttribute('data-theme')) !== theme; i++) await button.click();
-  await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
 }
 
 test('VMCluster template: vmstorage, vminsert and the vmagent explained from the operator model', async ({ page }, info) => {

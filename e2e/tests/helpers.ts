@@ -35,6 +35,24 @@ export function watchErrors(page: Page): string[] {
   return errors;
 }
 
+/** Switches the theme button until the page is in `theme`. */
+export async function setTheme(page: Page, theme: 'light' | 'dark') {
+  const button = page.getByRole('button', { name: /^Theme: / });
+  for (let i = 0; i < 3 && (await page.locator('html').getAttribute('data-theme')) !== theme; i++) await button.click();
+  await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
+}
+
+/** Imports manifests through the Import dialog and waits for the node `shown` and the fit animation. */
+export async function importText(page: Page, text: string, shown: string): Promise<void> {
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: 'Import' });
+  await dialog.getByRole('textbox', { name: 'Manifests or design' }).fill(text);
+  await dialog.getByRole('button', { name: 'Import', exact: true }).click();
+  await expect(dialog).toHaveCount(0);
+  await expect(node(page, shown)).toBeVisible();
+  await page.waitForTimeout(350); // the fit animation
+}
+
 /** Saves a screenshot as a test artifact (attached to the report, kept in test-results/). */
 export async function shot(page: Page, info: TestInfo, name: string): Promise<void> {
   const path = info.outputPath(`${name}.png`);

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { designText, node, watchErrors } from './helpers.ts';
+import { designText, importText, node, setTheme, watchErrors } from './helpers.ts';
 
 /** A VMAgent writing to a VMCluster with RF 1, and a VMAlert notifying a 3-replica VMAlertmanager by selector. */
 const DESIGN = `apiVersion: operator.victoriametrics.com/v1beta1
@@ -51,27 +51,11 @@ spec:
 const dock = (page: Page) => page.getByRole('tabpanel', { name: 'What if' });
 const outcome = (page: Page) => dock(page).getByRole('status', { name: 'Outcome' });
 
-async function importDesign(page: Page) {
-  await page.getByRole('button', { name: 'Import', exact: true }).click();
-  const dialog = page.getByRole('dialog', { name: 'Import' });
-  await dialog.getByRole('textbox', { name: 'Manifests or design' }).fill(DESIGN);
-  await dialog.getByRole('button', { name: 'Import', exact: true }).click();
-  await expect(dialog).toHaveCount(0);
-  await expect(node(page, 'VMAlertmanager am')).toBeVisible();
-  await page.waitForTimeout(350); // the fit animation
-}
-
-async function setTheme(page: Page, theme: 'light' | 'dark') {
-  const button = page.getByRole('button', { name: /^Theme: / });
-  for (let i = 0; i < 3 && (await page.locator('html').getAttribute('data-theme')) !== theme; i++) await button.click();
-  await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
-}
-
 test('What if: fail a vmstorage pod of an RF 1 cluster, then an alertmanager replica; leave with the design untouched', async ({ page }, info) => {
   const errors = watchErrors(page);
   await page.setViewportSize({ width: 1440, height: 900 });
   await page.goto('/');
-  await importDesign(page);
+  await importText(page, DESIGN, 'VMAlertmanager am');
   const before = await designText(page, info);
 
   // The design summary says what the design survives.

@@ -15,11 +15,13 @@ import {
   WORKLOAD_FIELDS,
   workloadValueProblem,
   zonesProblem,
+  type Component,
   type SizingReport,
   type Topology,
   type WorkloadInputs,
   type WorkloadKey,
 } from '@vmtopo/model';
+import { createStructuralView, memoByIdentity } from './derive.ts';
 import type { EditorStore } from './editorStore.ts';
 
 /** `600000`, `600,000`, `600k`, `1.5M`: a number as people type it; undefined when it is none. */
@@ -30,24 +32,42 @@ export function parseAmount(text: string): number | undefined {
   return Math.round(Number(m[1]) * scale * 1e6) / 1e6;
 }
 
+/** Why typed text cannot be the design's zone count; undefined when it can. */
+export function zonesTextProblem(text: string): string | undefined {
+  const problem = zonesProblem(parseAmount(text) ?? text.trim());
+  return problem && `Zones ${problem}`;
+}
+
+/** Why typed text cannot be the outage in minutes; undefined when it can. */
+export function outageTextProblem(text: string): string | undefined {
+  const problem = outageMinutesProblem(parseAmount(text) ?? text.trim());
+  return problem && `Outage ${problem}`;
+}
+
 /** Sets the design's zone count from typed text; returns the problem instead when the text is not 1..64. */
 export function setZones(store: EditorStore, text: string): string | undefined {
-  const n = parseAmount(text);
-  const problem = zonesProblem(n ?? text);
-  if (problem) return `Zones ${problem}`;
-  const s = store.getState();
-  if (s.topology.zones !== n) s.commit({ ...s.topology, zones: n }, { mergeKey: 'design:zones' });
-  return undefined;
+  return zonesTextProblem(text) ?? setSetting(store, 'zones', parseAmount(text)!);
 }
 
 /** Sets the outage (minutes) the queues must ride out; returns the problem instead. */
 export function setOutageMinutes(store: EditorStore, text: string): string | undefined {
-  const n = parseAmount(text);
-  const problem = outageMinutesProblem(n ?? text);
-  if (problem) return `Outage ${problem}`;
+  return outageTextProblem(text) ?? setSetting(store, 'outageMinutes', parseAmount(text)!);
+}
+
+function setSetting(store: EditorStore, key: 'zones' | 'outageMinutes', n: number): undefined {
   const s = store.getState();
-  if (s.topology.outageMinutes !== n) s.commit({ ...s.topology, outageMinutes: n }, { mergeKey: 'design:outageMinutes' });
+  if (s.topology[key] !== n) s.commit({ ...s.topology, [key]: n }, { mergeKey: `design:${key}` });
   return undefined;
+}
+
+/** Why typed text cannot be this workload input of component `c` (empty text unsets it); undefined when it can. */
+export function workloadTextProblem(c: Component, key: WorkloadKey, text: string): string | undefined {
+  const field = WORKLOAD_FIELDS[c.kind]?.find((f) => f.key === key);
+  if (!field) return `${key} is not a workload input of ${c.id}`;
+  if (text.trim() === '') return undefined;
+  const value = parseAmount(text);
+  const problem = value === undefined ? `must be a number such as 600000, 600k or 1.5M, not "${text.trim()}"` : workloadValueProblem(field, value);
+  return problem && `${field.label} ${problem}`;
 }
 
 /**
@@ -58,14 +78,10 @@ export function setOutageMinutes(store: EditorStore, text: string): string | und
 export function setWorkloadText(store: EditorStore, id: string, key: WorkloadKey, text: string): string | undefined {
   const s = store.getState();
   const c = getComponent(s.topology, id);
-  const field = c && WORKLOAD_FIELDS[c.kind]?.find((f) => f.key === key);
-  if (!c || !field) return `${key} is not a workload input of ${id}`;
-  let value: number | undefined;
-  if (text.trim() !== '') {
-    value = parseAmount(text);
-    const problem = value === undefined ? `must be a number such as 600000, 600k or 1.5M, not "${text.trim()}"` : workloadValueProblem(field, value);
-    if (problem) return `${field.label} ${problem}`;
-  }
+  if (!c) return `no component ${id}`;
+  const problem = workloadTextProblem(c, key, text);
+  if (problem) return problem;
+  const value = text.trim() === '' ? undefined : parseAmount(text);
   if (c.workload?.[key] === value) return undefined;
   const rest: WorkloadInputs = { ...c.workload, [key]: value };
   if (value === undefined) delete rest[key];
@@ -154,3 +170,16 @@ export function nodeSizingFigure(table: SizingTable, id: string): { text: string
 }
 
 const compact = (n: number) => (n >= 1e6 ? `${+(n / 1e6).toFixed(1)}M` : n >= 1e3 ? `${+(n / 1e3).toFixed(1)}k` : String(n));
+
+const tables = new WeakMap<EditorStore, (t: Topology) => SizingTable>();
+
+/** The sizing table of an editor's design, computed once per design version (a drag changes nothing). */
+export function sizingTableOf(store: EditorStore, t: Topology): SizingTable {
+  let of = tables.get(store);
+  if (!of) {
+    const structural = createStructuralView();
+    const memo = memoByIdentity((s: Topology) => sizingTable(s));
+    tables.set(store, (of = (x) => memo(structural(x))));
+  }
+  return of(t);
+}

@@ -21,6 +21,7 @@ import { InspectorHead } from './InspectorHead.tsx';
 import { InspectorTabs, type InspectorView } from './InspectorTabs.tsx';
 import { LinkList } from './LinkList.tsx';
 import { TextRow } from './TextRow.tsx';
+import { WorkloadSection } from './WorkloadSection.tsx';
 
 /** The focus request last acted on: a remount (selecting the component again) does not replay it. */
 let handledFocus = -1;
@@ -93,6 +94,7 @@ export function ComponentInspector({ c, view, setView }: { c: Component; view: I
               ))}
             </fieldset>
           ))}
+          <WorkloadSection c={c} />
           <LinkList t={t} c={c} />
           <div className="insp-actions">
             <button type="button" className="danger" onClick={() => removeComponent(store, c.id)}>

@@ -1,4 +1,16 @@
-import { designNameProblem, designSummary, renameDesign, setDesignNamespace, severityPhrase, showWorstScenario, survivalLine } from '@vmtopo/editor';
+import {
+  designNameProblem,
+  designSummary,
+  outageTextProblem,
+  renameDesign,
+  setDesignNamespace,
+  setOutageMinutes,
+  setZones,
+  severityPhrase,
+  showWorstScenario,
+  survivalLine,
+  zonesTextProblem,
+} from '@vmtopo/editor';
 import type { Topology } from '@vmtopo/model';
 import { Fragment, useDeferredValue } from 'react';
 import { useEditor } from '../hooks/useEditor.ts';
@@ -6,6 +18,7 @@ import { useEditorApi } from '../hooks/useEditorApi.ts';
 import { useFindings } from '../hooks/useFindings.ts';
 import { useWhatIf } from '../hooks/useWhatIf.ts';
 import { InspectorHead } from './InspectorHead.tsx';
+import { SizingTable } from './SizingTable.tsx';
 import { TextRow } from './TextRow.tsx';
 
 /** The design's own fields: its name, and the namespace of every component that sets none. */
@@ -39,6 +52,22 @@ export function DesignSummary() {
             commit={(text) => f.commit(store, text)}
           />
         ))}
+        <TextRow
+          id="design-zones"
+          label="Zones"
+          value={String(sum.zones)}
+          help="Zones of the Kubernetes cluster: What if fails each one"
+          check={zonesTextProblem}
+          commit={(text) => setZones(store, text)}
+        />
+        <TextRow
+          id="design-outage"
+          label="Outage (minutes)"
+          value={String(sum.outageMinutes)}
+          help="Storage outage every vmagent queue must ride out"
+          check={outageTextProblem}
+          commit={(text) => setOutageMinutes(store, text)}
+        />
       </fieldset>
       <fieldset className="group">
         <legend>Summary</legend>
@@ -78,6 +107,7 @@ export function DesignSummary() {
           ))}
         </dl>
       </fieldset>
+      <SizingTable t={t} />
     </div>
   );
 }

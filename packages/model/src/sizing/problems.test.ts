@@ -24,7 +24,7 @@ describe('storage-undersized', () => {
     const p = problems.find((x) => x.id === 'storage-undersized')!;
     // 105,408,000,000 bytes per node = 98.2 GiB → 99Gi.
     expect(p).toMatchObject({ componentId: HA.vmstorage, severity: 'warning', field: 'storageSize', fixValue: '99Gi' });
-    expect(p.message).toMatch(/each of the 3 nodes of vmstorage of vmcluster 'main' requests 20Gi, but needs 98\.2 GiB for 1 month \(31d\) of retention/);
+    expect(p.message).toMatch(/each of the 3 nodes of vmstorage of vmcluster 'main' requests 20Gi: undersized, it needs 98\.2 GiB for 1 month \(31d\) of retention/);
     expect(p.message).toMatch(/documented/);
     const fixed = fixAll(haDesign(), inputs);
     expect(getComponent(fixed, HA.vmstorage)!.spec.storage).toEqual({ volumeClaimTemplate: { spec: { resources: { requests: { storage: '99Gi' } } } } });

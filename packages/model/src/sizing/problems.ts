@@ -36,7 +36,7 @@ export function sizingProblems(t: Topology, inputs: SizingInputs = {}, report: S
       id: 'storage-undersized',
       severity: 'warning',
       message:
-        `${who} ${have}, but needs ${showBytes(need)} for ${s.retention.set ? '' : 'the default '}${showRetention(s.retention)} of retention: ` +
+        `${who} ${have}: undersized, it needs ${showBytes(need)} for ${s.retention.set ? '' : 'the default '}${showRetention(s.retention)} of retention: ` +
         `${s.diskBytesPerPod.formula} (${s.diskBytes.formula}). The formula and its 20% free space are documented (understand-your-setup-size guide); ` +
         `the workload is ${report.agents.some((a) => a.assumed) ? 'partly assumed' : 'as given'}. Set the volume to ${fixValue}; Kubernetes grows existing claims only when their StorageClass allows volume expansion.`,
       field: 'storageSize',

@@ -5,6 +5,7 @@ import { memo, useMemo } from 'react';
 import { useEditor } from '../../hooks/useEditor.ts';
 import { useEditorApi } from '../../hooks/useEditorApi.ts';
 import { useWhatIf } from '../../hooks/useWhatIf.ts';
+import { useSizingFigure } from '../../hooks/useSizingFigure.ts';
 import type { ComponentFlowNode } from '../derive.ts';
 import { Badge } from './Badge.tsx';
 import { PodsGrid, type PodsWhatIf } from './PodsGrid.tsx';
@@ -51,6 +52,7 @@ export const ComponentNode = memo(function ComponentNode({ id, data, selected }:
     () => (names ? { names, failed: new Set(wi.failed), toggle: (pod) => togglePod(store, pod) } : undefined),
     [names, wi.failed, store],
   );
+  const sized = useSizingFigure(id);
   const tone = wi.outcome?.affected.includes(id) ? toneOf(wi.outcome) : undefined;
   const allFailed = names !== undefined && names.flat().length > 0 && names.flat().every((p) => wi.failed.includes(p));
   return (
@@ -82,6 +84,8 @@ export const ComponentNode = memo(function ComponentNode({ id, data, selected }:
         <Badge findings={data.findings} />
       </div>
       {data.namespace && <div className="node-ns">ns: {data.namespace}</div>}
+      {/* A selected part grows its steppers instead: its figure is in the inspector (cluster parts sit at fixed offsets). */}
+      {sized && !(selected && isPart) && <div className={`node-sizing${sized.fits ? '' : ' short'}`} title="Sizing of the design's workload (Design summary › Sizing)">{sized.text}</div>}
       {grid && <PodsGrid rows={grid.rows} cols={grid.cols} caption={podsCaption(c)} whatif={podsWhatIf} />}
       {selected && !wi.on && STEPPABLE.has(c.kind) && (
         <div className="steppers">
