@@ -1,16 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { canvas, dropOnCanvas, node, shot, watchErrors } from './helpers.ts';
-
-/** Screenshots in the light and the dark theme, into /tmp for a look and as test artifacts. */
-async function bothThemes(page: Page, name: string, info: Parameters<typeof shot>[1]) {
-  for (const scheme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme: scheme });
-    await page.waitForTimeout(150);
-    await shot(page, info, `${name}-${scheme}`);
-    await page.screenshot({ path: `/tmp/shots/${name}-${scheme}.png` });
-  }
-  await page.emulateMedia({ colorScheme: 'light' });
-}
+import { bothThemes, canvas, dropOnCanvas, node, shot, watchErrors } from './helpers.ts';
 
 const template = async (page: Page, name: string) => {
   await page.getByRole('button', { name: 'Templates ▾' }).click();

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect, type Locator, type Page, type TestInfo } from '@playwright/test';
@@ -58,6 +58,18 @@ export async function shot(page: Page, info: TestInfo, name: string): Promise<vo
   const path = info.outputPath(`${name}.png`);
   await page.screenshot({ path });
   await info.attach(name, { path, contentType: 'image/png' });
+}
+
+/** Screenshots in the light and the dark theme: test artifacts, and copies in /tmp/shots to look at. */
+export async function bothThemes(page: Page, name: string, info: TestInfo): Promise<void> {
+  mkdirSync('/tmp/shots', { recursive: true });
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.waitForTimeout(150);
+    await shot(page, info, `${name}-${scheme}`);
+    await page.screenshot({ path: `/tmp/shots/${name}-${scheme}.png` });
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
 }
 
 export const canvas = (page: Page) => page.locator('#canvas');

@@ -1,14 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { shot, watchErrors } from './helpers.ts';
-
-async function bothThemes(page: Page, name: string, info: Parameters<typeof shot>[1]) {
-  for (const scheme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme: scheme });
-    await page.waitForTimeout(150);
-    await shot(page, info, `${name}-${scheme}`);
-    await page.screenshot({ path: `/tmp/shots/${name}-${scheme}.png` });
-  }
-}
+import { bothThemes, watchErrors } from './helpers.ts';
 
 const openTemplate = async (page: Page) => {
   await page.getByRole('button', { name: 'Templates ▾' }).click();
