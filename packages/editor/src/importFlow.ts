@@ -36,19 +36,51 @@ function decodeURIComponentSafe(s: string): string {
 /** A saved design (JSON) or operator manifests (YAML), told apart by the first character. */
 export const looksLikeDesignFile = (text: string) => text.trimStart().startsWith('{');
 
+/** The steps of an import, as its progress says them. */
+export type ImportPhase = 'reading' | 'laying out';
+
 /**
  * Reads a text the user pasted, dropped, opened or fetched. A design file keeps its positions
  * when every component has one; anything else is laid out automatically. Throws ImportProblem
  * (manifests, with lines) or DocumentError (design files, with the JSON path).
  */
-export async function importText(text: string, name?: string): Promise<ImportOutcome> {
+export async function importText(text: string, name?: string, onPhase: (p: ImportPhase) => void = () => {}): Promise<ImportOutcome> {
+  onPhase('reading');
   if (looksLikeDesignFile(text)) {
     const topology = parseDesignFile(text);
-    const placed = topology.components.every((c) => c.position);
-    return { topology: placed ? topology : await autoLayout(topology), source: 'design', warnings: [], kept: [] };
+    if (topology.components.every((c) => c.position)) return { topology, source: 'design', warnings: [], kept: [] };
+    onPhase('laying out');
+    return { topology: await autoLayout(topology), source: 'design', warnings: [], kept: [] };
   }
   const r = importManifests(text, name === undefined ? {} : { name });
+  onPhase('laying out');
   return { topology: await autoLayout(r.topology), source: 'manifests', warnings: r.warnings, kept: r.kept };
+}
+
+/**
+ * Texts from this size on are imported in a worker, with progress and a Cancel button; smaller
+ * ones take well under a frame's worth of parsing, and a worker would only add its start-up
+ * (loading the importer and elkjs again) to them.
+ */
+export const IMPORT_IN_WORKER_BYTES = 256 * 1024;
+
+/** What the page asks an import worker, and what the worker answers (plain data: structured clone). */
+export interface ImportRequest {
+  text: string;
+  name?: string;
+  /** Where the text came from ("prod.yaml", "the pasted text"), for the messages. */
+  origin: string;
+}
+
+export type ImportMessage = { phase: ImportPhase } | { done: ImportOutcome } | { failed: ImportProblems };
+
+/** The worker's side of an import: runs it and answers with messages (never throws). */
+export async function runImportRequest(req: ImportRequest, post: (m: ImportMessage) => void): Promise<void> {
+  try {
+    post({ done: await importText(req.text, req.name, (phase) => post({ phase })) });
+  } catch (e) {
+    post({ failed: importProblems(e, req.origin) });
+  }
 }
 
 /** GitHub page links to a file become their raw address (the page itself is HTML). */
@@ -75,8 +107,36 @@ export async function fetchText(url: string, signal?: AbortSignal): Promise<stri
   }
   if (!res.ok) throw new Error(`the server answered ${res.status}${res.statusText ? ` ${res.statusText}` : ''}`);
   const len = Number(res.headers.get('content-length') ?? 0);
-  if (len > MAX_IMPORT_BYTES) throw new Error(`the file is too large (${len} bytes)`);
-  return res.text();
+  if (len > MAX_IMPORT_BYTES) throw new Error(`the file is too large (${len} bytes; at most ${MAX_IMPORT_BYTES})`);
+  return readCapped(res, MAX_IMPORT_BYTES);
+}
+
+/**
+ * A response body as text, refused past `max` bytes as it arrives: a server may send no
+ * Content-Length (chunked, compressed) or a wrong one, so the header alone caps nothing.
+ */
+export async function readCapped(res: Response, max: number): Promise<string> {
+  if (!res.body) return res.text();
+  const reader = res.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > max) {
+      await reader.cancel();
+      throw new Error(`the file is too large (more than ${max} bytes)`);
+    }
+    chunks.push(value);
+  }
+  const all = new Uint8Array(total);
+  let at = 0;
+  for (const c of chunks) {
+    all.set(c, at);
+    at += c.byteLength;
+  }
+  return new TextDecoder().decode(all);
 }
 
 /** Why nothing was imported: a title naming where from, and the problems (at most 20). */

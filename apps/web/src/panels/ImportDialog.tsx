@@ -3,17 +3,17 @@ import {
   designNameFrom,
   fetchText,
   fileTooLarge,
-  importProblems,
-  importText,
   loadImported,
   rawUrl,
   type ImportOutcome,
+  type ImportPhase,
   type ImportProblems,
 } from '@vmtopo/editor';
 import { useEffect, useRef, useState, type DragEvent } from 'react';
 import { useEditorApi } from '../hooks/useEditorApi.ts';
 import { useHost } from '../hooks/useHost.ts';
 import { ErrorCodeHelp } from './ErrorCodeHelp.tsx';
+import { startImport, type ImportJob } from '../importWorker.ts';
 import { ImportReport } from './ImportReport.tsx';
 
 /** One client for the URL import (loaded with this dialog, so react-query is not in the first bundle). */
@@ -40,6 +40,10 @@ function ImportDialogBody({ onClose, file }: { onClose: () => void; file?: File 
   const [text, setText] = useState('');
   const [problems, setProblems] = useState<ImportProblems | null>(null);
   const [busy, setBusy] = useState(false);
+  // The import under way (in a worker): what it is doing, and how to stop it.
+  const [progress, setProgress] = useState<{ origin: string; bytes: number; phase: ImportPhase } | null>(null);
+  const job = useRef<ImportJob | null>(null);
+  useEffect(() => () => job.current?.cancel(), []);
   const [report, setReport] = useState<ImportOutcome | null>(null);
   const [urlText, setUrlText] = useState('');
   const [url, setUrl] = useState<string | null>(null);
@@ -49,16 +53,24 @@ function ImportDialogBody({ onClose, file }: { onClose: () => void; file?: File 
   const run = async (src: string, origin: string, name?: string) => {
     setBusy(true);
     setProblems(null);
+    const bytes = new Blob([src]).size;
+    setProgress({ origin, bytes, phase: 'reading' });
+    const started = startImport(name === undefined ? { text: src, origin } : { text: src, name, origin }, bytes, (phase) => setProgress({ origin, bytes, phase }));
+    job.current = started;
     try {
-      const out = await importText(src, name);
-      if (loadImported(store, host, out)) onClose();
-      else setReport(out);
-    } catch (e) {
-      setProblems(importProblems(e, origin));
+      const r = await started.result;
+      if ('failed' in r) setProblems(r.failed);
+      else if (loadImported(store, host, r.done)) onClose();
+      else setReport(r.done);
+    } catch {
+      // Cancelled: nothing was imported, the design on the canvas is as it was.
     } finally {
+      if (job.current === started) job.current = null;
+      setProgress(null);
       setBusy(false);
     }
   };
+  const cancelImport = () => job.current?.cancel();
 
   const openFile = async (f: File) => {
     const tooLarge = fileTooLarge(f.name, f.size);
@@ -182,6 +194,14 @@ function ImportDialogBody({ onClose, file }: { onClose: () => void; file?: File 
             {fetching ? 'Fetching…' : 'Fetch'}
           </button>
         </form>
+        {progress && (
+          <div className="import-status" role="status">
+            <span className="spinner" aria-hidden /> {progress.phase === 'reading' ? 'Reading' : 'Laying out'} {progress.origin} ({formatBytes(progress.bytes)})…
+            <button type="button" onClick={cancelImport}>
+              Cancel import
+            </button>
+          </div>
+        )}
         {fetching && (
           <div className="import-status" role="status">
             <span className="spinner" aria-hidden /> Fetching {url}…
@@ -221,4 +241,11 @@ function ImportDialogBody({ onClose, file }: { onClose: () => void; file?: File 
       </div>
     </div>
   );
+}
+
+/** 1234567 → "1.2 MB": sizes as the file manager shows them. */
+function formatBytes(n: number): string {
+  if (n < 1000) return `${n} bytes`;
+  if (n < 1_000_000) return `${(n / 1000).toFixed(1)} kB`;
+  return `${(n / 1_000_000).toFixed(1)} MB`;
 }
