@@ -26,7 +26,7 @@ test('copy link → open it in a new page: the identical design and YAML', async
   await page.getByRole('button', { name: 'Share', exact: true }).click();
   const dialog = page.getByRole('dialog', { name: 'Share' });
   const link = await dialog.getByRole('textbox', { name: 'Share link' }).inputValue();
-  expect(link).toMatch(/^http:\/\/127\.0\.0\.1:4173\/#v1\.[A-Za-z0-9_-]+$/);
+  expect(link).toMatch(/^http:\/\/127\.0\.0\.1:4173\/#v2\.[A-Za-z0-9_-]+$/);
   await expect(dialog.getByTestId('share-length')).toContainText(`${link.length.toLocaleString('en-US')} characters`);
   await expect(dialog.getByRole('alert')).toHaveCount(0); // short: no warning
   await dialog.getByRole('button', { name: 'Copy link' }).click();
@@ -129,14 +129,14 @@ test('bad links get a clear message and leave the design on screen untouched', a
   await useTemplate(page, 'Sharded vmagents');
   const link = await shareLinkOf(page);
   const before = await designText(page, info);
-  const data = link.slice(link.indexOf('#v1.') + 4);
-  const raw = (json: string) => `#v1.${deflateRawSync(Buffer.from(json)).toString('base64url')}`;
+  const data = link.slice(link.indexOf('#v2.') + 4);
+  const raw = (json: string) => `#v2.${deflateRawSync(Buffer.from(json)).toString('base64url')}`;
   const bad: [string, string, RegExp][] = [
-    ['truncated', `#v1.${data.slice(0, Math.floor(data.length / 2))}`, /truncated|garbled/i],
-    ['garbled', `#v1.${data.slice(0, 20)}!*${data.slice(22)}`, /garbled/i],
+    ['truncated', `#v2.${data.slice(0, Math.floor(data.length / 2))}`, /truncated|garbled/i],
+    ['garbled', `#v2.${data.slice(0, 20)}!*${data.slice(22)}`, /garbled/i],
     ['unknown version', `#v9.${data}`, /format "v9".*newer vmtopo/i],
-    ['oversized', `#v1.${'A'.repeat(1_000_100)}`, /too large/i],
-    ['decompression bomb', `#v1.${deflateRawSync(Buffer.alloc(16 * 1024 * 1024, 32), { level: 9 }).toString('base64url')}`, /too large/i],
+    ['oversized', `#v2.${'A'.repeat(1_000_100)}`, /too large/i],
+    ['decompression bomb', `#v2.${deflateRawSync(Buffer.alloc(16 * 1024 * 1024, 32), { level: 9 }).toString('base64url')}`, /too large/i],
     ['hostile JSON', raw('{"c":[[0,"a",{"s":{"__proto__":{"polluted":1}}}]]}'), /__proto__/],
     ['not a design', raw('[1,2,3]'), /invalid design/i],
   ];
@@ -153,7 +153,7 @@ test('bad links get a clear message and leave the design on screen untouched', a
   }
   // ... and while the page is up.
   await page.getByRole('button', { name: 'Dismiss' }).click();
-  await page.evaluate(() => (window.location.hash = '#v1.garbled!'));
+  await page.evaluate(() => (window.location.hash = '#v2.garbled!'));
   await expect(noticeError(page)).toContainText(/garbled/i);
   expect(await designText(page, info)).toBe(before);
   expect(errors).toEqual([]);

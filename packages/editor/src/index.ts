@@ -20,6 +20,7 @@ export * from './layout.ts';
 export * from './lifecycle.ts';
 export * from './nodeChanges.ts';
 export * from './persist.ts';
+export * from './tabs.ts';
 export * from './selection.ts';
 export * from './share.ts';
 export * from './sizing.ts';
