@@ -9,7 +9,9 @@ export default defineConfig({
   timeout: 60_000,
   expect: { timeout: 15_000 },
   workers: 1,
-  retries: 0,
+  // One retry in CI: a test that passes only on retry is reported as flaky (and counted apart in
+  // the report), not hidden; seen once: a node click timing out after a reload in share.spec.
+  retries: process.env.CI ? 1 : 0,
   forbidOnly: !!process.env.CI,
   outputDir: './test-results',
   reporter: process.env.PW_JSON ? [['list'], ['json', { outputFile: process.env.PW_JSON }]] : [['list']],
