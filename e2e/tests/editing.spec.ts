@@ -137,3 +137,37 @@ test('a finding\'s Fix button sits beneath its text at the inspector\'s default 
   await bothThemes(page, 'fix-buttons', info);
   expect(errors).toEqual([]);
 });
+
+test('a link passing behind a component never takes its clicks; links stay above the cluster box', async ({ page }, info) => {
+  const errors = watchErrors(page);
+  await page.goto('/');
+  await template(page, 'VMCluster');
+  await shot(page, info, 'template');
+  // The remote-write link from the vmagent to vminsert; drop a new VMAlert on its middle.
+  const path = page.locator('.react-flow__edge path.react-flow__edge-path').first();
+  const middle = await path.evaluate((p: SVGPathElement) => {
+    const at = p.getPointAtLength(p.getTotalLength() / 2);
+    const r = p.getScreenCTM()!;
+    return { x: at.x * r.a + r.e, y: at.y * r.d + r.f };
+  });
+  const flow = (await canvas(page).boundingBox())!;
+  await dropOnCanvas(page, 'VMAlert', { x: middle.x - flow.x - 10, y: middle.y - flow.y - 20 });
+  const alert = node(page, 'VMAlert alert-2');
+  const box = (await alert.boundingBox())!;
+  expect(box.x < middle.x && middle.x < box.x + box.width && box.y < middle.y && middle.y < box.y + box.height).toBe(true);
+  // What is under the link's middle is the component, not the link's click band.
+  expect(await page.evaluate(({ x, y }) => document.elementFromPoint(x, y)?.closest('.react-flow__node')?.getAttribute('aria-label'), middle)).toBe('VMAlert alert-2');
+  await page.locator('.react-flow__pane').click({ position: { x: 10, y: 10 } });
+  await alert.click({ position: { x: middle.x - box.x, y: middle.y - box.y } });
+  await expect(alert).toHaveClass(/selected/);
+  // Cluster parts: their links are drawn over the cluster box, beneath the parts.
+  const z = await page.evaluate(() => ({
+    edges: Math.min(...[...document.querySelectorAll<SVGElement>('.react-flow__edges > svg')].map((s) => Number(getComputedStyle(s).zIndex) || 0)),
+    cluster: Number(getComputedStyle(document.querySelector('.react-flow__node-cluster')!).zIndex),
+    part: Number(getComputedStyle(document.querySelector('.react-flow__node[aria-label^="vminsert of"]')!).zIndex),
+  }));
+  expect(z.cluster).toBeLessThan(z.edges);
+  expect(z.edges).toBeLessThan(z.part);
+  await shot(page, info, 'node-over-link');
+  expect(errors).toEqual([]);
+});

@@ -65,6 +65,10 @@ const FLOW_PROPS = {
   minZoom: MIN_ZOOM,
   maxZoom: 2,
   proOptions: { hideAttribution: true },
+  // Layers as derive.ts sets them (cluster boxes, links, components), never lifted by selection:
+  // React Flow's default raises links of cluster parts above other components, where a link's
+  // invisible 20-px click band then swallows clicks meant for a component it passes.
+  zIndexMode: 'manual' as const,
   ariaLabelConfig: { 'node.a11yDescription.default': 'Press Enter or Space to select this component, then the arrow keys to move it.' },
 };
 /** The canvas furniture, created once: the Canvas re-renders on every drag step, these never need to. */

@@ -37,6 +37,12 @@ interface CacheEntry {
   node: FlowNode;
 }
 
+/**
+ * Stacking (React Flow runs in manual z mode): links above the cluster boxes they cross, every
+ * component above every link, so a link passing behind a component never takes its clicks.
+ */
+const Z = { cluster: 0, link: 5, component: 10 } as const;
+
 const same = (a: unknown[], b: unknown[]) => a.length === b.length && a.every((x, i) => x === b[i]);
 
 
@@ -77,6 +83,7 @@ export function createNodeDeriver(): (input: DeriveInput) => FlowNode[] {
         width: box.width,
         height: box.height,
         measured: { width: box.width, height: box.height },
+        zIndex: Z.cluster,
         ariaLabel: `VMCluster ${c.name ?? ''}`,
         data: { component: c, name: c.name ?? '', namespace: nsOf(c), findings: f, storageNodes, replicationFactor: rf },
       }), into);
@@ -99,6 +106,7 @@ export function createNodeDeriver(): (input: DeriveInput) => FlowNode[] {
         // Not `extent: 'parent'`: the box is sized when a drag ends, and a part must be able to leave it until then.
         ...(owner ? { parentId: owner.id, extent: PART_AREA } : {}),
         ...(m ? { measured: m } : {}),
+        zIndex: Z.component,
         ariaLabel: owner ? `${c.kind} of VMCluster ${name}` : `${c.kind} ${name}`,
         data: { component: c, name, namespace: ns, findings: f },
       }), into);
@@ -145,7 +153,7 @@ export function createEdgeDeriver(): (t: Topology, selected: ReadonlySet<string>
               sourceHandle: 'out',
               targetHandle: 'in',
               selected: sel,
-              zIndex: 5,
+              zIndex: Z.link,
               ariaLabel: `${l.type} link from ${l.source} to ${l.target}`,
               data: { link: l },
             };
