@@ -4,7 +4,7 @@ import { createDerivations } from './derive.ts';
 import { createEditorStore } from './editorStore.ts';
 import { designSummary } from './summary.ts';
 import { applyYamlText } from './yamlSync.ts';
-import { applyDesignSizing, nodeSizingFigure, parseAmount, setOutageMinutes, setWorkloadText, setZones, sizingTable } from './sizing.ts';
+import { applyDesignSizing, nodeSizingFigure, parseAmount, setOutageMinutes, setWorkloadText, setZones, sizingFigureOf, sizingTable } from './sizing.ts';
 import { whatIfViewOf } from './whatif.ts';
 
 function editor() {
@@ -125,5 +125,27 @@ describe('sizing table and Apply sizing', () => {
     expect(store.getState().past).toHaveLength(steps + 1);
     expect(sizingTable(top(store)).storages[0]).toMatchObject({ requested: '99Gi', fits: true });
     expect(lint(top(store)).filter((f) => f.ruleId === 'storage-undersized' || f.ruleId === 'vmagent-queue-too-small-for-outage')).toEqual([]);
+  });
+});
+
+describe('node figures of an editor', () => {
+  it('are the sizing table\'s, with or without a workload, version after version', () => {
+    const { store, agent, cluster, vmstorage } = editor();
+    const ids = [agent, cluster, vmstorage, 'no-such-component'];
+    const check = () => {
+      const t = top(store);
+      for (const id of ids) expect(sizingFigureOf(store, t, id)).toEqual(nodeSizingFigure(sizingTable(t), id));
+    };
+    check();
+    expect(sizingFigureOf(store, top(store), vmstorage)).toBeUndefined();
+    setWorkloadText(store, agent, 'activeSeries', '600k');
+    check();
+    expect(sizingFigureOf(store, top(store), vmstorage)?.fits).toBe(false);
+    expect(sizingFigureOf(store, top(store), agent)?.text).toMatch(/^600k series/);
+    applyDesignSizing(store);
+    check();
+    setWorkloadText(store, agent, 'activeSeries', '');
+    check();
+    expect(sizingFigureOf(store, top(store), vmstorage)).toBeUndefined();
   });
 });

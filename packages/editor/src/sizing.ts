@@ -160,26 +160,74 @@ export function sizingTable(t: Topology, report: SizingReport = sizeTopology(t))
 }
 
 /** The figure a node shows: "≈ 73 GiB / pod of 200Gi" for storage, "600k series" for an agent; undefined without one. */
-export function nodeSizingFigure(table: SizingTable, id: string): { text: string; fits: boolean } | undefined {
-  if (!table.described) return undefined;
-  const s = table.storages.find((x) => x.id === id || x.dataId === id);
-  if (s) return { text: `≈ ${s.diskPerPod} / pod of ${s.requested}`, fits: s.fits };
-  const a = table.agents.find((x) => x.id === id);
-  if (a && !a.assumed) return { text: `${compact(a.series)} series${a.queueNeed ? ` · queue ${a.queueNeed}` : ''}`, fits: a.fits };
-  return undefined;
+export function nodeSizingFigure(table: SizingTable, id: string): SizingFigure | undefined {
+  return table.described ? figuresOf(table).get(id) : undefined;
+}
+
+export interface SizingFigure {
+  text: string;
+  fits: boolean;
+}
+
+/**
+ * Every node's figure of a table, by component id: a storage under its own id and its data
+ * component's, an agent only when its series are given. Built once per table, as every node of
+ * the canvas asks for its own.
+ */
+const figures = new WeakMap<SizingTable, Map<string, SizingFigure>>();
+function figuresOf(table: SizingTable): Map<string, SizingFigure> {
+  let out = figures.get(table);
+  if (out) return out;
+  out = new Map();
+  for (const s of table.storages) {
+    const f = { text: `≈ ${s.diskPerPod} / pod of ${s.requested}`, fits: s.fits };
+    for (const id of [s.id, s.dataId]) if (!out.has(id)) out.set(id, f);
+  }
+  for (const a of table.agents) {
+    if (!a.assumed && !out.has(a.id)) out.set(a.id, { text: `${compact(a.series)} series${a.queueNeed ? ` · queue ${a.queueNeed}` : ''}`, fits: a.fits });
+  }
+  figures.set(table, out);
+  return out;
 }
 
 const compact = (n: number) => (n >= 1e6 ? `${+(n / 1e6).toFixed(1)}M` : n >= 1e3 ? `${+(n / 1e3).toFixed(1)}k` : String(n));
 
-const tables = new WeakMap<EditorStore, (t: Topology) => SizingTable>();
+/**
+ * An editor's sizing, per design version (a drag changes nothing). Lazy: the table is computed
+ * only when something on screen shows it, and the node figures ask first whether the design
+ * describes a workload at all (without one no node shows a figure, and the whole-design sizing
+ * is not worth running on every edit).
+ */
+interface SizingView {
+  table(t: Topology): SizingTable;
+  figure(t: Topology, id: string): SizingFigure | undefined;
+}
 
-/** The sizing table of an editor's design, computed once per design version (a drag changes nothing). */
-export function sizingTableOf(store: EditorStore, t: Topology): SizingTable {
-  let of = tables.get(store);
-  if (!of) {
+const views = new WeakMap<EditorStore, SizingView>();
+function viewOf(store: EditorStore): SizingView {
+  let view = views.get(store);
+  if (!view) {
     const structural = createStructuralView();
-    const memo = memoByIdentity((s: Topology) => sizingTable(s));
-    tables.set(store, (of = (x) => memo(structural(x))));
+    const table = memoByIdentity((s: Topology) => sizingTable(s));
+    const described = memoByIdentity(hasWorkload);
+    view = {
+      table: (t) => table(structural(t)),
+      figure(t, id) {
+        const s = structural(t);
+        return described(s) ? nodeSizingFigure(table(s), id) : undefined;
+      },
+    };
+    views.set(store, view);
   }
-  return of(t);
+  return view;
+}
+
+/** The sizing table of an editor's design (the design summary's), computed once per design version. */
+export function sizingTableOf(store: EditorStore, t: Topology): SizingTable {
+  return viewOf(store).table(t);
+}
+
+/** The figure a node of an editor's design shows; undefined without one. */
+export function sizingFigureOf(store: EditorStore, t: Topology, id: string): SizingFigure | undefined {
+  return viewOf(store).figure(t, id);
 }

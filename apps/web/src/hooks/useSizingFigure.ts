@@ -1,4 +1,4 @@
-import { nodeSizingFigure, sizingTableOf } from '@vmtopo/editor';
+import { sizingFigureOf } from '@vmtopo/editor';
 import { useEditor } from './useEditor.ts';
 import { useEditorApi } from './useEditorApi.ts';
 
@@ -10,7 +10,7 @@ import { useEditorApi } from './useEditorApi.ts';
 export function useSizingFigure(id: string): { text: string; fits: boolean } | undefined {
   const store = useEditorApi();
   const key = useEditor((s) => {
-    const f = nodeSizingFigure(sizingTableOf(store, s.topology), id);
+    const f = sizingFigureOf(store, s.topology, id);
     return f ? `${f.fits ? '+' : '-'}${f.text}` : '';
   });
   return key ? { text: key.slice(1), fits: key[0] === '+' } : undefined;

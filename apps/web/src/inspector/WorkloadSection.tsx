@@ -1,4 +1,4 @@
-import { nodeSizingFigure, setWorkloadText, sizingTableOf, workloadTextProblem } from '@vmtopo/editor';
+import { setWorkloadText, sizingFigureOf, workloadTextProblem } from '@vmtopo/editor';
 import { WORKLOAD_FIELDS, type Component } from '@vmtopo/model';
 import { useEditor } from '../hooks/useEditor.ts';
 import { useEditorApi } from '../hooks/useEditorApi.ts';
@@ -14,7 +14,7 @@ export function WorkloadSection({ c }: { c: Component }) {
   const store = useEditorApi();
   const t = useEditor((s) => s.topology);
   const fields = WORKLOAD_FIELDS[c.kind] ?? [];
-  const sized = nodeSizingFigure(sizingTableOf(store, t), c.id);
+  const sized = sizingFigureOf(store, t, c.id);
   if (fields.length === 0 && !sized) return null;
   return (
     <fieldset className="group workload">
