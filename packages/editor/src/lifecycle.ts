@@ -13,10 +13,9 @@ import {
   unreadableAutosaves,
   type KeyValueStorage,
   type RecentEntry,
-  type StoredDesign,
 } from './persist.ts';
 import { openedNotice, openShared, type BootNotice } from './share.ts';
-import { readSlot, saveTab, storedHeader, type TabSlot } from './tabs.ts';
+import { parseStored, readSlot, saveTab, type TabSlot } from './tabs.ts';
 
 /**
  * Where designs come from and go to: templates, imports, recent designs and share links replace
@@ -163,11 +162,12 @@ export function startAutosave(store: EditorStore, storage: KeyValueStorage | nul
  */
 export function onOtherTabSave(store: EditorStore, tab: TabSlot, key: string, raw: string | null): void {
   if (key !== slotKey(tab.slot) || raw === null) return;
-  const header = storedHeader(raw);
-  if (!header || header.writer === tab.tab) return;
+  const stored = parseStored(raw);
+  if (!stored || stored.header.writer === tab.tab) return;
+  const { header } = stored;
   let theirs: Topology;
   try {
-    theirs = designFromJson((JSON.parse(raw) as StoredDesign).document);
+    theirs = designFromJson(stored.document);
   } catch {
     return;
   }

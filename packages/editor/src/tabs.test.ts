@@ -5,7 +5,7 @@ import type { Host } from './host.ts';
 import { AUTOSAVE_DELAY_MS, downloadUnreadable, onOtherTabSave, showNotice, startAutosave, switchSlot } from './lifecycle.ts';
 import { AUTOSAVE_KEY, loadAutosave, MAIN_SLOT, slotKey, unreadableAutosaves, type KeyValueStorage } from './persist.ts';
 import { bootDesign } from './share.ts';
-import { readSlot, readSlots, saveTab, type TabSlot } from './tabs.ts';
+import { readSlot, readSlots, saveTab, storedHeader, type TabSlot } from './tabs.ts';
 
 function memoryStorage(): KeyValueStorage & { data: Map<string, string>; full: boolean } {
   const data = new Map<string, string>();
@@ -72,6 +72,35 @@ describe('two tabs, one storage', () => {
     save(storage, b, design('b'), 2);
     expect(bootDesign('', storage, b.slot).topology.name).toBe('b');
     expect(bootDesign('', storage).topology.name).toBe('a');
+  });
+});
+
+describe('storedHeader', () => {
+  const parsed = (raw: string) => {
+    const v = JSON.parse(raw) as { savedAt?: unknown; writer?: unknown };
+    return { savedAt: typeof v.savedAt === 'number' ? v.savedAt : 0, writer: typeof v.writer === 'string' ? v.writer : undefined };
+  };
+
+  it('reads what a whole parse reads, from saves as saveTab writes them and as earlier versions did', () => {
+    const document = toDocument(design('d'));
+    const raws = [
+      ...['tab-1', 'a "quoted" \\ tab', 'ünï\u2028cøde', ''].map((writer) => JSON.stringify({ savedAt: 1_764_000_000_123, writer, document })),
+      JSON.stringify({ savedAt: 5000, document }),
+      JSON.stringify({ savedAt: 1.5e21, writer: 'w', document }),
+      JSON.stringify({ writer: 'w', savedAt: 7, document }),
+      JSON.stringify({ document }),
+      JSON.stringify({ savedAt: 'soon', writer: 3, document }),
+      JSON.stringify({ savedAt: 9, writer: 'x'.repeat(2000), document }),
+    ];
+    for (const raw of raws) expect(storedHeader(raw)).toEqual(parsed(raw));
+    const storage = memoryStorage();
+    const t = tab('a "tab"');
+    save(storage, t, design('saved'), 4242);
+    expect(storedHeader(storage.getItem(AUTOSAVE_KEY))).toEqual({ savedAt: 4242, writer: 'a "tab"' });
+  });
+
+  it('is null for nothing, and for what is no JSON object', () => {
+    for (const raw of [null, '', 'not json', 'null', '42', '{"savedAt":1,']) expect(storedHeader(raw)).toBeNull();
   });
 });
 

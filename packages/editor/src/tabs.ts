@@ -29,13 +29,32 @@ export interface SlotEntry {
   savedAt: number;
 }
 
-/** A stored value's save time and writer; null when it is absent or unreadable (loading says why). */
-export function storedHeader(raw: string | null): Pick<StoredDesign, 'savedAt' | 'writer'> | null {
+type Header = Pick<StoredDesign, 'savedAt' | 'writer'>;
+
+/** The save time and writer of a parsed stored value; null when it is no object. */
+function headerOf(v: unknown): Header | null {
+  if (typeof v !== 'object' || v === null) return null;
+  const { savedAt, writer } = v as Partial<StoredDesign>;
+  return { savedAt: typeof savedAt === 'number' ? savedAt : 0, writer: typeof writer === 'string' ? writer : undefined };
+}
+
+/**
+ * How saveTab writes a value's start: `{"savedAt":N,"writer":"…",` (earlier versions wrote no
+ * writer). Reading these from the start of the text spares parsing a large design to learn who
+ * saved it last.
+ */
+const HEADER_PREFIX = /^\{"savedAt":(-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?),(?:"writer":("(?:[^"\\]|\\.)*"),)?"document":/;
+
+/**
+ * A stored value's save time and writer; null when it is absent or unreadable (loading says why).
+ * A value that does not start the way saveTab writes it is parsed whole.
+ */
+export function storedHeader(raw: string | null): Header | null {
   if (raw === null) return null;
+  const m = HEADER_PREFIX.exec(raw.slice(0, 512));
   try {
-    const v = JSON.parse(raw) as Partial<StoredDesign> | null;
-    if (typeof v !== 'object' || v === null) return null;
-    return { savedAt: typeof v.savedAt === 'number' ? v.savedAt : 0, writer: typeof v.writer === 'string' ? v.writer : undefined };
+    if (m) return { savedAt: Number(m[1]), writer: m[2] === undefined ? undefined : (JSON.parse(m[2]) as string) };
+    return headerOf(JSON.parse(raw));
   } catch {
     return null;
   }
@@ -56,7 +75,7 @@ export function readSlots(storage: KeyValueStorage | null): SlotEntry[] {
 }
 
 /** Another tab saved this slot after this tab last read or wrote it. */
-export function changedElsewhere(header: Pick<StoredDesign, 'savedAt' | 'writer'> | null, tab: TabSlot): boolean {
+export function changedElsewhere(header: Header | null, tab: TabSlot): boolean {
   return header !== null && header.writer !== tab.tab && header.savedAt > tab.seen;
 }
 
@@ -98,7 +117,19 @@ export function saveTab(storage: KeyValueStorage | null, tab: TabSlot, t: Topolo
 export function readSlot(storage: KeyValueStorage, slot: string): { topology: Topology; savedAt: number } {
   const raw = storage.getItem(slotKey(slot));
   if (raw === null) throw new Error('it is no longer in this browser');
-  const header = storedHeader(raw);
-  if (!header) throw new Error('it is not a saved design');
-  return { topology: designFromJson((JSON.parse(raw) as StoredDesign).document), savedAt: header.savedAt };
+  const stored = parseStored(raw);
+  if (!stored) throw new Error('it is not a saved design');
+  return { topology: designFromJson(stored.document), savedAt: stored.header.savedAt };
+}
+
+/** A stored value parsed once: its header and its document; null when it is no JSON object. */
+export function parseStored(raw: string): { header: Header; document: unknown } | null {
+  let v: unknown;
+  try {
+    v = JSON.parse(raw);
+  } catch {
+    return null;
+  }
+  const header = headerOf(v);
+  return header && { header, document: (v as Partial<StoredDesign>).document };
 }
