@@ -10,6 +10,7 @@ export * from './connect.ts';
 export * from './core.ts';
 export * from './counts.ts';
 export * from './derive.ts';
+export * from './diagramSvg.ts';
 export * from './editorStore.ts';
 export * from './edits.ts';
 export * from './fields.ts';

@@ -1,0 +1,48 @@
+import { isClusterPart, type Component } from '@vmtopo/model';
+import { plural, podsCaption } from './counts.ts';
+import type { NodeFindings } from './derive.ts';
+import type { DiagramBox, DiagramNode } from './diagramSvg.ts';
+import { KIND_ABBR, KIND_ROLE } from './kindMeta.ts';
+import { podGrid } from './layout.ts';
+
+/** What a cluster part does, and the port it serves on: the line under its kind. */
+export const PART_ROLE = { vminsert: 'writes in · :8480', vmselect: 'queries · :8481', vmstorage: 'stores · :8482' } as const;
+
+/** What the canvas knows of a node besides its box (the data of its React Flow node). */
+export interface CanvasNodeData {
+  component: Component;
+  /** The CR name (a cluster part's is its cluster's). */
+  name: string;
+  /** Set when it differs from the design's namespace. */
+  namespace?: string;
+  findings?: NodeFindings;
+  /** A VMCluster's header figures. */
+  storageNodes?: number;
+  replicationFactor?: number;
+}
+
+/** A node of the canvas as the diagram export draws it: the same lines, pods and badge. */
+export function diagramNode(data: CanvasNodeData, box: DiagramBox): DiagramNode {
+  const c = data.component;
+  const f = data.findings;
+  const badge = f && f.count > 0 ? { severity: f.severity, count: f.counts[f.severity] } : undefined;
+  if (c.kind === 'VMCluster') {
+    const chips = [{ text: `RF ${data.replicationFactor ?? '–'}`, strong: true }, { text: plural(data.storageNodes ?? 0, 'node') }];
+    if (data.namespace) chips.push({ text: `ns: ${data.namespace}` });
+    return { box, shape: 'cluster', role: KIND_ROLE[c.kind], abbr: KIND_ABBR[c.kind], kind: c.kind, name: data.name, chips, badge };
+  }
+  const part = isClusterPart(c.kind) ? c.kind : undefined;
+  const grid = podGrid(c);
+  return {
+    box,
+    shape: 'component',
+    role: KIND_ROLE[c.kind],
+    abbr: KIND_ABBR[c.kind],
+    kind: part ? PART_ROLE[part] : c.kind,
+    name: part ?? data.name,
+    nameFirst: part !== undefined,
+    notes: data.namespace ? [`ns: ${data.namespace}`] : undefined,
+    pods: grid && { ...grid, caption: podsCaption(c) },
+    badge,
+  };
+}
