@@ -6,6 +6,7 @@
  */
 import { componentPositions, sharePositions } from '../access.ts';
 import { type TopologyDiff, changeCount, diffTopology } from '../diff.ts';
+import { linkIndex } from '../links.ts';
 import type { Component, Link, Topology } from '../topology.ts';
 import { reachable, sameUnlinkedRelations, shareReach } from './reach.ts';
 import type { Finding, Rule } from './types.ts';
@@ -51,6 +52,38 @@ function carryIndexes(d: TopologyDiff): void {
 /** Same place in the design's relations: id, kind, cluster, name and namespace (and a vmselect's extra storage nodes). */
 const sameShape = (a: Component, b: Component) =>
   a.kind === b.kind && a.cluster === b.cluster && a.name === b.name && a.namespace === b.namespace && sameUnlinkedRelations(a, b);
+
+/**
+ * The part of `t` a re-check covers: the `affected` components (ids `t` has) and the links from
+ * them, both in design order. Found through the indexes rather than by a pass over the design: in
+ * a 10,000-component design that pass read every component and link, most of them out of cache.
+ */
+function part(t: Topology, affected: Set<string>): Topology {
+  const pos = componentPositions(t);
+  const from = linkIndex(t).from;
+  const linkAt = linkPositions(t.links);
+  const components: number[] = [];
+  const links: number[] = [];
+  for (const id of affected) {
+    const i = pos.get(id);
+    if (i !== undefined) components.push(i);
+    for (const l of from.get(id) ?? []) links.push(linkAt.get(l)!);
+  }
+  const byIndex = (a: number, b: number) => a - b;
+  return { ...t, components: components.sort(byIndex).map((i) => t.components[i]!), links: links.sort(byIndex).map((i) => t.links[i]!) };
+}
+
+/** Index of each link in its array, built once per links array (a field edit keeps the array). */
+const linkPositionCache = new WeakMap<readonly Link[], Map<Link, number>>();
+function linkPositions(links: readonly Link[]): Map<Link, number> {
+  let out = linkPositionCache.get(links);
+  if (!out) {
+    out = new Map();
+    for (let i = 0; i < links.length; i++) out.set(links[i]!, i);
+    linkPositionCache.set(links, out);
+  }
+  return out;
+}
 
 /** Position in `t.components` of a finding's first component, the key findings are ordered by. */
 function positionOf(t: Topology): (f: Finding) => number {
@@ -152,11 +185,7 @@ export function recheck(prev: Checked, next: Topology, rules: readonly Rule[], d
   const before = reachable(p, seeds, limit);
   const affected = before && reachable(next, [...seeds, ...before], limit);
   if (!affected) return undefined;
-  const sub: Topology = {
-    ...next,
-    components: next.components.filter((c) => affected.has(c.id)),
-    links: next.links.filter((l) => affected.has(l.source)),
-  };
+  const sub = part(next, affected);
   for (const id of before!) affected.add(id);
   // Every finding that names an affected component goes; the rules re-check the affected part.
   const byComponent = prev.byComponent ?? indexByComponent(prev.perRule);
