@@ -94,14 +94,54 @@ describe('format v2: zones, outage and workload inputs', () => {
     components: [{ id: 'a', kind: 'VMAgent', name: 'a', spec: {}, workload }],
   });
 
-  it('v1 → v2 ("zones, outage and workload inputs in the design"): a v1 design gains the defaults and nothing else', () => {
+  it('v1 → v2 ("zones, outage and workload inputs…"): a v1 design gains the defaults and nothing else', () => {
     const step = MIGRATIONS[0]!;
-    expect(step).toMatchObject({ from: 1, name: 'zones, outage and workload inputs in the design' });
+    expect(step).toMatchObject({ from: 1, name: 'zones, outage and workload inputs in the design; vmagent queue sizes in VictoriaMetrics units' });
     const v1 = { version: 1, name: 'x', namespace: 'y', components: [{ id: 'a', kind: 'VMAgent', name: 'a', spec: { replicaCount: 2 } }] };
     expect(migrate(v1, 1)).toEqual({ ...v1, version: 2, zones: 3, outageMinutes: 60 });
     const t = fromDocument(v1);
     expect(t).toMatchObject({ zones: 3, outageMinutes: 60 });
     expect(t.components[0]).toEqual({ id: 'a', kind: 'VMAgent', name: 'a', spec: { replicaCount: 2 } });
+  });
+
+  it('v1 → v2: vmagent queue sizes written in Kubernetes units (v1\'s queue fix wrote "1Gi", which vmagent refuses) become the same size in its units', () => {
+    const v1 = {
+      version: 1,
+      name: 'x',
+      namespace: 'y',
+      components: [
+        { id: 'a', kind: 'VMAgent', name: 'a', spec: { remoteWriteSettings: { maxDiskUsagePerURL: '500Mi', showURL: true } } },
+        { id: 's', kind: 'VMSingle', name: 's', spec: { storage: { resources: { requests: { storage: '1Gi' } } } } },
+      ],
+      links: [
+        { id: 'l1', type: 'remoteWrite', source: 'a', target: 's', extra: { maxDiskUsage: '1Gi', sendTimeout: '1m' } },
+        { id: 'l2', type: 'remoteWrite', source: 'a', external: { url: 'http://x', maxDiskUsage: '2G' } },
+        { id: 'l3', type: 'remoteWrite', source: 'a', external: { url: 'http://y', maxDiskUsage: '3GiB' } },
+      ],
+    };
+    const t = fromDocument(v1);
+    expect(t.components[0]!.spec).toEqual({ remoteWriteSettings: { maxDiskUsagePerURL: '500MiB', showURL: true } });
+    // A PVC size is a Kubernetes quantity: left as it is.
+    expect(t.components[1]!.spec).toEqual(v1.components[1]!.spec);
+    expect(t.links.map((l) => l.extra ?? l.external)).toEqual([
+      { maxDiskUsage: '1GiB', sendTimeout: '1m' },
+      { url: 'http://x', maxDiskUsage: '2GB' },
+      { url: 'http://y', maxDiskUsage: '3GiB' },
+    ]);
+    // A v2 document was checked as it was written: the same value there is refused, naming it.
+    expect(err({ ...v1, version: 2 })).toMatch(/^\$\.components\[0\]\.spec\.remoteWriteSettings\.maxDiskUsagePerURL: vmagent 'a': maxDiskUsagePerURL "500Mi" must be a VictoriaMetrics size.*\(write 500MiB\) \(and 2 more invalid values\)$/);
+  });
+
+  it('refuses a value the operator or Kubernetes would refuse, naming its path (the gate every way in shares)', () => {
+    const doc = (c: Record<string, unknown>, rest: Record<string, unknown> = {}) => ({ version: 2, name: 'x', namespace: 'monitoring', components: [{ id: 'a', kind: 'VMAgent', name: 'a', spec: {}, ...c }], ...rest });
+    expect(err(doc({ spec: { replicaCount: -5 } }))).toMatch(/^\$\.components\[0\]\.spec\.replicaCount: vmagent 'a': replicaCount -5 must be at least/);
+    expect(err(doc({ name: 'db\nprod' }))).toMatch(/^\$\.components\[0\]\.name: .*must be lowercase letters/s);
+    expect(err(doc({ labels: { tier: 'a b' } }))).toMatch(/^\$\.components\[0\]\.labels: .*invalid Kubernetes label value "a b"/);
+    // The design's namespace, inherited by the component.
+    expect(err(doc({}, { namespace: 'Prod' }))).toMatch(/^\$\.namespace: .*namespace "Prod" must be lowercase/);
+    expect(() => fromDocument(doc({}, { namespace: 'Prod' }))).toThrow(expect.objectContaining({ code: 'VMT-V01' }));
+    const two = { version: 2, name: 'x', namespace: 'm', components: [{ id: 'a', kind: 'VMAgent', name: 'a', spec: {} }, { id: 'b', kind: 'VMAgent', name: 'a', spec: {} }] };
+    expect(err(two)).toMatch(/^\$\.components\[1\]\.name: .*already named "a"/);
   });
 
   it('keeps the design settings and workloads through a round trip', () => {

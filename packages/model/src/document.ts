@@ -1,10 +1,11 @@
 import { COMPONENT_KINDS, LINK_TYPES, NOTIFIER_MODES, isClusterPart } from './topology.ts';
 import type { Component, JsonObject, Link, Topology } from './topology.ts';
 import { LINK_RULES, duplicateLinkProblem, linkKindProblem } from './links.ts';
-import { checkTenant } from './values.ts';
+import { checkTenant, vmSizeOfKube } from './values.ts';
 import { DEFAULT_OUTAGE_MINUTES, outageMinutesProblem, workloadProblem, zonesProblem } from './sizing/workload.ts';
 import { DEFAULT_ZONES } from './spreading.ts';
 import { VmtError, type ErrorCode } from './errors.ts';
+import { validateTopology } from './validate.ts';
 
 /**
  * The versioned file format (`.vmtopo.json`, and the payload of share links). Every document
@@ -34,12 +35,33 @@ export const MIGRATIONS: readonly Migration[] = [
   {
     // v2 adds the design's zones and outage and the components' workload inputs. A v1 design said
     // nothing about them: it gains the defaults every tool assumed for it, so it reads, checks,
-    // sizes and renders exactly as before.
+    // sizes and renders exactly as before. v2 also checks every value on the way in, and v1's
+    // queue fix wrote vmagent queue sizes in Kubernetes units ("1Gi"), which vmagent's
+    // `-remoteWrite.maxDiskUsagePerURL` refuses: they become the same size in its units ("1GiB").
     from: 1,
-    name: 'zones, outage and workload inputs in the design',
-    migrate: (doc) => ({ ...doc, zones: DEFAULT_ZONES, outageMinutes: DEFAULT_OUTAGE_MINUTES }),
+    name: 'zones, outage and workload inputs in the design; vmagent queue sizes in VictoriaMetrics units',
+    migrate: (doc) => vmQueueSizes({ ...doc, zones: DEFAULT_ZONES, outageMinutes: DEFAULT_OUTAGE_MINUTES }),
   },
 ];
+
+/** Rewrites vmagent queue sizes written with a Kubernetes unit to the VictoriaMetrics unit of the same size. */
+function vmQueueSizes(doc: JsonObject): JsonObject {
+  const fix = (holder: unknown, key: string): unknown => {
+    if (!isObj(holder)) return holder;
+    const vm = vmSizeOfKube(holder[key]);
+    return vm === undefined ? holder : { ...holder, [key]: vm };
+  };
+  const components = Array.isArray(doc.components)
+    ? doc.components.map((c) => {
+        if (!isObj(c) || !isObj(c.spec) || !isObj(c.spec.remoteWriteSettings)) return c;
+        return { ...c, spec: { ...c.spec, remoteWriteSettings: fix(c.spec.remoteWriteSettings, 'maxDiskUsagePerURL') } };
+      })
+    : doc.components;
+  const links = Array.isArray(doc.links)
+    ? doc.links.map((l) => (isObj(l) ? { ...l, ...(isObj(l.extra) ? { extra: fix(l.extra, 'maxDiskUsage') } : {}), ...(isObj(l.external) ? { external: fix(l.external, 'maxDiskUsage') } : {}) } : l))
+    : doc.links;
+  return { ...doc, components, links } as JsonObject;
+}
 
 /** Brings a document of `version` up to `target` (the current version), one named step at a time. */
 export function migrate(doc: JsonObject, version: number, steps: readonly Migration[] = MIGRATIONS, target = DOCUMENT_VERSION): JsonObject {
@@ -71,10 +93,12 @@ export function toDocument(t: Topology): TopologyDocument {
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 const MAX_DEPTH = 64;
 
-/** Refuses keys that could reach Object.prototype once spread, and absurd nesting. */
+/** Refuses keys that could reach Object.prototype once spread, absurd nesting and numbers no way in keeps exactly. */
 function checkPlainJson(v: unknown, path: string, depth: number): void {
   if (depth > MAX_DEPTH) throw new DocumentError(`nested deeper than ${MAX_DEPTH} levels`, path, 'VMT-D03');
   if (typeof v === 'number' && !Number.isFinite(v)) throw new DocumentError('is not a finite number', path, 'VMT-D03');
+  // As the YAML reader refuses them: such a number may already have been rounded on its way here.
+  if (typeof v === 'number' && Number.isInteger(v) && !Number.isSafeInteger(v)) throw new DocumentError('is an integer too large to keep exactly (beyond 2^53)', path, 'VMT-D03');
   if (typeof v !== 'object' || v === null) return;
   if (Array.isArray(v)) {
     v.forEach((item, i) => checkPlainJson(item, `${path}[${i}]`, depth + 1));
@@ -82,7 +106,8 @@ function checkPlainJson(v: unknown, path: string, depth: number): void {
   }
   for (const key of Object.keys(v)) {
     if (FORBIDDEN_KEYS.has(key)) throw new DocumentError(`the key "${key}" is not allowed`, path, 'VMT-D03');
-    checkPlainJson((v as JsonObject)[key], `${path}.${key}`, depth + 1);
+    // A key that is no plain name is quoted, so that the path reads unambiguously ($.a["b.c"]).
+    checkPlainJson((v as JsonObject)[key], /^[A-Za-z_$][\w$-]*$/.test(key) ? `${path}.${key}` : `${path}[${JSON.stringify(key)}]`, depth + 1);
   }
 }
 
@@ -244,7 +269,27 @@ export function fromDocument(input: unknown): Topology {
     if (!byType.has(typeKey)) byType.set(typeKey, link);
     t.links.push(link);
   });
+  checkValues(t);
   return t;
+}
+
+/**
+ * The value gate every way in shares (the importer and the inspector apply the same checks): a
+ * document, link or autosave holding a value no manifest could carry is refused, naming where.
+ */
+function checkValues(t: Topology): void {
+  const problems = validateTopology(t);
+  const first = problems[0];
+  if (!first) return;
+  let where: string;
+  if (first.at.link !== undefined) where = `$.links[${t.links.findIndex((l) => l.id === first.at.link)}].${first.at.path}`;
+  else {
+    const i = t.components.findIndex((c) => c.id === first.componentId);
+    // A component without a namespace of its own has the design's.
+    where = first.at.path === 'namespace' && t.components[i]!.namespace === undefined ? '$.namespace' : `$.components[${i}].${first.at.path}`;
+  }
+  const more = problems.length > 1 ? ` (and ${problems.length - 1} more invalid value${problems.length > 2 ? 's' : ''})` : '';
+  throw new DocumentError(`${first.message}${more}`, where, 'VMT-V01');
 }
 
 /** Parses JSON text and opens it; JSON syntax errors become DocumentErrors too. */

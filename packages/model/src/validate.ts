@@ -12,6 +12,8 @@ export interface ValueProblem {
   field: string;
   value: unknown;
   message: string;
+  /** Where the value sits in a topology document: under the component, or under one of its links. */
+  at: { link?: string; path: string };
 }
 
 const show = (v: unknown) => (typeof v === 'string' ? `"${v}"` : JSON.stringify(v));
@@ -53,7 +55,7 @@ export function validateTopology(t: Topology): ValueProblem[] {
       for (const key of ['name', 'namespace'] as const) {
         const value = key === 'name' ? c.name : namespaceOf(t, c);
         const msg = checkName(value);
-        if (msg) problems.push({ componentId: c.id, field: key, value, message: `${what}: ${key} ${show(value)} ${msg}` });
+        if (msg) problems.push({ componentId: c.id, field: key, value, message: `${what}: ${key} ${show(value)} ${msg}`, at: { path: key } });
       }
       const dupKey = crKey(t, c);
       const other = seen.get(dupKey);
@@ -63,29 +65,31 @@ export function validateTopology(t: Topology): ValueProblem[] {
           field: 'name',
           value: c.name,
           message: `${what}: another ${c.kind} in namespace "${namespaceOf(t, c)}" is already named "${c.name}"; names must be unique per kind and namespace`,
+          at: { path: 'name' },
         });
       } else seen.set(dupKey, c.id);
     }
     for (const def of KINDS[c.kind].fields) {
       const value = rawField(c, def);
       const msg = fieldValueProblem(def, value);
-      if (msg) problems.push({ componentId: c.id, field: def.key, value, message: `${what}: ${def.key} ${show(value)} ${msg}` });
+      if (msg) problems.push({ componentId: c.id, field: def.key, value, message: `${what}: ${def.key} ${show(value)} ${msg}`, at: { path: ['spec', ...def.path].join('.') } });
     }
     // The same checks the importer makes, so that a document, a link or an autosave holding what
     // no manifest could carry is refused too (one gate for every way in).
     if (c.labels !== undefined) {
       const msg = checkKubeLabels(c.labels);
-      if (msg) problems.push({ componentId: c.id, field: 'labels', value: c.labels, message: `${what}: metadata.labels ${msg}` });
+      if (msg) problems.push({ componentId: c.id, field: 'labels', value: c.labels, message: `${what}: metadata.labels ${msg}`, at: { path: 'labels' } });
     }
     if (c.workload !== undefined) {
       const p = workloadProblem(c.kind, c.workload);
       const field = p?.key === undefined ? 'workload' : `workload.${p.key}`;
-      if (p) problems.push({ componentId: c.id, field, value: p.key === undefined ? c.workload : (c.workload as Record<string, unknown>)[p.key], message: `${what}: ${field} ${p.message}` });
+      if (p) problems.push({ componentId: c.id, field, value: p.key === undefined ? c.workload : (c.workload as Record<string, unknown>)[p.key], message: `${what}: ${field} ${p.message}`, at: { path: field } });
     }
     linksFrom(t, c.id, 'remoteWrite').forEach((l, i) => {
+      const holder = l.extra ? 'extra' : 'external';
       const size = (l.extra ?? l.external)?.maxDiskUsage;
       const msg = size === undefined ? undefined : checkSize(size);
-      if (msg) problems.push({ componentId: c.id, field: 'maxDiskUsage', value: size, message: `${what}: remoteWrite[${i}].maxDiskUsage ${show(size)} ${msg}` });
+      if (msg) problems.push({ componentId: c.id, field: 'maxDiskUsage', value: size, message: `${what}: remoteWrite[${i}].maxDiskUsage ${show(size)} ${msg}`, at: { link: l.id, path: `${holder}.maxDiskUsage` } });
     });
   }
   return problems;

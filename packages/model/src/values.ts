@@ -142,10 +142,16 @@ export const checkQuantity: Check = (v) =>
 /** The same size in VictoriaMetrics units, for a Kubernetes quantity whose unit has one (`1Gi` → `1GiB`, `2G` → `2GB`). */
 const KUBE_TO_VM: Record<string, string> = { Ki: 'KiB', Mi: 'MiB', Gi: 'GiB', Ti: 'TiB', k: 'KB', M: 'MB', G: 'GB', T: 'TB' };
 
+/** `v` written with a Kubernetes unit, in the VictoriaMetrics unit of the same size; else undefined. */
+export function vmSizeOfKube(v: unknown): string | undefined {
+  const m = typeof v === 'string' ? /^(\d+)(Ki|Mi|Gi|Ti|k|M|G|T)$/.exec(v) : null;
+  return m ? `${m[1]}${KUBE_TO_VM[m[2]!]}` : undefined;
+}
+
 export const checkSize: Check = (v) => {
   if (parseSize(v) !== undefined) return undefined;
-  const m = typeof v === 'string' ? /^(\d+)(Ki|Mi|Gi|Ti|k|M|G|T)$/.exec(v) : null;
-  const hint = m ? `; Kubernetes units such as Gi and Mi are not accepted (write ${m[1]}${KUBE_TO_VM[m[2]!]})` : '';
+  const vm = vmSizeOfKube(v);
+  const hint = vm ? `; Kubernetes units such as Gi and Mi are not accepted (write ${vm})` : '';
   return `must be a VictoriaMetrics size: a whole number of bytes, or a whole number with KB, MB, GB, TB (powers of 1000) or KiB, MiB, GiB, TiB (powers of 1024), such as 1GiB or 500MB${hint}`;
 };
 

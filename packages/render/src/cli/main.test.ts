@@ -37,7 +37,7 @@ describe('vmtopo CLI', () => {
     expect(yaml.err).toBe(`vmtopo import: VMT-V01 <stdin>: line 5: vmagent 'a': shardCount "lots" must be a whole number\n`);
     const invalid = await run(['render', file('invalid.json', '{"version": 1, "name": "x", "namespace": "mon", "components": [{"id": "a", "kind": "VMSingle", "name": "main", "spec": {"retentionPeriod": "1m"}}]}')]);
     expect(invalid.code).toBe(2);
-    expect(invalid.err).toMatch(/^vmtopo render: VMT-V01 .*invalid\.json: vmsingle 'main': retentionPeriod "1m" must be a number of months/);
+    expect(invalid.err).toMatch(/^vmtopo render: VMT-V01 .*invalid\.json: \$\.components\[0\]\.spec\.retentionPeriod: vmsingle 'main': retentionPeriod "1m" must be a number of months/);
     expect((await run(['render', join(dir, 'missing.yaml')])).err).toMatch(/missing\.yaml: no such file/);
     expect((await run(['render'])).err).toMatch(/no input given/);
     expect((await run(['render', '--bogus', 'x'])).err).toMatch(/unknown option --bogus/);

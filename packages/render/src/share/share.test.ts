@@ -131,9 +131,12 @@ describe('size', () => {
 });
 
 describe('format v1', () => {
-  it('opens the golden v1 link to the same design, forever (migrated: v1 → v2 adds the default zones and outage, nothing else)', () => {
+  it('opens the golden v1 link to the same design, forever (migrated: v1 → v2 adds the default zones and outage and writes the queue size in vmagent\'s units, nothing else)', () => {
     const t = decodeShare(golden.link);
-    const migrated = { ...(golden.document as object), version: 2, zones: 3, outageMinutes: 60 };
+    const migrated = { ...(golden.document as { links: { extra?: { maxDiskUsage?: string } }[] }), version: 2, zones: 3, outageMinutes: 60 };
+    const queued = migrated.links.findIndex((l) => l.extra?.maxDiskUsage === '1Gi');
+    expect(queued).toBeGreaterThanOrEqual(0);
+    migrated.links = migrated.links.map((l, i) => (i === queued ? { ...l, extra: { ...l.extra, maxDiskUsage: '1GiB' } } : l));
     expect(toDocument(t)).toEqual(migrated);
     expect(JSON.stringify(toDocument(t))).toBe(JSON.stringify(migrated));
   });
