@@ -21,6 +21,7 @@ export * from './layout.ts';
 export * from './lifecycle.ts';
 export * from './nodeChanges.ts';
 export * from './persist.ts';
+export * from './routing.ts';
 export * from './tabs.ts';
 export * from './selection.ts';
 export * from './share.ts';

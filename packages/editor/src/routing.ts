@@ -1,0 +1,631 @@
+/**
+ * Link routing on the canvas: orthogonal paths around node boxes, parallel links between the same
+ * pair drawn apart, and labels on their path where they cover no node and no other label.
+ *
+ * Pure geometry (no DOM, no React Flow): the canvas hands in absolute boxes and handle points.
+ * A route is searched with A* on a sparse grid made of lines just clear of the boxes near the
+ * link (and the middles of the gaps between them), so a link costs what its neighbourhood
+ * costs, not what the design costs. `createRouter` keeps the routes between updates and redoes
+ * only those whose neighbourhood (or ends) changed: a drag's end re-routes a handful of links.
+ */
+
+export interface Point {
+  x: number;
+  y: number;
+}
+export interface Rect {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+export interface Obstacle extends Rect {
+  id: string;
+}
+
+/** One end of a link: its node's box and the handle point (on the box's right side for a source, left for a target). */
+export interface LinkEnd {
+  id: string;
+  box: Rect;
+  point: Point;
+}
+
+export interface LinkRequest {
+  id: string;
+  source: LinkEnd;
+  target: LinkEnd;
+  /** Boxes the link may cross: the containers (cluster boxes) its ends sit in. */
+  open?: readonly string[];
+  /** The label's size: placed on the path, clear of boxes and other labels. */
+  label: { width: number; height: number };
+}
+
+export interface Route {
+  id: string;
+  points: Point[];
+  /** SVG path data, corners rounded. */
+  path: string;
+  /** The label's centre. */
+  label: Point;
+  labelRect: Rect;
+  /** What the route depends on: a box changing inside it re-routes the link. */
+  region: Rect;
+  /** The request it answers (ends, lane), to tell whether it is still current. */
+  key: string;
+}
+
+/** Preferred distance from a box; the lines of the search grid run this far from every box. */
+const ROUTE_MARGIN = 16;
+/** A route never comes closer to a box than this (rounded corners included). */
+const CLEARANCE = 4;
+/** Cost of a bend, in px of length: fewer bends beat slightly shorter paths. */
+const BEND = 40;
+/** Distance between parallel links of the same pair. */
+const LANE_GAP = 10;
+const CORNER = 8;
+/** A* gives up (and the link takes its plain path) after this many expansions. */
+const MAX_EXPANSIONS = 40_000;
+const LABEL_PAD = 3;
+
+const right = (r: Rect) => r.x + r.width;
+const bottom = (r: Rect) => r.y + r.height;
+const inflate = (r: Rect, d: number): Rect => ({ x: r.x - d, y: r.y - d, width: r.width + 2 * d, height: r.height + 2 * d });
+export const overlaps = (a: Rect, b: Rect) => a.x < right(b) && b.x < right(a) && a.y < bottom(b) && b.y < bottom(a);
+const contains = (r: Rect, p: Point) => p.x > r.x && p.x < right(r) && p.y > r.y && p.y < bottom(r);
+const union = (a: Rect, b: Rect): Rect => {
+  const x = Math.min(a.x, b.x);
+  const y = Math.min(a.y, b.y);
+  return { x, y, width: Math.max(right(a), right(b)) - x, height: Math.max(bottom(a), bottom(b)) - y };
+};
+const rectOf = (a: Point, b: Point): Rect => ({ x: Math.min(a.x, b.x), y: Math.min(a.y, b.y), width: Math.abs(a.x - b.x), height: Math.abs(a.y - b.y) });
+const sameRect = (a: Rect, b: Rect) => a.x === b.x && a.y === b.y && a.width === b.width && a.height === b.height;
+
+/** Whether the segment a–b (axis-aligned or not) passes through the open rectangle r. */
+export function segmentHitsRect(a: Point, b: Point, r: Rect): boolean {
+  // Liang–Barsky clipping against the open box.
+  let t0 = 0;
+  let t1 = 1;
+  const dx = b.x - a.x;
+  const dy = b.y - a.y;
+  const edges: [number, number][] = [
+    [-dx, a.x - r.x],
+    [dx, right(r) - a.x],
+    [-dy, a.y - r.y],
+    [dy, bottom(r) - a.y],
+  ];
+  for (const [p, q] of edges) {
+    if (p === 0) {
+      if (q <= 0) return false;
+      continue;
+    }
+    const t = q / p;
+    if (p < 0) t0 = Math.max(t0, t);
+    else t1 = Math.min(t1, t);
+    if (t0 >= t1) return false;
+  }
+  return t1 - t0 > 1e-9;
+}
+
+/** A uniform grid of rectangles: which of them touch a region, without looking at all of them. */
+class RectIndex<T extends Rect & { id: string }> {
+  private cells = new Map<string, T[]>();
+  private stamp = new Map<string, number>();
+  private run = 0;
+  constructor(private readonly cell: number) {}
+  private keys(r: Rect, f: (k: string) => void) {
+    const c = this.cell;
+    for (let i = Math.floor(r.x / c); i <= Math.floor(right(r) / c); i++) for (let j = Math.floor(r.y / c); j <= Math.floor(bottom(r) / c); j++) f(`${i},${j}`);
+  }
+  add(item: T) {
+    this.keys(item, (k) => {
+      const list = this.cells.get(k);
+      if (list) list.push(item);
+      else this.cells.set(k, [item]);
+    });
+  }
+  remove(item: T) {
+    this.keys(item, (k) => {
+      const list = this.cells.get(k);
+      const i = list?.indexOf(item) ?? -1;
+      if (i >= 0) list!.splice(i, 1);
+    });
+  }
+  query(r: Rect): T[] {
+    const run = ++this.run;
+    const out: T[] = [];
+    this.keys(r, (k) => {
+      for (const item of this.cells.get(k) ?? []) {
+        if (this.stamp.get(item.id) === run || !overlaps(item, r)) continue;
+        this.stamp.set(item.id, run);
+        out.push(item);
+      }
+    });
+    return out;
+  }
+}
+
+interface Placed extends Rect {
+  id: string;
+}
+
+/** The boxes of a design, indexed; shared by every route of one geometry. */
+export class Obstacles {
+  private readonly index = new RectIndex<Obstacle>(240);
+  readonly bounds: Rect | undefined;
+  constructor(readonly list: readonly Obstacle[]) {
+    let b: Rect | undefined;
+    for (const o of list) {
+      this.index.add(o);
+      b = b ? union(b, o) : o;
+    }
+    this.bounds = b;
+  }
+  query(r: Rect): Obstacle[] {
+    return this.index.query(r);
+  }
+}
+
+/** The placed labels of all links: a new label avoids them. */
+class Labels {
+  private readonly index = new RectIndex<Placed>(160);
+  private readonly byId = new Map<string, Placed>();
+  set(id: string, r: Rect) {
+    this.delete(id);
+    const p = { ...r, id };
+    this.byId.set(id, p);
+    this.index.add(p);
+  }
+  delete(id: string) {
+    const old = this.byId.get(id);
+    if (!old) return;
+    this.index.remove(old);
+    this.byId.delete(id);
+  }
+  hits(r: Rect, self: string): boolean {
+    return this.index.query(r).some((p) => p.id !== self);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The search
+
+const DIRS = [
+  [1, 0],
+  [0, 1],
+  [-1, 0],
+  [0, -1],
+] as const;
+
+/** A binary min-heap of numbers keyed by priority. */
+class Heap {
+  private items: number[] = [];
+  private prio: number[] = [];
+  get size() {
+    return this.items.length;
+  }
+  push(item: number, p: number) {
+    const a = this.items;
+    const q = this.prio;
+    let i = a.length;
+    a.push(item);
+    q.push(p);
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      if (q[parent]! <= p) break;
+      a[i] = a[parent]!;
+      q[i] = q[parent]!;
+      i = parent;
+    }
+    a[i] = item;
+    q[i] = p;
+  }
+  pop(): number {
+    const a = this.items;
+    const q = this.prio;
+    const top = a[0]!;
+    const lastI = a.pop()!;
+    const lastP = q.pop()!;
+    if (a.length > 0) {
+      let i = 0;
+      for (;;) {
+        const l = 2 * i + 1;
+        if (l >= a.length) break;
+        const c = l + 1 < a.length && q[l + 1]! < q[l]! ? l + 1 : l;
+        if (q[c]! >= lastP) break;
+        a[i] = a[c]!;
+        q[i] = q[c]!;
+        i = c;
+      }
+      a[i] = lastI;
+      q[i] = lastP;
+    }
+    return top;
+  }
+}
+
+/** Grid lines along one axis: sorted positions, each with a cost weight (gap middles are preferred). */
+function gridLines(lo: number, hi: number, candidates: Map<number, number>): { at: number[]; weight: number[] } {
+  const at = [...candidates.keys()].filter((v) => v >= lo && v <= hi).sort((a, b) => a - b);
+  return { at, weight: at.map((v) => candidates.get(v)!) };
+}
+
+function addLine(m: Map<number, number>, v: number, weight: number) {
+  const r = Math.round(v * 2) / 2;
+  const old = m.get(r);
+  if (old === undefined || weight < old) m.set(r, weight);
+}
+
+/**
+ * An orthogonal path from s1 (leaving rightwards) to t1 (arriving rightwards) inside `region`,
+ * never within `clearance` of a box of `boxes`; undefined when there is none.
+ */
+function search(s1: Point, t1: Point, region: Rect, boxes: readonly Rect[], clearance: number, margin: number): Point[] | undefined {
+  const xs = new Map<number, number>();
+  const ys = new Map<number, number>();
+  addLine(xs, s1.x, 1.1);
+  addLine(xs, t1.x, 1.1);
+  addLine(ys, s1.y, 1);
+  addLine(ys, t1.y, 1);
+  addLine(xs, region.x, 1.3);
+  addLine(xs, right(region), 1.3);
+  addLine(ys, region.y, 1.3);
+  addLine(ys, bottom(region), 1.3);
+  const xEdges: number[] = [region.x, right(region)];
+  const yEdges: number[] = [region.y, bottom(region)];
+  for (const b of boxes) {
+    addLine(xs, b.x - margin, 1.1);
+    addLine(xs, right(b) + margin, 1.1);
+    addLine(ys, b.y - margin, 1.1);
+    addLine(ys, bottom(b) + margin, 1.1);
+    xEdges.push(b.x, right(b));
+    yEdges.push(b.y, bottom(b));
+  }
+  // The middle of every gap between neighbouring box edges: the calm place for a link to run, and
+  // the only way through a gap narrower than two margins.
+  for (const [edges, lines] of [
+    [xEdges, xs],
+    [yEdges, ys],
+  ] as const) {
+    edges.sort((a, b) => a - b);
+    for (let i = 1; i < edges.length; i++) if (edges[i]! - edges[i - 1]! > 2 * clearance) addLine(lines, (edges[i]! + edges[i - 1]!) / 2, 1);
+  }
+  const X = gridLines(region.x, right(region), xs);
+  const Y = gridLines(region.y, bottom(region), ys);
+  const nx = X.at.length;
+  const ny = Y.at.length;
+  const si = X.at.indexOf(Math.round(s1.x * 2) / 2);
+  const sj = Y.at.indexOf(Math.round(s1.y * 2) / 2);
+  const ti = X.at.indexOf(Math.round(t1.x * 2) / 2);
+  const tj = Y.at.indexOf(Math.round(t1.y * 2) / 2);
+  if (si < 0 || sj < 0 || ti < 0 || tj < 0) return undefined;
+
+  const hard = boxes.map((b) => inflate(b, clearance));
+  // Boxes crossing each grid line, so that a step along a line looks at those only.
+  const onRow = Y.at.map((y) => hard.filter((r) => y > r.y && y < bottom(r)));
+  const onCol = X.at.map((x) => hard.filter((r) => x > r.x && x < right(r)));
+  const free = (i: number, j: number, d: number, i2: number, j2: number): boolean => {
+    if (d % 2 === 0) {
+      const lo = Math.min(X.at[i]!, X.at[i2]!);
+      const hi = Math.max(X.at[i]!, X.at[i2]!);
+      return !onRow[j]!.some((r) => lo < right(r) && hi > r.x);
+    }
+    const lo = Math.min(Y.at[j]!, Y.at[j2]!);
+    const hi = Math.max(Y.at[j]!, Y.at[j2]!);
+    return !onCol[i]!.some((r) => lo < bottom(r) && hi > r.y);
+  };
+  const pointFree = (i: number, j: number) => !onRow[j]!.some((r) => X.at[i]! > r.x && X.at[i]! < right(r));
+  if (!pointFree(si, sj) || !pointFree(ti, tj)) return undefined;
+
+  const tx = X.at[ti]!;
+  const ty = Y.at[tj]!;
+  const h = (i: number, j: number) => Math.abs(X.at[i]! - tx) + Math.abs(Y.at[j]! - ty);
+  const state = (i: number, j: number, d: number) => (i * ny + j) * 4 + d;
+  const g = new Map<number, number>();
+  const from = new Map<number, number>();
+  const heap = new Heap();
+  const start = state(si, sj, 0);
+  g.set(start, 0);
+  heap.push(start, h(si, sj));
+  let expansions = 0;
+  let best: number | undefined;
+  let bestCost = Infinity;
+  while (heap.size > 0) {
+    const cur = heap.pop();
+    const d = cur % 4;
+    const cell = (cur - d) / 4;
+    const i = Math.floor(cell / ny);
+    const j = cell % ny;
+    const gc = g.get(cur)!;
+    if (gc + h(i, j) >= bestCost) break;
+    if (++expansions > MAX_EXPANSIONS) return undefined;
+    if (i === ti && j === tj) {
+      // Arriving rightwards goes straight in; any other way needs one more bend.
+      const total = gc + (d === 0 ? 0 : BEND);
+      if (total < bestCost) {
+        bestCost = total;
+        best = cur;
+      }
+      continue;
+    }
+    for (let nd = 0; nd < 4; nd++) {
+      if ((nd + 2) % 4 === d) continue; // no U-turn
+      const i2 = i + DIRS[nd]![0];
+      const j2 = j + DIRS[nd]![1];
+      if (i2 < 0 || j2 < 0 || i2 >= nx || j2 >= ny) continue;
+      if (!free(i, j, nd, i2, j2)) continue;
+      const len = nd % 2 === 0 ? Math.abs(X.at[i2]! - X.at[i]!) * Y.weight[j]! : Math.abs(Y.at[j2]! - Y.at[j]!) * X.weight[i]!;
+      const cost = gc + len + (nd === d ? 0 : BEND);
+      const next = state(i2, j2, nd);
+      if (cost < (g.get(next) ?? Infinity)) {
+        g.set(next, cost);
+        from.set(next, cur);
+        heap.push(next, cost + h(i2, j2));
+      }
+    }
+  }
+  if (best === undefined) return undefined;
+  const out: Point[] = [];
+  for (let s: number | undefined = best; s !== undefined; s = from.get(s)) {
+    const cell = (s - (s % 4)) / 4;
+    out.push({ x: X.at[Math.floor(cell / ny)]!, y: Y.at[cell % ny]! });
+  }
+  return out.reverse();
+}
+
+/** Drops repeated points and the middle of three collinear ones. */
+function simplify(points: Point[]): Point[] {
+  const out: Point[] = [];
+  for (const p of points) {
+    const last = out[out.length - 1];
+    if (last && last.x === p.x && last.y === p.y) continue;
+    const prev = out[out.length - 2];
+    if (prev && last && ((prev.x === last.x && last.x === p.x) || (prev.y === last.y && last.y === p.y))) out[out.length - 1] = p;
+    else out.push(p);
+  }
+  return out;
+}
+
+/** The plain path when no route exists (overlapping boxes): out, across, in. */
+function plainPath(s: Point, t: Point, margin: number): Point[] {
+  const s1 = { x: s.x + margin, y: s.y };
+  const t1 = { x: t.x - margin, y: t.y };
+  const mx = t1.x > s1.x ? (s1.x + t1.x) / 2 : s1.x;
+  return [s, ...simplify([s1, { x: mx, y: s.y }, { x: mx, y: t.y }, t1]), t];
+}
+
+/** Paddings around a link's ends tried in turn: most links find their way close by. */
+const PADS = [ROUTE_MARGIN * 3, 200, 600];
+
+/** How far the outermost of `lanes` parallel links runs from their centre line. */
+const spread = (lanes: number) => ((lanes - 1) / 2) * LANE_GAP;
+
+/**
+ * The centre line of `lanes` parallel links from their source handle to their target handle,
+ * around every box but the containers they may cross (far enough for the outer lanes to keep
+ * their clearance too), and the region it depends on.
+ */
+export function routeCentre(obstacles: Obstacles, req: LinkRequest, lanes = 1): { points: Point[]; region: Rect } {
+  const clearance = CLEARANCE + spread(lanes);
+  // Stubs and grid lines further out than the outer lane, so that every lane leaves its handle forwards.
+  const margin = Math.max(ROUTE_MARGIN, clearance + CLEARANCE);
+  // On the search grid's half-pixel raster, so that the stubs stay exactly horizontal.
+  const half = (p: Point) => ({ x: Math.round(p.x * 2) / 2, y: Math.round(p.y * 2) / 2 });
+  const s = half(req.source.point);
+  const t = half(req.target.point);
+  const s1 = { x: s.x + margin, y: s.y };
+  const t1 = { x: t.x - margin, y: t.y };
+  const open = new Set(req.open ?? []);
+  open.add(req.source.id);
+  open.add(req.target.id);
+  const ends = union(union(rectOf(s1, t1), req.source.box), req.target.box);
+  const all = obstacles.bounds ? union(obstacles.bounds, ends) : ends;
+  for (let k = 0; k <= PADS.length; k++) {
+    const last = k === PADS.length;
+    const region = inflate(last ? all : ends, last ? 2 * margin : Math.max(PADS[k]!, 2 * margin));
+    // A box over an end (nodes dropped on each other) would wall it in: it is not an obstacle then.
+    const boxes = [...obstacles.query(inflate(region, clearance)).filter((o) => !open.has(o.id)), req.source.box, req.target.box].filter(
+      (b) => !contains(inflate(b, clearance), s1) && !contains(inflate(b, clearance), t1),
+    );
+    const found = search(s1, t1, region, boxes, clearance, margin);
+    // The stubs stay separate points: parallel lanes fork there.
+    if (found) return { points: [s, ...simplify(found), t], region: inflate(region, clearance + 1) };
+    if (!last && region.x <= all.x && region.y <= all.y && right(region) >= right(all) && bottom(region) >= bottom(all)) k = PADS.length - 1;
+  }
+  return { points: plainPath(s, t, margin), region: inflate(all, 2 * margin) };
+}
+
+/**
+ * The path of lane `lane` of `lanes` parallel links: the centre line moved sideways by its
+ * offset, joined to the shared handles by a short slant.
+ */
+export function laneOf(points: readonly Point[], lane: number, lanes: number): Point[] {
+  const d = lane * LANE_GAP - spread(lanes);
+  if (d === 0 || points.length < 3) return [...points];
+  const n = points.length;
+  // Each segment moved by d along its left-hand normal; a corner sits where its two moved segments meet.
+  const shifted = (k: number) => {
+    const a = points[k]!;
+    const b = points[k + 1]!;
+    const len = Math.hypot(b.x - a.x, b.y - a.y) || 1;
+    return { dx: ((b.y - a.y) / len) * d, dy: (-(b.x - a.x) / len) * d };
+  };
+  const out: Point[] = [points[0]!];
+  for (let k = 1; k < n - 1; k++) {
+    const p = shifted(k - 1);
+    const q = shifted(k);
+    const a = points[k]!;
+    // Orthogonal neighbours: the vertical segment gives x, the horizontal one y.
+    const vertPrev = points[k - 1]!.x === a.x;
+    out.push(vertPrev ? { x: a.x + p.dx, y: a.y + q.dy } : { x: a.x + q.dx, y: a.y + p.dy });
+  }
+  out.push(points[n - 1]!);
+  return out;
+}
+
+/** SVG path data for a polyline with its orthogonal corners rounded. */
+export function svgPath(points: readonly Point[]): string {
+  const f = (v: number) => Math.round(v * 10) / 10;
+  let d = `M ${f(points[0]!.x)} ${f(points[0]!.y)}`;
+  for (let k = 1; k < points.length; k++) {
+    const p = points[k]!;
+    const next = points[k + 1];
+    const prev = points[k - 1]!;
+    const orthogonal = next && (prev.x === p.x || prev.y === p.y) && (next.x === p.x || next.y === p.y);
+    if (!next || !orthogonal) {
+      d += ` L ${f(p.x)} ${f(p.y)}`;
+      continue;
+    }
+    const r = Math.min(CORNER, Math.hypot(p.x - prev.x, p.y - prev.y) / 2, Math.hypot(next.x - p.x, next.y - p.y) / 2);
+    const toward = (a: Point, b: Point) => {
+      const len = Math.hypot(b.x - a.x, b.y - a.y) || 1;
+      return { x: a.x + ((b.x - a.x) / len) * r, y: a.y + ((b.y - a.y) / len) * r };
+    };
+    const a = toward(p, prev);
+    const b = toward(p, next);
+    d += ` L ${f(a.x)} ${f(a.y)} Q ${f(p.x)} ${f(p.y)} ${f(b.x)} ${f(b.y)}`;
+  }
+  return d;
+}
+
+/** Points along a polyline at arc-length fractions, best spots first: middles of long horizontal runs. */
+function labelSpots(points: readonly Point[], size: { width: number; height: number }): Point[] {
+  const spots: { p: Point; score: number }[] = [];
+  let total = 0;
+  for (let k = 1; k < points.length; k++) total += Math.hypot(points[k]!.x - points[k - 1]!.x, points[k]!.y - points[k - 1]!.y);
+  let run = 0;
+  for (let k = 1; k < points.length; k++) {
+    const a = points[k - 1]!;
+    const b = points[k]!;
+    const len = Math.hypot(b.x - a.x, b.y - a.y);
+    const horizontal = a.y === b.y;
+    // Along a run that can hold the whole pill, in steps of a third of a pill.
+    const along = horizontal ? size.width : size.height;
+    const steps = Math.max(1, Math.floor((len - along) / (size.width / 3)));
+    for (let s = 0; s <= steps; s++) {
+      const f = len <= along ? 0.5 : (along / 2 + ((len - along) * s) / steps) / len;
+      const p = { x: a.x + (b.x - a.x) * f, y: a.y + (b.y - a.y) * f };
+      const fromMiddle = Math.abs(run + len * f - total / 2) / (total || 1);
+      const fits = len >= along;
+      spots.push({ p, score: fromMiddle + (horizontal ? 0 : 0.35) + (fits ? 0 : 1) });
+    }
+    run += len;
+  }
+  return spots.sort((x, y) => x.score - y.score).map((s) => s.p);
+}
+
+const centred = (p: Point, size: { width: number; height: number }): Rect => ({ x: p.x - size.width / 2, y: p.y - size.height / 2, width: size.width, height: size.height });
+
+/**
+ * Where a label goes: on its path where it covers no box and no other label, else the nearest
+ * free place beside the path's middle (a design packed too tight to leave room on the path).
+ */
+export function placeLabel(points: readonly Point[], size: { width: number; height: number }, blocked: (r: Rect) => boolean): Point {
+  const spots = labelSpots(points, size);
+  for (const p of spots) if (!blocked(inflate(centred(p, size), LABEL_PAD))) return p;
+  const c = spots[0] ?? points[0]!;
+  for (let ring = 1; ring < 400; ring++) {
+    const r = ring * 12;
+    const n = 8 + ring * 2;
+    for (let k = 0; k < n; k++) {
+      const a = (2 * Math.PI * k) / n;
+      const p = { x: c.x + Math.cos(a) * r, y: c.y + Math.sin(a) * r * 0.6 };
+      if (!blocked(inflate(centred(p, size), LABEL_PAD))) return p;
+    }
+  }
+  return c;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The router: routes kept between geometry updates
+
+const keyOf = (r: LinkRequest, lane: number, lanes: number) =>
+  [r.source.id, r.source.point.x, r.source.point.y, r.target.id, r.target.point.x, r.target.point.y, lane, lanes, r.label.width, r.label.height, r.open?.join(',')].join('|');
+const pairOf = (r: LinkRequest) => `${r.source.id}>${r.target.id}`;
+
+export interface Router {
+  /**
+   * Routes for every link of the design (the same Route objects as before for links whose ends
+   * and neighbourhood did not change).
+   */
+  update(obstacles: readonly Obstacle[], links: readonly LinkRequest[]): ReadonlyMap<string, Route>;
+  /**
+   * A route for a link whose ends are moving (a drag under way), against the boxes of the last
+   * update; nothing is kept. Its label avoids the other links' labels.
+   */
+  live(link: LinkRequest): Route;
+}
+
+export function createRouter(): Router {
+  let boxes = new Map<string, Obstacle>();
+  let obstacles = new Obstacles([]);
+  let routes = new Map<string, Route>();
+  let lanes = new Map<string, { lane: number; lanes: number }>();
+  const labels = new Labels();
+
+  const labelBlocked = (id: string, near: Obstacles, open: Set<string>) => (r: Rect) =>
+    near.query(r).some((o) => !open.has(o.id)) || labels.hits(r, id);
+
+  function build(req: LinkRequest, lane: number, count: number, centre: { points: Point[]; region: Rect }, key: string): Route {
+    const points = laneOf(centre.points, lane, count);
+    // Labels stay off every box, the containers of the ends too (their titles), but not the
+    // container's inside, where the header is a box of its own.
+    const open = new Set(req.open ?? []);
+    const label = placeLabel(points, req.label, labelBlocked(req.id, obstacles, open));
+    const labelRect = centred(label, req.label);
+    return { id: req.id, points, path: svgPath(points), label, labelRect, region: union(centre.region, inflate(labelRect, ROUTE_MARGIN)), key };
+  }
+
+  return {
+    update(list, links) {
+      const next = new Map(list.map((o) => [o.id, o]));
+      const changed: Rect[] = [];
+      for (const o of list) {
+        const old = boxes.get(o.id);
+        if (!old || !sameRect(old, o)) changed.push(o, ...(old ? [old] : []));
+      }
+      for (const [id, old] of boxes) if (!next.has(id)) changed.push(old);
+      if (changed.length > 0) obstacles = new Obstacles(list);
+      boxes = next;
+
+      const groups = new Map<string, LinkRequest[]>();
+      for (const l of links) {
+        const g = groups.get(pairOf(l));
+        if (g) g.push(l);
+        else groups.set(pairOf(l), [l]);
+      }
+      const nextLanes = new Map<string, { lane: number; lanes: number }>();
+      for (const g of groups.values()) g.forEach((l, i) => nextLanes.set(l.id, { lane: i, lanes: g.length }));
+      lanes = nextLanes;
+
+      const out = new Map<string, Route>();
+      const ids = new Set(links.map((l) => l.id));
+      for (const id of routes.keys()) if (!ids.has(id)) labels.delete(id);
+      const redo: LinkRequest[] = [];
+      for (const l of links) {
+        const { lane, lanes: count } = nextLanes.get(l.id)!;
+        const old = routes.get(l.id);
+        if (old && old.key === keyOf(l, lane, count) && !changed.some((r) => overlaps(r, old.region))) out.set(l.id, old);
+        else {
+          labels.delete(l.id);
+          redo.push(l);
+        }
+      }
+      const centres = new Map<string, { points: Point[]; region: Rect }>();
+      for (const l of redo) {
+        const { lane, lanes: count } = nextLanes.get(l.id)!;
+        const pair = pairOf(l);
+        let centre = centres.get(pair);
+        if (!centre) centres.set(pair, (centre = routeCentre(obstacles, l, count)));
+        const route = build(l, lane, count, centre, keyOf(l, lane, count));
+        labels.set(l.id, route.labelRect);
+        out.set(l.id, route);
+      }
+      routes = out;
+      return out;
+    },
+    live(link) {
+      const { lane, lanes: count } = lanes.get(link.id) ?? { lane: 0, lanes: 1 };
+      return build(link, lane, count, routeCentre(obstacles, link, count), keyOf(link, lane, count));
+    },
+  };
+}
