@@ -73,6 +73,51 @@ test('bad manifests: the problems with their lines, and the design stays', async
   expect(errors).toEqual([]);
 });
 
+test('one gate for every way in: typed labels refused at import with their line; a file or an autosave with a bad value refused with its path', async ({ page }, info) => {
+  const errors = watchErrors(page);
+  await page.goto('/');
+  await useTemplate(page, 'HA vmagents');
+  const before = await designText(page, info);
+
+  // Pasted manifests whose label value is a number: refused with the line, the design stays.
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  const typed = 'apiVersion: operator.victoriametrics.com/v1beta1\nkind: VMAgent\nmetadata:\n  name: typed\n  labels:\n    tier: 1\nspec:\n  replicaCount: 2\n';
+  await importDialog(page).getByRole('textbox', { name: 'Manifests or design' }).fill(typed);
+  await importDialog(page).getByRole('button', { name: 'Import', exact: true }).click();
+  const alert = importDialog(page).getByRole('alert');
+  await expect(alert).toContainText('Nothing was imported');
+  await expect(alert).toContainText(/line \d+.*label "tier" must have a string value/);
+  await shot(page, info, '01-typed-labels-refused');
+  await importDialog(page).getByRole('button', { name: 'Cancel' }).click();
+  expect(await designText(page, info)).toBe(before);
+
+  // A saved topology file edited by hand to hold replicaCount -5: refused with its JSON path.
+  const saved = await saveDesign(page, info, 'ha-agents');
+  const doc = JSON.parse(saved.text) as { components: { spec: Record<string, unknown> }[] };
+  doc.components[0]!.spec.replicaCount = -5;
+  await page.getByLabel('Open a design file').setInputFiles({ name: 'bad.vmtopo.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(doc)) });
+  await expect(alert).toContainText('Nothing was imported from bad.vmtopo.json');
+  await expect(alert).toContainText("$.components[0].spec.replicaCount: vmsingle 'persisted': replicaCount -5 must be at least 0");
+  await expect(alert).toContainText('VMT-V01');
+  await shot(page, info, '02-bad-file-refused');
+  await importDialog(page).getByRole('button', { name: 'Cancel' }).click();
+  expect(await designText(page, info)).toBe(before);
+
+  // The same value in the autosave (written by hand): the reload says why, keeps the copy, opens empty.
+  await page.evaluate((bad) => {
+    const key = Object.keys(localStorage).find((k) => k.startsWith('vmtopo.autosave') && !k.includes('unreadable'))!;
+    const stored = JSON.parse(localStorage.getItem(key)!) as { document: unknown };
+    localStorage.setItem(key, JSON.stringify({ ...stored, document: bad }));
+  }, doc);
+  await page.reload();
+  const notice = page.locator('.notice.error[role="alert"]');
+  await expect(notice).toContainText('$.components[0].spec.replicaCount');
+  await expect(notice.getByRole('button', { name: /Download/ })).toBeVisible();
+  await shot(page, info, '03-bad-autosave-kept');
+  expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.includes('unreadable')).length)).toBe(1);
+  expect(errors).toEqual([]);
+});
+
 test('open a file, drop a file on the canvas, save and open the topology file', async ({ page }, info) => {
   const errors = watchErrors(page);
   await page.goto('/');
