@@ -60,8 +60,9 @@ export function viewCentre(rf: Pick<ReactFlowInstance, 'screenToFlowPosition'>):
   return rf.screenToFlowPosition({ x: r.left + r.width / 2, y: r.top + r.height / 2 });
 }
 
-export function download(filename: string, text: string, type = 'application/yaml') {
-  const url = URL.createObjectURL(new Blob([text], { type }));
+/** Offers a text or a blob (an exported PNG) as a file to download. */
+export function download(filename: string, data: string | Blob, type = 'application/yaml') {
+  const url = URL.createObjectURL(new Blob([data], { type }));
   const a = document.createElement('a');
   a.href = url;
   a.download = filename;

@@ -5,6 +5,7 @@ import { useDerivations } from '../hooks/useDerivations.ts';
 import { useEditor } from '../hooks/useEditor.ts';
 import { useEditorApi } from '../hooks/useEditorApi.ts';
 import { useHost } from '../hooks/useHost.ts';
+import { ExportImageMenu } from './ExportImageMenu.tsx';
 import { RecentMenu } from './RecentMenu.tsx';
 import { TemplatesMenu } from './TemplatesMenu.tsx';
 
@@ -75,6 +76,7 @@ export function TopBar(props: {
         <button type="button" onClick={() => exportYaml(host, store.getState().topology, derivations.yaml(store.getState().topology))} title="Download the manifests">
           Export YAML
         </button>
+        <ExportImageMenu />
         <button type="button" className="primary" onClick={props.onShare} title="A link with the whole design in it">
           Share
         </button>
