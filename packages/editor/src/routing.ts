@@ -397,15 +397,15 @@ function plainPath(s: Point, t: Point, margin: number): Point[] {
 const PADS = [ROUTE_MARGIN * 3, 200, 600];
 
 /** How far the outermost of `lanes` parallel links runs from their centre line. */
-const spread = (lanes: number) => ((lanes - 1) / 2) * LANE_GAP;
+const spread = (lanes: number, gap: number) => ((lanes - 1) / 2) * gap;
 
 /**
  * The centre line of `lanes` parallel links from their source handle to their target handle,
  * around every box but the containers they may cross (far enough for the outer lanes to keep
  * their clearance too), and the region it depends on.
  */
-export function routeCentre(obstacles: Obstacles, req: LinkRequest, lanes = 1): { points: Point[]; region: Rect } {
-  const clearance = CLEARANCE + spread(lanes);
+export function routeCentre(obstacles: Obstacles, req: LinkRequest, lanes = 1, gap = LANE_GAP): { points: Point[]; region: Rect } {
+  const clearance = CLEARANCE + spread(lanes, gap);
   // Stubs and grid lines further out than the outer lane, so that every lane leaves its handle forwards.
   const margin = Math.max(ROUTE_MARGIN, clearance + CLEARANCE);
   // On the search grid's half-pixel raster, so that the stubs stay exactly horizontal.
@@ -438,8 +438,8 @@ export function routeCentre(obstacles: Obstacles, req: LinkRequest, lanes = 1): 
  * The path of lane `lane` of `lanes` parallel links: the centre line moved sideways by its
  * offset, joined to the shared handles by a short slant.
  */
-export function laneOf(points: readonly Point[], lane: number, lanes: number): Point[] {
-  const d = lane * LANE_GAP - spread(lanes);
+export function laneOf(points: readonly Point[], lane: number, lanes: number, gap = LANE_GAP): Point[] {
+  const d = lane * gap - spread(lanes, gap);
   if (d === 0 || points.length < 3) return [...points];
   const n = points.length;
   // Each segment moved by d along its left-hand normal; a corner sits where its two moved segments meet.
@@ -542,6 +542,12 @@ const keyOf = (r: LinkRequest, lane: number, lanes: number) =>
   [r.source.id, r.source.point.x, r.source.point.y, r.target.id, r.target.point.x, r.target.point.y, lane, lanes, r.label.width, r.label.height, r.open?.join(',')].join('|');
 const pairOf = (r: LinkRequest) => `${r.source.id}>${r.target.id}`;
 
+interface Centre {
+  points: Point[];
+  region: Rect;
+  gap: number;
+}
+
 export interface Router {
   /**
    * Routes for every link of the design (the same Route objects as before for links whose ends
@@ -565,8 +571,31 @@ export function createRouter(): Router {
   const labelBlocked = (id: string, near: Obstacles, open: Set<string>) => (r: Rect) =>
     near.query(r).some((o) => !open.has(o.id)) || labels.hits(r, id);
 
-  function build(req: LinkRequest, lane: number, count: number, centre: { points: Point[]; region: Rect }, key: string): Route {
-    const points = laneOf(centre.points, lane, count);
+  /** Whether a polyline keeps off every box a link must not cross. */
+  function clear(req: LinkRequest, points: readonly Point[]): boolean {
+    const skip = new Set([...(req.open ?? []), req.source.id, req.target.id]);
+    let area = rectOf(points[0]!, points[0]!);
+    for (const p of points) area = union(area, rectOf(p, p));
+    const boxes = [...obstacles.query(area).filter((o) => !skip.has(o.id)), req.source.box, req.target.box];
+    return points.every((p, k) => k === 0 || !boxes.some((b) => segmentHitsRect(points[k - 1]!, p, b)));
+  }
+
+  /**
+   * The centre line of a pair's parallel links and the distance between them: narrower lanes
+   * where the full ones do not fit (ends close together), one line for all as the last resort.
+   */
+  function centreOf(req: LinkRequest, count: number): Centre {
+    for (const gap of count > 1 ? [LANE_GAP, LANE_GAP / 2] : []) {
+      const centre = routeCentre(obstacles, req, count, gap);
+      let ok = true;
+      for (let k = 0; k < count && ok; k++) ok = clear(req, laneOf(centre.points, k, count, gap));
+      if (ok) return { ...centre, gap };
+    }
+    return { ...routeCentre(obstacles, req), gap: 0 };
+  }
+
+  function build(req: LinkRequest, lane: number, count: number, centre: Centre, key: string): Route {
+    const points = laneOf(centre.points, lane, count, centre.gap);
     // Labels stay off every box, the containers of the ends too (their titles), but not the
     // container's inside, where the header is a box of its own.
     const open = new Set(req.open ?? []);
@@ -610,12 +639,12 @@ export function createRouter(): Router {
           redo.push(l);
         }
       }
-      const centres = new Map<string, { points: Point[]; region: Rect }>();
+      const centres = new Map<string, Centre>();
       for (const l of redo) {
         const { lane, lanes: count } = nextLanes.get(l.id)!;
         const pair = pairOf(l);
         let centre = centres.get(pair);
-        if (!centre) centres.set(pair, (centre = routeCentre(obstacles, l, count)));
+        if (!centre) centres.set(pair, (centre = centreOf(l, count)));
         const route = build(l, lane, count, centre, keyOf(l, lane, count));
         labels.set(l.id, route.labelRect);
         out.set(l.id, route);
@@ -625,7 +654,7 @@ export function createRouter(): Router {
     },
     live(link) {
       const { lane, lanes: count } = lanes.get(link.id) ?? { lane: 0, lanes: 1 };
-      return build(link, lane, count, routeCentre(obstacles, link, count), keyOf(link, lane, count));
+      return build(link, lane, count, centreOf(link, count), keyOf(link, lane, count));
     },
   };
 }
