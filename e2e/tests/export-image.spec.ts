@@ -4,6 +4,7 @@ import { expect, test, type Page, type TestInfo } from '@playwright/test';
 import { canvas, designName, designText, downloadVia, dropOnCanvas, node, setTheme, useTemplate, watchErrors } from './helpers.ts';
 
 const LEGEND = ['remote write', 'datasource', 'remote read', 'notify'];
+const LONG = 'vmsingle-for-the-production-metrics-of-eu-west-1';
 
 /** Parses as XML; any error fails (a warning about U+FFFD is the export replacing a character XML cannot carry). */
 function parseSvg(text: string): Element {
@@ -134,6 +135,11 @@ test('finding badges are exported as the canvas shows them: the worst severity a
   await storage.getByRole('button', { name: 'Remove a replica' }).click();
   await dropOnCanvas(page, 'VMSingle', { x: 420, y: 420 });
   await expect(page.locator('.badge.sev-error').first()).toBeVisible();
+  // A long name wraps inside its box, a namespace of its own is shown: both as on the canvas.
+  const inspector = page.getByRole('complementary', { name: 'Inspector' });
+  await inspector.getByRole('textbox', { name: 'Name', exact: true }).fill(LONG);
+  await inspector.getByRole('textbox', { name: 'Namespace', exact: true }).fill('observability');
+  await expect(node(page, `VMSingle ${LONG}`)).toContainText('ns: observability');
   await canvas(page).click({ position: { x: 20, y: 20 } });
   await page.keyboard.press('Escape');
   const shown = (await page.locator('.react-flow__node .badge').allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim()).sort();
@@ -143,6 +149,7 @@ test('finding badges are exported as the canvas shows them: the worst severity a
   const { text: svg } = await downloadVia(page, page.getByRole('menuitem', { name: /^SVG/ }), info, `${await designName(page)}.svg`);
   const texts = all(parseSvg(svg), 'text').map((t) => t.textContent ?? '');
   expect(texts.filter((t) => /^[✖▲i] \d+$/.test(t)).sort()).toEqual(shown);
+  expect(texts).toEqual(expect.arrayContaining([LONG, 'ns: observability']));
   await renderAlone(page, svg, info, 'export-svg-badges');
   expect(errors).toEqual([]);
 });

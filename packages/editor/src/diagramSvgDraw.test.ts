@@ -118,6 +118,13 @@ describe('diagramSvg', () => {
     expect(tspans.length).toBeGreaterThan(1);
   });
 
+  it('keeps a line whole when it ends on a break: the last break that fits, not the one before', () => {
+    const perChar = (text: string) => text.length;
+    expect(wrapText('ab-d-efgh', 5, { size: 1, weight: 400 }, perChar)).toEqual(['ab-d-', 'efgh']);
+    expect(wrapText('abcdefgh', 3, { size: 1, weight: 400 }, perChar)).toEqual(['abc', 'def', 'gh']);
+    expect(wrapText('a b c', 3, { size: 1, weight: 400 }, perChar)).toEqual(['a ', 'b c']);
+  });
+
   it('wraps any text into lines that join back to it', () => {
     fc.assert(
       fc.property(fc.string({ unit: 'grapheme', maxLength: 80 }), fc.integer({ min: 1, max: 300 }), (text, width) => {

@@ -53,7 +53,7 @@ export function wrapText(text: string, width: number, font: DiagramFont, measure
     let end = start + 1;
     while (end < chars.length && measure(chars.slice(start, end + 1).join(''), font) <= width) end++;
     if (end < chars.length) {
-      for (let i = end - 1; i > start; i--) {
+      for (let i = end; i > start; i--) {
         if (/[-./_ ]/.test(chars[i - 1]!)) {
           end = i;
           break;
