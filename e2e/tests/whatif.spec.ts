@@ -82,6 +82,16 @@ test('What if: fail a vmstorage pod of an RF 1 cluster, then an alertmanager rep
   await setTheme(page, 'light');
   await page.screenshot({ path: '/tmp/whatif-light.png' });
 
+  // Both vmstorage pods: each component by its own harm — the cluster answers no query (red),
+  // the agent only buffers for it (amber).
+  await page.getByRole('button', { name: 'Fail pod vmstorage-prod-0' }).click();
+  await expect(outcome(page).getByLabel('queries unavailable')).toBeVisible();
+  await expect(page.locator('.cluster[data-kind="VMCluster"]')).toHaveAttribute('data-whatif', 'bad');
+  await expect(node(page, 'VMAgent scraper').locator('.node')).toHaveAttribute('data-whatif', 'warn');
+  await page.screenshot({ path: '/tmp/whatif-harm.png' });
+  await info.attach('whatif-harm', { path: '/tmp/whatif-harm.png', contentType: 'image/png' });
+  await dock(page).getByRole('button', { name: 'Restore pod vmstorage-prod-0' }).click();
+
   // Restore it from the chip; fail one alertmanager replica: the others still deliver.
   await dock(page).getByRole('button', { name: 'Restore pod vmstorage-prod-1' }).click();
   await expect(outcome(page).getByLabel('queries complete')).toBeVisible();

@@ -16,6 +16,7 @@ import {
   survivalLine,
   toggleWhatIf,
   togglePod,
+  componentTone,
   toneOf,
   whatIfViewOf,
   worstScenario,
@@ -81,6 +82,9 @@ describe('what-if mode', () => {
     expect(o.queries).toBe('partial');
     expect(o.affected).toContain(cluster);
     expect(toneOf(o)).toBe('warn');
+    expect(componentTone(o, cluster)).toBe('warn');
+    expect(componentTone(o, 'no-such-component')).toBeUndefined();
+    expect(componentTone({ harm: { [cluster]: 'down' } }, cluster)).toBe('bad');
     expect(view.outcome(t, ['vmstorage-prod-0'])).toBe(o);
     // Moving a node is not a new design version.
     const moved = updateComponent(t, cluster, (c) => ({ ...c, position: { x: 1, y: 1 } }));

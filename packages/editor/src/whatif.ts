@@ -93,6 +93,12 @@ export function toneOf(o: Pick<WhatIfScenario, 'ingestion' | 'queries' | 'alerti
   return i + q + a === 0 ? 'ok' : 'warn';
 }
 
+/** How one component fares in a scenario: red when its part of the data path is lost or unavailable, amber when degraded; undefined when unharmed. */
+export function componentTone(o: Pick<WhatIfScenario, 'harm'>, id: string): Tone | undefined {
+  const h = o.harm[id];
+  return h === undefined ? undefined : h === 'down' ? 'bad' : 'warn';
+}
+
 /** The worst scenario of an analysis: by its worst dimension, then by the sum of the three. */
 export function worstScenario(a: Analysis): WhatIfScenario | undefined {
   const score = (s: WhatIfScenario) => {

@@ -1,4 +1,4 @@
-import { toneOf, whatIfViewOf, type Tone, type WhatIfView } from '@vmtopo/editor';
+import { componentTone, whatIfViewOf, type Tone, type WhatIfView } from '@vmtopo/editor';
 import type { WhatIfScenario } from '@vmtopo/model';
 import { useEditor } from './useEditor.ts';
 import { useEditorApi } from './useEditorApi.ts';
@@ -24,5 +24,5 @@ export function useWhatIf(): WhatIf {
 /** How a component fares in the mode: undefined outside it or when the scenario leaves it as it was. */
 export function useWhatIfTone(id: string): Tone | undefined {
   const { outcome } = useWhatIf();
-  return outcome?.affected.includes(id) ? toneOf(outcome) : undefined;
+  return outcome && componentTone(outcome, id);
 }

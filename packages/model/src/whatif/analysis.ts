@@ -45,7 +45,7 @@ export interface Analysis {
 
 function scenario(cls: ScenarioClass, failed: string[], o: Outcome, zone?: number): Scenario {
   // Arrays copied: two scenarios may share one outcome (see `samePods`).
-  const s: Scenario = { class: cls, failed, ingestion: o.ingestion, queries: o.queries, alerting: o.alerting, reasons: o.reasons.slice(), buffers: o.buffers.slice(), affected: o.affected.slice() };
+  const s: Scenario = { class: cls, failed, ingestion: o.ingestion, queries: o.queries, alerting: o.alerting, reasons: o.reasons.slice(), buffers: o.buffers.slice(), affected: o.affected.slice(), harm: { ...o.harm } };
   if (zone !== undefined) s.zone = zone;
   return s;
 }

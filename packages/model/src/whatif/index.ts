@@ -17,6 +17,7 @@ export {
   type AlertingLevel,
   type Buffering,
   type Outcome,
+  type ComponentHarm,
   type WhatIfOptions,
 } from './simulate.ts';
 export { analyse, whatIf, WHATIF_ASSUMPTIONS, type Analysis, type Scenario as WhatIfScenario, type ScenarioClass, type Survival } from './analysis.ts';

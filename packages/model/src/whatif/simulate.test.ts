@@ -32,6 +32,7 @@ describe('vmstorage failures (Cluster-VictoriaMetrics.md §Cluster availability,
     expect(levels(o)).toEqual(['ok', 'partial', 'ok']);
     expect(o.reasons).toContain('vmstorage-prod-1 down with replicationFactor 1: a third of the series are missing from queries');
     expect(o.affected).toEqual(['vmcluster-prod']);
+    expect(o.harm).toEqual({ 'vmcluster-prod': 'degraded' });
     expect(o.reasons.join('\n')).toMatch(/vminsert re-routes the new samples meant for vmstorage-prod-1 to the 2 running vmstorage pods/);
   });
 
@@ -49,6 +50,8 @@ describe('vmstorage failures (Cluster-VictoriaMetrics.md §Cluster availability,
     expect(two.reasons.join('\n')).toMatch(/with 1 of them up for replicationFactor 2, new samples get 1 copy instead of 2/);
     const all = simulate(t, ['vmstorage-prod-0', 'vmstorage-prod-1', 'vmstorage-prod-2']);
     expect(levels(all)).toEqual(['buffered', 'unavailable', 'ok']);
+    // Each component by its own harm: the cluster answers no query (red), the agent only buffers (amber).
+    expect(all.harm).toEqual({ 'vmcluster-prod': 'down', 'vmagent-scraper': 'degraded' });
   });
 
   it('-search.denyPartialResponse on vmselect turns a partial answer into a failed query', () => {

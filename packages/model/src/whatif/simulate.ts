@@ -82,7 +82,15 @@ export interface Outcome {
    * baseline, those already harmed. For the designer to highlight.
    */
   affected: string[];
+  /**
+   * How badly each affected component fares: `down` when one of its parts of the data path is lost
+   * or unavailable (the top level of its dimension), `degraded` when it is buffered, partial or
+   * degraded. The canvas colours each component by its own harm, not by the scenario's worst.
+   */
+  harm: Record<string, ComponentHarm>;
 }
+
+export type ComponentHarm = 'degraded' | 'down';
 
 export interface WhatIfOptions {
   /** Zones of the cluster (default 3). */
@@ -805,9 +813,16 @@ function levelOf(dim: Dim, counts: number[]): number {
   return worst >= 1 ? 1 : 0;
 }
 
-function outcomeOf(counts: number[][], reasons: string[], buffers: Buffering[], affected: string[]): Outcome {
+/** Records that `u` ends at `level`: its component is down at its dimension's top level, else degraded (the worse one stays). */
+function noteHarm(harm: Map<string, ComponentHarm>, u: Unit, level: number): void {
+  const id = u.own[0]!;
+  if (harm.get(id) !== 'down') harm.set(id, level === LEVELS[u.dim]!.length - 1 ? 'down' : 'degraded');
+}
+
+function outcomeOf(counts: number[][], reasons: string[], buffers: Buffering[], harm: Map<string, ComponentHarm>): Outcome {
   return {
-    affected,
+    affected: [...harm.keys()],
+    harm: Object.fromEntries(harm),
     ingestion: INGESTION_LEVELS[levelOf(DIM_INGESTION, counts[DIM_INGESTION]!)]!,
     queries: QUERY_LEVELS[levelOf(DIM_QUERIES, counts[DIM_QUERIES]!)]!,
     alerting: ALERTING_LEVELS[levelOf(DIM_ALERTING, counts[DIM_ALERTING]!)]!,
@@ -858,14 +873,18 @@ function modelOf(t: Topology, opts: WhatIfOptions): Model {
   const reasons: string[] = [];
   const buffers: Buffering[] = [];
   for (const g of placement.groups) if (g.pending.length > 0) reasons.push(`${list(g.pending)} never run${g.pending.length === 1 ? 's' : ''}: ${g.rule}`);
+  const harm = new Map<string, ComponentHarm>();
   for (const u of us) {
     const r = u.run(s);
     m.baseline.push(r);
     m.counts[u.dim]![r.level]!++;
-    if (r.level > 0) reasons.push(...r.reasons);
+    if (r.level > 0) {
+      reasons.push(...r.reasons);
+      noteHarm(harm, u, r.level);
+    }
     if (r.buffers) buffers.push(...r.buffers);
   }
-  m.baselineOutcome = outcomeOf(m.counts, reasons, buffers, [...new Set(us.filter((_, i) => m!.baseline[i]!.level > 0).map((u) => u.own[0]!))]);
+  m.baselineOutcome = outcomeOf(m.counts, reasons, buffers, harm);
   byKey.set(key, m);
   return m;
 }
@@ -962,7 +981,7 @@ function runOn(m: Model, failed: readonly string[], wholeNodes: boolean): Outcom
   const counts = m.counts.map((c) => c.slice());
   const reasons: string[] = [];
   const said = new Set<string>();
-  const affected = new Set<string>();
+  const harm = new Map<string, ComponentHarm>();
   const buffers: Buffering[] = [];
   // Causes first: the stores' own state, then what the writers and the evaluators make of it.
   const order = touched.size > 1 ? [...touched].sort((a, b) => ORDER[m.units[a]!.dim] - ORDER[m.units[b]!.dim] || a - b) : touched;
@@ -971,7 +990,7 @@ function runOn(m: Model, failed: readonly string[], wholeNodes: boolean): Outcom
     const r = u.run(s);
     counts[u.dim]![m.baseline[i]!.level]!--;
     counts[u.dim]![r.level]!++;
-    if (r.level > m.baseline[i]!.level) affected.add(u.own[0]!);
+    if (r.level > m.baseline[i]!.level) noteHarm(harm, u, r.level);
     for (const x of r.reasons) {
       if (said.has(x)) continue;
       said.add(x);
@@ -992,7 +1011,7 @@ function runOn(m: Model, failed: readonly string[], wholeNodes: boolean): Outcom
     ].filter(Boolean);
     reasons.push(`Already with every pod running: ${list(already)} (see the baseline)`);
   }
-  return outcomeOf(counts, reasons, buffers, [...affected]);
+  return outcomeOf(counts, reasons, buffers, harm);
 }
 
 /**

@@ -1,5 +1,5 @@
 import { Handle, Position, type NodeProps } from '@xyflow/react';
-import { hasInput, hasOutput, KIND_ABBR, KIND_ROLE, podGrid, podsCaption, shardsOf, stepCount, toneOf, togglePod } from '@vmtopo/editor';
+import { hasInput, hasOutput, KIND_ABBR, KIND_ROLE, podGrid, podsCaption, shardsOf, stepCount, componentTone, togglePod } from '@vmtopo/editor';
 import { replicasOf, type ComponentKind } from '@vmtopo/model';
 import { memo, useMemo } from 'react';
 import { useEditor } from '../../hooks/useEditor.ts';
@@ -53,7 +53,7 @@ export const ComponentNode = memo(function ComponentNode({ id, data, selected }:
     [names, wi.failed, store],
   );
   const sized = useSizingFigure(id);
-  const tone = wi.outcome?.affected.includes(id) ? toneOf(wi.outcome) : undefined;
+  const tone = wi.outcome && componentTone(wi.outcome, id);
   const allFailed = names !== undefined && names.flat().length > 0 && names.flat().every((p) => wi.failed.includes(p));
   return (
     <div
