@@ -3,7 +3,7 @@
  * What is drawn is read from where the canvas keeps it: node boxes from React Flow's store, link
  * paths and labels from the DOM (whatever router drew them), colours from the theme's CSS variables.
  */
-import { fontCss, loadDiagramSvg, type Diagram, type DiagramEdge, type DiagramNode, type DiagramTheme, type MeasureText } from '@vmtopo/editor';
+import { fontCss, loadDiagramSvg, sizingFigureOf, type Diagram, type EditorStore, type DiagramEdge, type DiagramNode, type DiagramTheme, type MeasureText } from '@vmtopo/editor';
 import { LINK_LABELS, LINK_TYPES } from '@vmtopo/model';
 import type { ReactFlowState } from '@xyflow/react';
 import { download } from './browser.ts';
@@ -12,7 +12,7 @@ import { LINK_COLORS, LINK_DASH } from './canvas/edges/linkStyle.ts';
 
 /** Pixels per CSS pixel of the PNG: sharp on a high-density screen and in a zoomed-in review. */
 const PNG_SCALE = 2;
-/** What every browser draws into a canvas (Chrome and Firefox allow more, Safari about this). */
+/** Well within desktop browsers' canvas limits (past them a canvas stays blank), and a PNG of at most 64 Mpx. */
 const MAX_SIDE = 16384;
 const MAX_AREA = 8192 * 8192;
 
@@ -57,14 +57,15 @@ function canvasMeasure(): MeasureText {
 }
 
 /** Boxes in flow coordinates: clusters first (the canvas draws them under their parts). */
-function nodesOf(rf: ReactFlowState<FlowNode, FlowEdge>, diagramNode: Draw['diagramNode']): DiagramNode[] {
+function nodesOf(rf: ReactFlowState<FlowNode, FlowEdge>, diagramNode: Draw['diagramNode'], store: EditorStore): DiagramNode[] {
+  const t = store.getState().topology;
   const out: DiagramNode[] = [];
   for (const n of rf.nodeLookup.values()) {
     const width = n.measured.width ?? n.width ?? 0;
     const height = n.measured.height ?? n.height ?? 0;
     if (n.hidden || width === 0 || height === 0) continue;
     const { x, y } = n.internals.positionAbsolute;
-    out.push(diagramNode(n.data, { x, y, width, height }));
+    out.push(diagramNode(n.data, { x, y, width, height }, sizingFigureOf(store, t, n.id)));
   }
   return out;
 }
@@ -93,13 +94,13 @@ function edgesOf(rf: ReactFlowState<FlowNode, FlowEdge>, root: HTMLElement): Dia
 }
 
 /** What the canvas shows now, as the diagram builder's input. */
-function canvasDiagram(draw: Draw, rf: ReactFlowState<FlowNode, FlowEdge>, root: HTMLElement, title: string): Diagram {
+function canvasDiagram(draw: Draw, store: EditorStore, rf: ReactFlowState<FlowNode, FlowEdge>, root: HTMLElement): Diagram {
   const links = Object.fromEntries(LINK_TYPES.map((t) => [t, { color: LINK_COLORS[t], dash: LINK_DASH[t], label: LINK_LABELS[t] }])) as Diagram['links'];
-  return { title, nodes: nodesOf(rf, draw.diagramNode), edges: edgesOf(rf, root), theme: themeOf(root), links, measure: canvasMeasure() };
+  return { title: store.getState().topology.name, nodes: nodesOf(rf, draw.diagramNode, store), edges: edgesOf(rf, root), theme: themeOf(root), links, measure: canvasMeasure() };
 }
 
 /** The largest scale up to PNG_SCALE that every browser can draw; below 1× the text would shrink, so that is refused. */
-function pngScale(width: number, height: number): number | undefined {
+export function pngScale(width: number, height: number): number | undefined {
   const scale = Math.min(PNG_SCALE, MAX_SIDE / width, MAX_SIDE / height, Math.sqrt(MAX_AREA / (width * height)));
   return scale >= 1 ? scale : undefined;
 }
@@ -128,9 +129,10 @@ async function pngOf(svg: string): Promise<{ png: Blob; width: number; height: n
 }
 
 /** Exports what the canvas shows as a file named after the design; says what was saved. */
-export async function exportCanvas(format: ImageFormat, rf: ReactFlowState<FlowNode, FlowEdge>, root: HTMLElement, name: string): Promise<string> {
+export async function exportCanvas(format: ImageFormat, store: EditorStore, rf: ReactFlowState<FlowNode, FlowEdge>, root: HTMLElement): Promise<string> {
   const draw = await loadDiagramSvg();
-  const svg = draw.diagramSvg(canvasDiagram(draw, rf, root, name));
+  const name = store.getState().topology.name;
+  const svg = draw.diagramSvg(canvasDiagram(draw, store, rf, root));
   if (format === 'svg') {
     download(`${name}.svg`, svg, 'image/svg+xml');
     return `Saved ${name}.svg`;

@@ -35,6 +35,8 @@ export interface DiagramNode {
   chips?: { text: string; strong?: boolean }[];
   /** Muted lines under the head (the namespace when it differs from the design's). */
   notes?: string[];
+  /** The sized figure of the design's workload ("≈ 98.2 GiB / pod of 20Gi"), amber when short. */
+  sizing?: { text: string; short: boolean };
   pods?: { rows: number; cols: number; caption: string };
   badge?: { severity: Severity; count: number };
 }

@@ -159,6 +159,16 @@ describe('diagramNode', () => {
     const n = diagramNode({ component: { id: 'i', kind: 'vminsert', cluster: 'c', spec: { replicaCount: 2 } }, name: 'main' }, { x: 0, y: 0, width: 210, height: 90 });
     expect(n).toMatchObject({ name: 'vminsert', kind: 'writes in · :8480', nameFirst: true, pods: { rows: 1, cols: 2, caption: '2 replicas' } });
   });
+  it('shows the sized figure under the namespace, amber when it does not fit', () => {
+    const n = diagramNode(
+      { component: { id: 's', kind: 'vmstorage', cluster: 'c', spec: { replicaCount: 3 } }, name: 'main', namespace: 'mon' },
+      { x: 0, y: 0, width: 210, height: 130 },
+      { text: '≈ 98.2 GiB / pod of 20Gi', fits: false },
+    );
+    expect(n.sizing).toEqual({ text: '≈ 98.2 GiB / pod of 20Gi', short: true });
+    const figure = all(parse(diagramSvg(design([n]))), 'text').find((t) => t.textContent === '≈ 98.2 GiB / pod of 20Gi');
+    expect(figure?.getAttribute('fill')).toBe(THEME.severity.warning);
+  });
   it('puts a cluster namespace and figures on its header', () => {
     const n = diagramNode({ component: { id: 'c', kind: 'VMCluster', name: 'main', spec: {} }, name: 'main', namespace: 'mon', storageNodes: 1, replicationFactor: 2 }, { x: 0, y: 0, width: 600, height: 300 });
     expect(n.chips).toEqual([{ text: 'RF 2', strong: true }, { text: '1 node' }, { text: 'ns: mon' }]);

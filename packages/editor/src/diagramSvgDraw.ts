@@ -14,6 +14,7 @@ const F = {
   kind: { size: 11.5, weight: 600 },
   name: { size: 13, weight: 650 },
   note: { size: 11, weight: 400 },
+  noteStrong: { size: 11, weight: 600 },
   caption: { size: 11.5, weight: 400 },
   chip: { size: 10.5, weight: 400 },
   chipStrong: { size: 10.5, weight: 650 },
@@ -144,9 +145,11 @@ class Painter {
       this.badge(n, right, top + headH / 2),
     ];
     let cy = top + headH;
-    for (const note of n.notes ?? []) {
+    const notes = (n.notes ?? []).map((text) => ({ text, font: F.note, color: theme.muted }));
+    if (n.sizing) notes.push(n.sizing.short ? { text: n.sizing.text, font: F.noteStrong, color: theme.severity.warning } : { text: n.sizing.text, font: F.note, color: theme.muted });
+    for (const note of notes) {
       cy += 4;
-      out.push(this.text(left, baseline(cy, LINE.note, F.note.size), note, F.note, theme.muted));
+      out.push(this.text(left, baseline(cy, LINE.note, note.font.size), note.text, note.font, note.color));
       cy += LINE.note;
     }
     if (n.pods) out.push(this.pods(n, left, cy + 8));

@@ -4,6 +4,7 @@ import type { NodeFindings } from './derive.ts';
 import type { DiagramBox, DiagramNode } from './diagramSvg.ts';
 import { KIND_ABBR, KIND_ROLE } from './kindMeta.ts';
 import { podGrid } from './layout.ts';
+import type { SizingFigure } from './sizing.ts';
 
 /** What a cluster part does, and the port it serves on: the line under its kind. */
 export const PART_ROLE = { vminsert: 'writes in · :8480', vmselect: 'queries · :8481', vmstorage: 'stores · :8482' } as const;
@@ -21,8 +22,8 @@ export interface CanvasNodeData {
   replicationFactor?: number;
 }
 
-/** A node of the canvas as the diagram export draws it: the same lines, pods and badge. */
-export function diagramNode(data: CanvasNodeData, box: DiagramBox): DiagramNode {
+/** A node of the canvas as the diagram export draws it: the same lines, sized figure, pods and badge. */
+export function diagramNode(data: CanvasNodeData, box: DiagramBox, sizing?: SizingFigure): DiagramNode {
   const c = data.component;
   const f = data.findings;
   const badge = f && f.count > 0 ? { severity: f.severity, count: f.counts[f.severity] } : undefined;
@@ -42,6 +43,7 @@ export function diagramNode(data: CanvasNodeData, box: DiagramBox): DiagramNode 
     name: part ?? data.name,
     nameFirst: part !== undefined,
     notes: data.namespace ? [`ns: ${data.namespace}`] : undefined,
+    sizing: sizing && { text: sizing.text, short: !sizing.fits },
     pods: grid && { ...grid, caption: podsCaption(c) },
     badge,
   };

@@ -18,7 +18,7 @@ export function useDiagramExport(): (format: ImageFormat) => Promise<void> {
       }
       try {
         const { exportCanvas } = await import('../diagramExport.ts');
-        notify(await exportCanvas(format, flow.getState(), root, topology.name));
+        notify(await exportCanvas(format, store, flow.getState(), root));
       } catch (e) {
         notify(`Could not export the ${format.toUpperCase()}: ${e instanceof Error ? e.message : String(e)}`, 'error');
       }
