@@ -5,7 +5,7 @@ import type { Host } from './host.ts';
 import { AUTOSAVE_DELAY_MS, downloadUnreadable, onOtherTabSave, showNotice, startAutosave, switchSlot } from './lifecycle.ts';
 import { AUTOSAVE_KEY, loadAutosave, MAIN_SLOT, slotKey, unreadableAutosaves, type KeyValueStorage } from './persist.ts';
 import { bootDesign } from './share.ts';
-import { readSlot, readSlots, saveTab, storedHeader, type TabSlot } from './tabs.ts';
+import { EMPTY_SLOT_MS, readSlot, readSlots, saveTab, storedHeader, type TabSlot } from './tabs.ts';
 
 function memoryStorage(): KeyValueStorage & { data: Map<string, string>; full: boolean } {
   const data = new Map<string, string>();
@@ -72,6 +72,28 @@ describe('two tabs, one storage', () => {
     save(storage, b, design('b'), 2);
     expect(bootDesign('', storage, b.slot).topology.name).toBe('b');
     expect(bootDesign('', storage).topology.name).toBe('a');
+  });
+});
+
+describe('the slot list', () => {
+  it('drops slots whose save is gone, and empty designs of other tabs after a day; never a design', () => {
+    const storage = memoryStorage();
+    const DAY = EMPTY_SLOT_MS;
+    const empty = emptyTopology('blank');
+    save(storage, tab('a', 0, 'a'), empty, 1);
+    save(storage, tab('b', 0, 'b'), design('kept'), 2);
+    save(storage, tab('c', 0, 'c'), empty, DAY);
+    save(storage, tab('gone', 0, 'gone'), design('gone'), 3);
+    storage.removeItem(slotKey('gone'));
+    save(storage, tab('m', 0, MAIN_SLOT), empty, 4);
+    // A day after "a" was saved empty: "a" goes with its save, "c" (empty for less than a day) stays.
+    save(storage, tab('d', 0, 'd'), design('new'), DAY + 2);
+    expect(readSlots(storage).map((e) => e.slot)).toEqual(['d', MAIN_SLOT, 'c', 'b']);
+    expect(storage.getItem(slotKey('a'))).toBeNull();
+    expect(readSlot(storage, 'b').topology.name).toBe('kept');
+    // The tab of a dropped slot saves into it again.
+    save(storage, tab('a', 0, 'a'), design('back'), DAY + 3);
+    expect(readSlots(storage)[0]).toMatchObject({ slot: 'a', name: 'back' });
   });
 });
 

@@ -1,6 +1,6 @@
 import type { Topology } from '@vmtopo/model';
 import { designFromJson } from './core.ts';
-import { quotaMessage, slotKey, type KeyValueStorage, type StoredDesign } from './persist.ts';
+import { MAIN_SLOT, quotaMessage, slotKey, type KeyValueStorage, type StoredDesign } from './persist.ts';
 
 /**
  * Several tabs, one browser storage. Each design the browser keeps has a slot of its own, and
@@ -106,11 +106,30 @@ export function saveTab(storage: KeyValueStorage | null, tab: TabSlot, t: Topolo
     storage.setItem(slotKey(tab.slot), JSON.stringify({ savedAt, writer: tab.tab, document } satisfies StoredDesign));
     tab.seen = savedAt;
     const entry: SlotEntry = { slot: tab.slot, name: t.name, components: t.components.length, savedAt };
-    storage.setItem(SLOTS_KEY, JSON.stringify([entry, ...readSlots(storage).filter((e) => e.slot !== tab.slot)]));
+    const others = pruneSlots(storage, readSlots(storage).filter((e) => e.slot !== tab.slot), now);
+    storage.setItem(SLOTS_KEY, JSON.stringify([entry, ...others]));
     return { error: null, forkedFrom };
   } catch (e) {
     return { error: quotaMessage(e), forkedFrom };
   }
+}
+
+/** An empty design left in a slot this long is dropped: a tab opened and closed again without an edit. */
+export const EMPTY_SLOT_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * The slot list without what holds nothing to lose: entries whose save is gone from the storage,
+ * and other tabs' slots that have held an empty design for EMPTY_SLOT_MS (their saves are removed
+ * too). Every tab makes a slot, so without this the list grew by one per tab ever opened. A slot
+ * with a design in it is never dropped; the main slot (what earlier versions saved) stays listed.
+ */
+function pruneSlots(storage: KeyValueStorage, entries: SlotEntry[], now: number): SlotEntry[] {
+  return entries.filter((e) => {
+    if (storage.getItem(slotKey(e.slot)) === null) return false;
+    if (e.slot === MAIN_SLOT || e.components > 0 || now - e.savedAt < EMPTY_SLOT_MS) return true;
+    storage.removeItem(slotKey(e.slot));
+    return false;
+  });
 }
 
 /** The design a slot holds, with its save time; throws (DocumentError, or a plain Error) when unreadable. */
