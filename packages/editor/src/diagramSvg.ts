@@ -95,5 +95,11 @@ export const DIAGRAM_FONT_FAMILY = "system-ui, -apple-system, 'Segoe UI', Roboto
 /** A font as CSS (canvas `ctx.font`). */
 export const fontCss = (f: DiagramFont): string => `${f.weight} ${f.size}px ${DIAGRAM_FONT_FAMILY}`;
 
+/** What a cluster part does, and the port it serves on: the line under its kind (on the canvas too). */
+export const PART_ROLE = { vminsert: 'writes in · :8480', vmselect: 'queries · :8481', vmstorage: 'stores · :8482' } as const;
+
+/** Pods drawn on a node (rows are shards): the rest is counted ("+4"), on the canvas as in the export. */
+export const PODS_SHOWN = { rows: 6, cols: 10 } as const;
+
 /** The drawing code, loaded on first use: it is no part of the designer's first load. */
 export const loadDiagramSvg = () => import('./diagramSvgDraw.ts');

@@ -1,6 +1,6 @@
 /** Draws a Diagram (see diagramSvg.ts, which loads this module on the first export) as SVG text. */
 import type { LinkType } from '@vmtopo/model';
-import { DIAGRAM_FONT_FAMILY, type Diagram, type DiagramBox, type DiagramEdge, type DiagramFont, type DiagramLinkStyle, type DiagramNode, type MeasureText } from './diagramSvg.ts';
+import { DIAGRAM_FONT_FAMILY, PODS_SHOWN, type Diagram, type DiagramBox, type DiagramEdge, type DiagramFont, type DiagramLinkStyle, type DiagramNode, type MeasureText } from './diagramSvg.ts';
 import { el, txt, type Attrs } from './diagramSvgXml.ts';
 import { SEVERITY_ICON } from './summary.ts';
 
@@ -29,9 +29,7 @@ const GAP = 16;
 const TITLE_H = 22;
 const LEGEND_H = 28;
 const LABEL_H = 18;
-/** Pods drawn per row and rows drawn, as on the canvas; the rest is counted ("+4"). */
-const POD_COLS = 10;
-const POD_ROWS = 6;
+const { rows: POD_ROWS, cols: POD_COLS } = PODS_SHOWN;
 
 /** A baseline that centres a line of `size` in a line box of `height` starting at `top`. */
 const baseline = (top: number, height: number, size: number) => top + height / 2 + size * 0.35;

@@ -1,13 +1,10 @@
 import { isClusterPart, type Component } from '@vmtopo/model';
 import { plural, podsCaption } from './counts.ts';
 import type { NodeFindings } from './derive.ts';
-import type { DiagramBox, DiagramNode } from './diagramSvg.ts';
+import { PART_ROLE, type DiagramBox, type DiagramNode } from './diagramSvg.ts';
 import { KIND_ABBR, KIND_ROLE } from './kindMeta.ts';
 import { podGrid } from './layout.ts';
 import type { SizingFigure } from './sizing.ts';
-
-/** What a cluster part does, and the port it serves on: the line under its kind. */
-export const PART_ROLE = { vminsert: 'writes in · :8480', vmselect: 'queries · :8481', vmstorage: 'stores · :8482' } as const;
 
 /** What the canvas knows of a node besides its box (the data of its React Flow node). */
 export interface CanvasNodeData {
