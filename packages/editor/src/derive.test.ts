@@ -5,7 +5,7 @@ import { renderYaml } from '@vmtopo/render';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Finding } from './core.ts';
-import { createDerivations, createStructuralView, findingsByComponent, samePlaces } from './derive.ts';
+import { createDerivations, createFindingsIndex, createStructuralView, findingsByComponent, samePlaces } from './derive.ts';
 import { createEditorStore } from './editorStore.ts';
 
 function design() {
@@ -85,5 +85,48 @@ describe('findings by component', () => {
     const by = findingsByComponent([f('warning', 'a'), f('error', 'a'), f('warning', 'a'), f('info', 'b')]);
     expect(by.get('a')).toMatchObject({ severity: 'error', count: 3, counts: { error: 1, warning: 2, info: 0 } });
     expect(by.get('b')).toMatchObject({ severity: 'info', count: 1, counts: { error: 0, warning: 0, info: 1 } });
+  });
+});
+
+describe('findings index of an editor', () => {
+  const arbFinding = fc.record({
+    ruleId: fc.constantFrom('r1', 'r2'),
+    severity: fc.constantFrom('error', 'warning', 'info') as fc.Arbitrary<Finding['severity']>,
+    message: fc.constantFrom('m1', 'm2', 'm3'),
+    componentIds: fc.array(fc.constantFrom('a', 'b', 'c'), { minLength: 1, maxLength: 3 }),
+  }) as fc.Arbitrary<Finding>;
+  type Op = 'keep' | 'copy' | 'replace' | 'remove';
+  /** One version to the next: each finding kept as is, copied (a new object, same words), replaced or removed; some added. */
+  const arbStep = fc.record({ ops: fc.array(fc.constantFrom<Op>('keep', 'copy', 'replace', 'remove'), { maxLength: 8 }), fresh: fc.array(arbFinding, { maxLength: 3 }) });
+  const apply = (prev: Finding[], { ops, fresh }: { ops: Op[]; fresh: Finding[] }): Finding[] => {
+    const out: Finding[] = [];
+    prev.forEach((f, i) => {
+      const op = ops[i] ?? 'keep';
+      if (op === 'keep') out.push(f);
+      else if (op === 'copy') out.push({ ...f, componentIds: [...f.componentIds] });
+      else if (op === 'replace') out.push(fresh[0] ?? f);
+    });
+    return [...out, ...fresh.slice(1)];
+  };
+  const words = (fs: Finding[]) => JSON.stringify(fs.map((f) => [f.severity, f.message, f.componentIds]));
+
+  it('equals findingsByComponent over random versions, and is the same map while every finding says the same', () => {
+    fc.assert(
+      fc.property(fc.array(arbFinding, { maxLength: 6 }), fc.array(arbStep, { minLength: 1, maxLength: 6 }), (first, steps) => {
+        const index = createFindingsIndex();
+        let findings = first;
+        let shown = index(findings);
+        expect(shown).toEqual(findingsByComponent(findings));
+        for (const step of steps) {
+          const prev = findings;
+          findings = apply(prev, step);
+          const now = index(findings);
+          expect(now).toEqual(findingsByComponent(findings));
+          if (words(prev) === words(findings)) expect(now).toBe(shown);
+          shown = now;
+        }
+      }),
+      { numRuns: 300 },
+    );
   });
 });

@@ -111,6 +111,34 @@ export function findingsByComponent(findings: Finding[]): Map<string, NodeFindin
   return out;
 }
 
+/**
+ * findingsByComponent, giving back the very same map while every finding says what it said: the
+ * canvas re-derives all of its nodes when the map changes, and an edit hands over the findings it
+ * re-checked as new objects, mostly with the same words.
+ */
+export function createFindingsIndex(): (findings: Finding[]) => Map<string, NodeFindings> {
+  let last: { findings: Finding[]; index: Map<string, NodeFindings> } | undefined;
+  return (findings) => {
+    const index = last && sameForBadges(last.findings, findings) ? last.index : findingsByComponent(findings);
+    last = { findings, index };
+    return index;
+  };
+}
+
+/** Same severities, messages and components, in the same order: all findingsByComponent reads. */
+function sameForBadges(a: Finding[], b: Finding[]): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i]!;
+    const y = b[i]!;
+    if (x !== y && (x.severity !== y.severity || x.message !== y.message || !sameIds(x.componentIds, y.componentIds))) return false;
+  }
+  return true;
+}
+
+const sameIds = (a: string[], b: string[]) => a === b || (a.length === b.length && a.every((id, i) => id === b[i]));
+
 export interface Derivations {
   structural: (t: Topology) => Topology;
   findings: (t: Topology) => Finding[];
@@ -133,7 +161,7 @@ export function createDerivations(): Derivations {
   });
   const linter = createLinter();
   const lintMemo = memoByIdentity((s: Topology) => linter.lint(s, diffMemo(s)));
-  const byMemo = memoByIdentity((f: Finding[]) => findingsByComponent(f));
+  const byMemo = memoByIdentity(createFindingsIndex());
   const renderer = createRenderer();
   const yamlMemo = memoByIdentity((s: Topology): string => {
     try {
