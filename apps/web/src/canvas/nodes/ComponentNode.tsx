@@ -1,5 +1,5 @@
 import { Handle, Position, type NodeProps } from '@xyflow/react';
-import { hasInput, hasOutput, KIND_ABBR, KIND_ROLE, podGrid, podsCaption, shardsOf, stepCount, componentTone, togglePod } from '@vmtopo/editor';
+import { hasInput, hasOutput, KIND_ABBR, KIND_ROLE, PART_ROLE, podGrid, podsCaption, shardsOf, stepCount, componentTone, togglePod } from '@vmtopo/editor';
 import { replicasOf, type ComponentKind } from '@vmtopo/model';
 import { memo, useMemo } from 'react';
 import { useEditor } from '../../hooks/useEditor.ts';
@@ -9,9 +9,6 @@ import { useSizingFigure } from '../../hooks/useSizingFigure.ts';
 import type { ComponentFlowNode } from '../derive.ts';
 import { Badge } from './Badge.tsx';
 import { PodsGrid, type PodsWhatIf } from './PodsGrid.tsx';
-
-/** What a cluster part does, and the port it serves on (its service name is in the tooltip). */
-const PART_ROLE = { vminsert: 'writes in · :8480', vmselect: 'queries · :8481', vmstorage: 'stores · :8482' } as const;
 
 /** Kinds whose replica count the node lets you step (VMSingle has exactly one). */
 const STEPPABLE = new Set<ComponentKind>(['VMAgent', 'VMAlert', 'VMAlertmanager', 'VMAuth', 'vminsert', 'vmselect', 'vmstorage']);

@@ -1,5 +1,7 @@
-const MAX_ROWS = 6;
-const MAX_COLS = 10;
+import { PODS_SHOWN } from '@vmtopo/editor';
+
+// The exported diagram shows as many: one constant for both.
+const { rows: MAX_ROWS, cols: MAX_COLS } = PODS_SHOWN;
 
 /** In the "What if" mode: the pods' names by row and column, which are failed, and a click to fail or restore one. */
 export interface PodsWhatIf {
