@@ -65,6 +65,8 @@ const LANE_GAP = 10;
 const CORNER = 8;
 /** A* gives up (and the link takes its plain path) after this many expansions. */
 const MAX_EXPANSIONS = 40_000;
+/** Nor does it search grids of more points than this (a region spanning a huge design). */
+const MAX_GRID = 250_000;
 const LABEL_PAD = 3;
 
 const right = (r: Rect) => r.x + r.width;
@@ -107,14 +109,15 @@ export function segmentHitsRect(a: Point, b: Point, r: Rect): boolean {
 }
 
 /** A uniform grid of rectangles: which of them touch a region, without looking at all of them. */
-class RectIndex<T extends Rect & { id: string }> {
-  private cells = new Map<string, T[]>();
-  private stamp = new Map<string, number>();
-  private run = 0;
+class RectIndex<T extends Rect> {
+  private cells = new Map<number, T[]>();
   constructor(private readonly cell: number) {}
-  private keys(r: Rect, f: (k: string) => void) {
+  /** The cells a rectangle covers, as numbers (cell coordinates offset to stay positive). */
+  private keys(r: Rect, f: (k: number) => void) {
     const c = this.cell;
-    for (let i = Math.floor(r.x / c); i <= Math.floor(right(r) / c); i++) for (let j = Math.floor(r.y / c); j <= Math.floor(bottom(r) / c); j++) f(`${i},${j}`);
+    const j0 = Math.floor(r.y / c);
+    const j1 = Math.floor(bottom(r) / c);
+    for (let i = Math.floor(r.x / c); i <= Math.floor(right(r) / c); i++) for (let j = j0; j <= j1; j++) f((i + 50_000) * 100_000 + (j + 50_000));
   }
   add(item: T) {
     this.keys(item, (k) => {
@@ -130,24 +133,29 @@ class RectIndex<T extends Rect & { id: string }> {
       if (i >= 0) list!.splice(i, 1);
     });
   }
+  /** The items overlapping r, each once. */
   query(r: Rect): T[] {
-    const run = ++this.run;
     const out: T[] = [];
     this.keys(r, (k) => {
-      for (const item of this.cells.get(k) ?? []) {
-        if (this.stamp.get(item.id) === run || !overlaps(item, r)) continue;
-        this.stamp.set(item.id, run);
-        out.push(item);
-      }
+      for (const item of this.cells.get(k) ?? []) if (overlaps(item, r) && !out.includes(item)) out.push(item);
     });
     return out;
+  }
+  /** Whether an item overlapping r passes `test` (stops at the first). */
+  some(r: Rect, test: (item: T) => boolean): boolean {
+    const c = this.cell;
+    const j0 = Math.floor(r.y / c);
+    const j1 = Math.floor(bottom(r) / c);
+    for (let i = Math.floor(r.x / c); i <= Math.floor(right(r) / c); i++)
+      for (let j = j0; j <= j1; j++) for (const item of this.cells.get((i + 50_000) * 100_000 + (j + 50_000)) ?? []) if (overlaps(item, r) && test(item)) return true;
+    return false;
   }
 }
 
 interface Placed extends Rect {
   id: string;
+  owner: string;
 }
-
 /** The boxes of a design, indexed; shared by every route of one geometry. */
 export class Obstacles {
   private readonly index = new RectIndex<Obstacle>(240);
@@ -163,26 +171,27 @@ export class Obstacles {
   query(r: Rect): Obstacle[] {
     return this.index.query(r);
   }
+  some(r: Rect, test: (o: Obstacle) => boolean): boolean {
+    return this.index.some(r, test);
+  }
 }
 
-/** The placed labels of all links: a new label avoids them. */
-class Labels {
+/** Rectangles placed by links (their labels, or their paths' segments), each link's replaced as a whole. */
+class Marks {
   private readonly index = new RectIndex<Placed>(160);
-  private readonly byId = new Map<string, Placed>();
-  set(id: string, r: Rect) {
-    this.delete(id);
-    const p = { ...r, id };
-    this.byId.set(id, p);
-    this.index.add(p);
+  private readonly byOwner = new Map<string, Placed[]>();
+  set(owner: string, rects: readonly Rect[]) {
+    this.delete(owner);
+    const placed = rects.map((r, k) => ({ ...r, id: `${owner}#${k}`, owner }));
+    this.byOwner.set(owner, placed);
+    for (const p of placed) this.index.add(p);
   }
-  delete(id: string) {
-    const old = this.byId.get(id);
-    if (!old) return;
-    this.index.remove(old);
-    this.byId.delete(id);
+  delete(owner: string) {
+    for (const p of this.byOwner.get(owner) ?? []) this.index.remove(p);
+    this.byOwner.delete(owner);
   }
   hits(r: Rect, self: string): boolean {
-    return this.index.query(r).some((p) => p.id !== self);
+    return this.index.some(r, (p) => p.owner !== self);
   }
 }
 
@@ -293,6 +302,7 @@ function search(s1: Point, t1: Point, region: Rect, boxes: readonly Rect[], clea
   const Y = gridLines(region.y, bottom(region), ys);
   const nx = X.at.length;
   const ny = Y.at.length;
+  if (nx * ny > MAX_GRID) return undefined;
   const si = X.at.indexOf(Math.round(s1.x * 2) / 2);
   const sj = Y.at.indexOf(Math.round(s1.y * 2) / 2);
   const ti = X.at.indexOf(Math.round(t1.x * 2) / 2);
@@ -320,11 +330,12 @@ function search(s1: Point, t1: Point, region: Rect, boxes: readonly Rect[], clea
   const ty = Y.at[tj]!;
   const h = (i: number, j: number) => Math.abs(X.at[i]! - tx) + Math.abs(Y.at[j]! - ty);
   const state = (i: number, j: number, d: number) => (i * ny + j) * 4 + d;
-  const g = new Map<number, number>();
-  const from = new Map<number, number>();
+  // Best costs and predecessors per state (grid point × heading); -1: none.
+  const g = new Float64Array(nx * ny * 4).fill(Infinity);
+  const from = new Int32Array(nx * ny * 4).fill(-1);
   const heap = new Heap();
   const start = state(si, sj, 0);
-  g.set(start, 0);
+  g[start] = 0;
   heap.push(start, h(si, sj));
   let expansions = 0;
   let best: number | undefined;
@@ -335,7 +346,7 @@ function search(s1: Point, t1: Point, region: Rect, boxes: readonly Rect[], clea
     const cell = (cur - d) / 4;
     const i = Math.floor(cell / ny);
     const j = cell % ny;
-    const gc = g.get(cur)!;
+    const gc = g[cur]!;
     if (gc + h(i, j) >= bestCost) break;
     if (++expansions > MAX_EXPANSIONS) return undefined;
     if (i === ti && j === tj) {
@@ -356,16 +367,16 @@ function search(s1: Point, t1: Point, region: Rect, boxes: readonly Rect[], clea
       const len = nd % 2 === 0 ? Math.abs(X.at[i2]! - X.at[i]!) * Y.weight[j]! : Math.abs(Y.at[j2]! - Y.at[j]!) * X.weight[i]!;
       const cost = gc + len + (nd === d ? 0 : BEND);
       const next = state(i2, j2, nd);
-      if (cost < (g.get(next) ?? Infinity)) {
-        g.set(next, cost);
-        from.set(next, cur);
+      if (cost < g[next]!) {
+        g[next] = cost;
+        from[next] = cur;
         heap.push(next, cost + h(i2, j2));
       }
     }
   }
   if (best === undefined) return undefined;
   const out: Point[] = [];
-  for (let s: number | undefined = best; s !== undefined; s = from.get(s)) {
+  for (let s = best; s >= 0; s = from[s]!) {
     const cell = (s - (s % 4)) / 4;
     out.push({ x: X.at[Math.floor(cell / ny)]!, y: Y.at[cell % ny]! });
   }
@@ -418,6 +429,14 @@ export function routeCentre(obstacles: Obstacles, req: LinkRequest, lanes = 1, g
   open.add(req.source.id);
   open.add(req.target.id);
   const ends = union(union(rectOf(s1, t1), req.source.box), req.target.box);
+  // Most links run forwards with nothing in the way: out, across the gap's middle, in.
+  if (t1.x > s1.x) {
+    const xm = Math.round(s1.x + t1.x) / 2;
+    const elbow = [s1, { x: xm, y: s1.y }, { x: xm, y: t1.y }, t1];
+    const area = inflate(rectOf(s1, t1), clearance + 1);
+    const near = [...obstacles.query(area).filter((o) => !open.has(o.id)), req.source.box, req.target.box].map((b) => inflate(b, clearance));
+    if (elbow.every((p, k) => k === 0 || !near.some((b) => segmentHitsRect(elbow[k - 1]!, p, b)))) return { points: [s, ...simplify(elbow), t], region: area };
+  }
   const all = obstacles.bounds ? union(obstacles.bounds, ends) : ends;
   for (let k = 0; k <= PADS.length; k++) {
     const last = k === PADS.length;
@@ -515,23 +534,40 @@ function labelSpots(points: readonly Point[], size: { width: number; height: num
 
 const centred = (p: Point, size: { width: number; height: number }): Rect => ({ x: p.x - size.width / 2, y: p.y - size.height / 2, width: size.width, height: size.height });
 
-/**
- * Where a label goes: on its path where it covers no box and no other label, else the nearest
- * free place beside the path's middle (a design packed too tight to leave room on the path).
- */
-export function placeLabel(points: readonly Point[], size: { width: number; height: number }, blocked: (r: Rect) => boolean): Point {
-  const spots = labelSpots(points, size);
-  for (const p of spots) if (!blocked(inflate(centred(p, size), LABEL_PAD))) return p;
-  const c = spots[0] ?? points[0]!;
-  for (let ring = 1; ring < 400; ring++) {
+/** Positions on rings around a point, nearest first (flattened: labels are wide and low). */
+function* around(c: Point, rings: number): Generator<Point> {
+  for (let ring = 1; ring <= rings; ring++) {
     const r = ring * 12;
     const n = 8 + ring * 2;
     for (let k = 0; k < n; k++) {
       const a = (2 * Math.PI * k) / n;
-      const p = { x: c.x + Math.cos(a) * r, y: c.y + Math.sin(a) * r * 0.6 };
-      if (!blocked(inflate(centred(p, size), LABEL_PAD))) return p;
+      yield { x: c.x + Math.cos(a) * r, y: c.y + Math.sin(a) * r * 0.6 };
     }
   }
+}
+
+/**
+ * Where a label goes: on its path where it covers no box and no other label (and, better, no
+ * other link's line), else the nearest such place beside the path's middle: a design packed
+ * too tight to leave room on the path. `blocked` is what a label must never cover, `crowded`
+ * what it had better not.
+ */
+export function placeLabel(
+  points: readonly Point[],
+  size: { width: number; height: number },
+  blocked: (r: Rect) => boolean,
+  crowded: (r: Rect) => boolean = () => false,
+): Point {
+  const spots = labelSpots(points, size);
+  const free = (p: Point, strict: boolean) => {
+    const r = inflate(centred(p, size), LABEL_PAD);
+    return !blocked(r) && !(strict && crowded(r));
+  };
+  for (const strict of [true, false]) for (const p of spots) if (free(p, strict)) return p;
+  const c = spots[0] ?? points[0]!;
+  // Beside the path: off other lines within a few label heights, else anywhere free.
+  for (const p of around(c, 10)) if (free(p, true)) return p;
+  for (const p of around(c, 400)) if (free(p, false)) return p;
   return c;
 }
 
@@ -566,10 +602,8 @@ export function createRouter(): Router {
   let obstacles = new Obstacles([]);
   let routes = new Map<string, Route>();
   let lanes = new Map<string, { lane: number; lanes: number }>();
-  const labels = new Labels();
-
-  const labelBlocked = (id: string, near: Obstacles, open: Set<string>) => (r: Rect) =>
-    near.query(r).some((o) => !open.has(o.id)) || labels.hits(r, id);
+  const labels = new Marks();
+  const lines = new Marks();
 
   /** Whether a polyline keeps off every box a link must not cross. */
   function clear(req: LinkRequest, points: readonly Point[]): boolean {
@@ -594,14 +628,19 @@ export function createRouter(): Router {
     return { ...routeCentre(obstacles, req), gap: 0 };
   }
 
-  function build(req: LinkRequest, lane: number, count: number, centre: Centre, key: string): Route {
-    const points = laneOf(centre.points, lane, count, centre.gap);
+  /** A link's route with its label placed: clear of boxes and of the labels (and lines) placed so far. */
+  function labelled(req: LinkRequest, points: Point[], region: Rect, key: string): Route {
     // Labels stay off every box, the containers of the ends too (their titles), but not the
     // container's inside, where the header is a box of its own.
     const open = new Set(req.open ?? []);
-    const label = placeLabel(points, req.label, labelBlocked(req.id, obstacles, open));
+    const label = placeLabel(
+      points,
+      req.label,
+      (r) => obstacles.some(r, (o) => !open.has(o.id)) || labels.hits(r, req.id),
+      (r) => lines.hits(r, req.id),
+    );
     const labelRect = centred(label, req.label);
-    return { id: req.id, points, path: svgPath(points), label, labelRect, region: union(centre.region, inflate(labelRect, ROUTE_MARGIN)), key };
+    return { id: req.id, points, path: svgPath(points), label, labelRect, region: union(region, inflate(labelRect, ROUTE_MARGIN)), key };
   }
 
   return {
@@ -628,7 +667,11 @@ export function createRouter(): Router {
 
       const out = new Map<string, Route>();
       const ids = new Set(links.map((l) => l.id));
-      for (const id of routes.keys()) if (!ids.has(id)) labels.delete(id);
+      for (const id of routes.keys())
+        if (!ids.has(id)) {
+          labels.delete(id);
+          lines.delete(id);
+        }
       const redo: LinkRequest[] = [];
       for (const l of links) {
         const { lane, lanes: count } = nextLanes.get(l.id)!;
@@ -636,17 +679,24 @@ export function createRouter(): Router {
         if (old && old.key === keyOf(l, lane, count) && !changed.some((r) => overlaps(r, old.region))) out.set(l.id, old);
         else {
           labels.delete(l.id);
+          lines.delete(l.id);
           redo.push(l);
         }
       }
+      // Every new path first, then the labels: a label then knows every line it could cover.
       const centres = new Map<string, Centre>();
-      for (const l of redo) {
+      const paths = redo.map((l) => {
         const { lane, lanes: count } = nextLanes.get(l.id)!;
         const pair = pairOf(l);
         let centre = centres.get(pair);
         if (!centre) centres.set(pair, (centre = centreOf(l, count)));
-        const route = build(l, lane, count, centre, keyOf(l, lane, count));
-        labels.set(l.id, route.labelRect);
+        const points = laneOf(centre.points, lane, count, centre.gap);
+        lines.set(l.id, points.slice(1).map((p, k) => inflate(rectOf(points[k]!, p), 1)));
+        return { l, points, region: centre.region, key: keyOf(l, lane, count) };
+      });
+      for (const { l, points, region, key } of paths) {
+        const route = labelled(l, points, region, key);
+        labels.set(l.id, [route.labelRect]);
         out.set(l.id, route);
       }
       routes = out;
@@ -654,7 +704,8 @@ export function createRouter(): Router {
     },
     live(link) {
       const { lane, lanes: count } = lanes.get(link.id) ?? { lane: 0, lanes: 1 };
-      return build(link, lane, count, centreOf(link, count), keyOf(link, lane, count));
+      const centre = centreOf(link, count);
+      return labelled(link, laneOf(centre.points, lane, count, centre.gap), centre.region, keyOf(link, lane, count));
     },
   };
 }
