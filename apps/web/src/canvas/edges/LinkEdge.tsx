@@ -1,40 +1,39 @@
-import { BaseEdge, getBezierPath, type EdgeProps } from '@xyflow/react';
-import { memo } from 'react';
-import type { FlowEdge } from '../derive.ts';
-import { LINK_COLORS, LINK_DASH, linkLabel } from './linkStyle.ts';
+import { BaseEdge, useStoreApi, type EdgeProps } from '@xyflow/react';
+import type { Route } from '@vmtopo/editor';
+import { memo, useCallback, useMemo, useSyncExternalStore } from 'react';
+import type { FlowEdge, FlowNode } from '../derive.ts';
+import { LABEL_H, labelOf } from './labelSize.ts';
+import { LINK_COLORS, LINK_DASH } from './linkStyle.ts';
+import { linkRoutesOf } from './linkRoutes.ts';
 
-/** Label font: must match `.edge-label text` in styles.css. */
-const LABEL_FONT = "600 11px system-ui, -apple-system, 'Segoe UI', Roboto, 'DejaVu Sans', sans-serif";
-const widths = new Map<string, number>();
-let measureCtx: CanvasRenderingContext2D | null | undefined;
-
-/** The rendered width of a label's text, measured once per distinct text. */
-function textWidth(text: string): number {
-  let w = widths.get(text);
-  if (w === undefined) {
-    if (measureCtx === undefined) measureCtx = typeof document === 'undefined' ? null : document.createElement('canvas').getContext('2d');
-    if (measureCtx) {
-      measureCtx.font = LABEL_FONT;
-      w = Math.ceil(measureCtx.measureText(text).width);
-    } else w = Math.ceil(text.length * 6.2);
-    widths.set(text, w);
-  }
-  return w;
-}
+/** Whether a route starts and ends where React Flow draws this edge's handles now. */
+const current = (r: Route | undefined, sx: number, sy: number, tx: number, ty: number): r is Route => {
+  const a = r?.points[0];
+  const b = r?.points.at(-1);
+  return !!a && !!b && Math.abs(a.x - sx) <= 0.5 && Math.abs(a.y - sy) <= 0.5 && Math.abs(b.x - tx) <= 0.5 && Math.abs(b.y - ty) <= 0.5;
+};
 
 /**
- * A link: the curve, its arrow and a pill with its type. The pill is drawn in the edge's own SVG
- * (not in an HTML layer above the canvas): moving a node then redraws its edges and nothing
- * else, and a large design has no second set of hundreds of positioned elements.
+ * A link: its route around the nodes (see linkRoutes.ts), its arrow and a pill with its type on
+ * the route. The pill is drawn in the edge's own SVG (not in an HTML layer above the canvas):
+ * moving a node then redraws its edges and nothing else, and a large design has no second set of
+ * hundreds of positioned elements.
  */
 export const LinkEdge = memo(function LinkEdge(props: EdgeProps<FlowEdge>) {
-  const { id, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, data, selected } = props;
+  const { id, sourceX, sourceY, targetX, targetY, data, selected } = props;
   const link = data!.link;
-  const [path, labelX, labelY] = getBezierPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition });
+  const routes = linkRoutesOf(useStoreApi<FlowNode, FlowEdge>());
+  const subscribe = useCallback((l: () => void) => routes.subscribe(id, l), [routes, id]);
+  const routed = useSyncExternalStore(subscribe, () => routes.route(id));
+  // While its node is dragged, a link is routed on each step against the boxes at rest.
+  const route = useMemo(
+    () => (current(routed, sourceX, sourceY, targetX, targetY) ? routed : routes.live(id, { x: sourceX, y: sourceY }, { x: targetX, y: targetY })),
+    [routed, routes, id, sourceX, sourceY, targetX, targetY],
+  );
   const color = LINK_COLORS[link.type];
-  const text = linkLabel(link.type, link.notify);
-  const w = textWidth(text) + 16;
-  const h = 18;
+  const label = labelOf(link);
+  const path = route?.path ?? `M ${sourceX} ${sourceY} L ${targetX} ${targetY}`;
+  const at = route?.label ?? { x: (sourceX + targetX) / 2, y: (sourceY + targetY) / 2 };
   return (
     <>
       <BaseEdge
@@ -44,9 +43,9 @@ export const LinkEdge = memo(function LinkEdge(props: EdgeProps<FlowEdge>) {
         style={{ stroke: color, strokeWidth: selected ? 3 : 2, strokeDasharray: LINK_DASH[link.type] }}
       />
       {/* Moved by its transform only: the text keeps its attributes, so a drag step does not lay it out again. */}
-      <g className={`edge-label${selected ? ' selected' : ''}`} data-link-type={link.type} transform={`translate(${labelX} ${labelY})`}>
-        <rect x={-w / 2} y={-h / 2} width={w} height={h} rx={h / 2} stroke={color} />
-        <text fill={color}>{text}</text>
+      <g className={`edge-label${selected ? ' selected' : ''}`} data-link-type={link.type} transform={`translate(${at.x} ${at.y})`}>
+        <rect x={-label.width / 2} y={-LABEL_H / 2} width={label.width} height={LABEL_H} rx={LABEL_H / 2} stroke={color} />
+        <text fill={color}>{label.text}</text>
       </g>
     </>
   );

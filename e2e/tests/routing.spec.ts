@@ -1,0 +1,163 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import { bothThemes, imported, SEED_DIR, useTemplate, watchErrors } from './helpers.ts';
+
+interface Crossing {
+  edge: string;
+  node: string;
+  at: { x: number; y: number };
+}
+interface Measure {
+  edges: number;
+  crossings: Crossing[];
+  labelOverlaps: string[];
+  labelsOnNodes: string[];
+}
+
+/**
+ * Measured in the page, in screen coordinates: every visible edge path sampled every 2 px
+ * against every component node's box (cluster boxes are containers, not obstacles; an edge's own
+ * ends are the nodes its first and last points touch), and every pair of edge labels.
+ */
+async function measure(page: Page): Promise<Measure> {
+  return page.evaluate(() => {
+    const inflate = (r: DOMRect, d: number) => ({ x: r.x - d, y: r.y - d, right: r.right + d, bottom: r.bottom + d });
+    const inside = (p: { x: number; y: number }, r: { x: number; y: number; right: number; bottom: number }) => p.x > r.x && p.x < r.right && p.y > r.y && p.y < r.bottom;
+    const nodes = [...document.querySelectorAll<HTMLElement>('.react-flow__node:not(.react-flow__node-cluster)')].map((n) => ({
+      id: n.dataset.id!,
+      box: n.getBoundingClientRect(),
+    }));
+    const crossings: Crossing[] = [];
+    const edges = [...document.querySelectorAll<SVGGElement>('.react-flow__edge')];
+    for (const e of edges) {
+      const path = e.querySelector<SVGPathElement>('path.react-flow__edge-path')!;
+      const ctm = path.getScreenCTM()!;
+      const len = path.getTotalLength();
+      const at = (l: number) => {
+        const p = path.getPointAtLength(l);
+        return new DOMPoint(p.x, p.y).matrixTransform(ctm);
+      };
+      const ends = new Set(nodes.filter((n) => inside(at(0), inflate(n.box, 12)) || inside(at(len), inflate(n.box, 12))).map((n) => n.id));
+      for (let l = 0; l <= len; l += 2) {
+        const p = at(l);
+        // A box shrunk by 1 px: a path running along a box's side is not inside it.
+        const hit = nodes.find((n) => !ends.has(n.id) && inside(p, inflate(n.box, -1)));
+        if (hit) {
+          crossings.push({ edge: e.dataset.id ?? '?', node: hit.id, at: { x: Math.round(p.x), y: Math.round(p.y) } });
+          break;
+        }
+      }
+    }
+    const labels = [...document.querySelectorAll<SVGGElement>('.react-flow__edge')].map((e) => ({
+      id: e.dataset.id ?? '?',
+      box: e.querySelector('.edge-label rect')!.getBoundingClientRect(),
+    }));
+    const labelOverlaps: string[] = [];
+    for (let i = 0; i < labels.length; i++)
+      for (let j = i + 1; j < labels.length; j++) {
+        const a = labels[i]!;
+        const b = inflate(labels[j]!.box, -0.5);
+        if (a.box.x < b.right && b.x < a.box.right && a.box.y < b.bottom && b.y < a.box.bottom) labelOverlaps.push(`${a.id} / ${labels[j]!.id}`);
+      }
+    const labelsOnNodes: string[] = [];
+    for (const l of labels)
+      for (const n of nodes) {
+        const b = inflate(n.box, -0.5);
+        if (l.box.x < b.right && b.x < l.box.right && l.box.y < b.bottom && b.y < l.box.bottom) labelsOnNodes.push(`${l.id} on ${n.id}`);
+      }
+    return { edges: edges.length, crossings, labelOverlaps, labelsOnNodes };
+  });
+}
+
+async function expectClean(page: Page, what: string) {
+  await page.waitForTimeout(400); // the fit animation
+  const m = await measure(page);
+  expect(m.edges, `${what}: edges drawn`).toBeGreaterThan(0);
+  expect(m.crossings, `${what}: edges crossing nodes`).toEqual([]);
+  expect(m.labelOverlaps, `${what}: labels overlapping`).toEqual([]);
+  expect(m.labelsOnNodes, `${what}: labels on nodes`).toEqual([]);
+}
+
+async function templateNames(page: Page): Promise<string[]> {
+  await page.getByRole('button', { name: 'Templates ▾' }).click();
+  const items = page.getByRole('menu', { name: 'Templates' }).getByRole('menuitem');
+  await expect(items.first()).toBeVisible();
+  const names = (await items.allInnerTexts()).map((t) => t.split('\n')[0]!.trim());
+  await page.keyboard.press('Escape');
+  return names.filter((n) => n !== 'Blank');
+}
+
+const slug = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+
+for (const size of [
+  { width: 1440, height: 900 },
+  { width: 1024, height: 700 },
+]) {
+  test(`at ${size.width}×${size.height} no template's link crosses a node, and no two labels overlap`, async ({ page }, info) => {
+    const errors = watchErrors(page);
+    await page.setViewportSize(size);
+    await page.goto('/');
+    const names = await templateNames(page);
+    expect(names.length).toBeGreaterThan(3);
+    for (const name of names) {
+      await useTemplate(page, name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+      await expectClean(page, name);
+      await bothThemes(page, `routing-${size.width}-${slug(name)}`, info);
+    }
+    expect(errors).toEqual([]);
+  });
+}
+
+test('an imported full HA design (the seed examples at once): no link crosses a node, no two labels overlap', async ({ page }, info) => {
+  const errors = watchErrors(page);
+  await page.goto('/');
+  // Every seed whose objects' names are not taken yet (several seeds reuse "example-vmagent").
+  const taken = new Set<string>();
+  const seeds = readdirSync(SEED_DIR)
+    .filter((f) => f.endsWith('.yaml'))
+    .sort()
+    .filter((f) => {
+      const names = imported(join(SEED_DIR, f)).components.filter((c) => !c.part).map((c) => `${c.kind}/${c.name}`);
+      if (names.some((n) => taken.has(n))) return false;
+      for (const n of names) taken.add(n);
+      return true;
+    });
+  expect(seeds.length).toBeGreaterThan(5);
+  const text = seeds.map((f) => readFileSync(join(SEED_DIR, f), 'utf8')).join('\n---\n');
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: 'Import' });
+  await dialog.getByRole('textbox', { name: 'Manifests or design' }).fill(text);
+  await dialog.getByRole('button', { name: 'Import', exact: true }).click();
+  const report = page.getByRole('dialog', { name: 'Import report' });
+  await expect(report.or(page.locator('.react-flow__node')).first()).toBeVisible();
+  if (await report.isVisible()) await report.getByRole('button', { name: 'Done' }).click();
+  await expect(dialog).toHaveCount(0);
+  await expect(page.locator('.react-flow__node[aria-label="VMCluster example-vmcluster-persistent"]')).toBeVisible();
+  await expectClean(page, 'full HA import');
+  await bothThemes(page, 'routing-1440-import-full-ha', info);
+  expect(errors).toEqual([]);
+});
+
+test('the VMCluster template: vmalert writes back to the agent around the cluster; datasource and remote read run apart', async ({ page }, info) => {
+  await page.goto('/');
+  await useTemplate(page, 'VMCluster');
+  await page.waitForTimeout(400);
+  const paths = await page.locator('.react-flow__edge').evaluateAll((els) =>
+    els.map((e) => ({ type: e.querySelector('.edge-label')?.getAttribute('data-link-type'), d: e.querySelector('path.react-flow__edge-path')!.getAttribute('d') })),
+  );
+  const ds = paths.filter((p) => p.type === 'datasource');
+  const rr = paths.filter((p) => p.type === 'remoteRead');
+  for (const a of ds) for (const b of rr) expect(a.d).not.toBe(b.d);
+  // A link is still selected by a click on its line, away from its label.
+  const edge = page.locator('.react-flow__edge').first();
+  const point = await edge.evaluate((e) => {
+    const path = e.querySelector<SVGPathElement>('path.react-flow__edge-path')!;
+    const p = path.getPointAtLength(path.getTotalLength() * 0.15);
+    const s = new DOMPoint(p.x, p.y).matrixTransform(path.getScreenCTM()!);
+    return { x: s.x, y: s.y };
+  });
+  await page.mouse.click(point.x, point.y);
+  await expect(edge).toHaveClass(/selected/);
+  await bothThemes(page, 'routing-vmcluster-selected-link', info);
+});
