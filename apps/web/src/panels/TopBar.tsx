@@ -46,7 +46,7 @@ export function TopBar(props: {
         </span>
         vmtopo
       </div>
-      <div className="design-name" title="Design name (edit it in the inspector with nothing selected)">
+      <div className="design-name" title={`${name}: the design name (edit it in the inspector with nothing selected)`}>
         {name}
       </div>
       <nav className="toolbar" aria-label="Toolbar">
