@@ -157,7 +157,7 @@ interface Placed extends Rect {
   owner: string;
 }
 /** The boxes of a design, indexed; shared by every route of one geometry. */
-export class Obstacles {
+class Obstacles {
   private readonly index = new RectIndex<Obstacle>(240);
   readonly bounds: Rect | undefined;
   constructor(readonly list: readonly Obstacle[]) {
@@ -415,7 +415,7 @@ const spread = (lanes: number, gap: number) => ((lanes - 1) / 2) * gap;
  * around every box but the containers they may cross (far enough for the outer lanes to keep
  * their clearance too), and the region it depends on.
  */
-export function routeCentre(obstacles: Obstacles, req: LinkRequest, lanes = 1, gap = LANE_GAP): { points: Point[]; region: Rect } {
+function routeCentre(obstacles: Obstacles, req: LinkRequest, lanes = 1, gap = LANE_GAP): { points: Point[]; region: Rect } {
   const clearance = CLEARANCE + spread(lanes, gap);
   // Stubs and grid lines further out than the outer lane, so that every lane leaves its handle forwards.
   const margin = Math.max(ROUTE_MARGIN, clearance + CLEARANCE);
@@ -457,7 +457,7 @@ export function routeCentre(obstacles: Obstacles, req: LinkRequest, lanes = 1, g
  * The path of lane `lane` of `lanes` parallel links: the centre line moved sideways by its
  * offset, joined to the shared handles by a short slant.
  */
-export function laneOf(points: readonly Point[], lane: number, lanes: number, gap = LANE_GAP): Point[] {
+function laneOf(points: readonly Point[], lane: number, lanes: number, gap = LANE_GAP): Point[] {
   const d = lane * gap - spread(lanes, gap);
   if (d === 0 || points.length < 3) return [...points];
   const n = points.length;
@@ -482,7 +482,7 @@ export function laneOf(points: readonly Point[], lane: number, lanes: number, ga
 }
 
 /** SVG path data for a polyline with its orthogonal corners rounded. */
-export function svgPath(points: readonly Point[]): string {
+function svgPath(points: readonly Point[]): string {
   const f = (v: number) => Math.round(v * 10) / 10;
   let d = `M ${f(points[0]!.x)} ${f(points[0]!.y)}`;
   for (let k = 1; k < points.length; k++) {
@@ -552,7 +552,7 @@ function* around(c: Point, rings: number): Generator<Point> {
  * too tight to leave room on the path. `blocked` is what a label must never cover, `crowded`
  * what it had better not.
  */
-export function placeLabel(
+function placeLabel(
   points: readonly Point[],
   size: { width: number; height: number },
   blocked: (r: Rect) => boolean,

@@ -23,6 +23,7 @@ export class LinkRoutes {
   private seenState: State | undefined;
   private readonly listeners = new Map<string, Set<() => void>>();
   private unsubscribe: (() => void) | undefined;
+  private changed = new Set<string>();
 
   constructor(private readonly store: FlowStore) {}
 
@@ -72,7 +73,16 @@ export class LinkRoutes {
     this.seenEdges = s.edges;
     const before = this.routes;
     this.routes = this.router.update(obstacles(s), this.requests(s));
-    for (const [id, set] of this.listeners) if (this.routes.get(id) !== before.get(id)) for (const l of set) l();
+    const first = this.changed.size === 0;
+    for (const id of this.listeners.keys()) if (this.routes.get(id) !== before.get(id)) this.changed.add(id);
+    // Told after the current render or store update: a link's render may be what routed them all.
+    if (first && this.changed.size > 0) queueMicrotask(() => this.notify());
+  }
+
+  private notify() {
+    const ids = this.changed;
+    this.changed = new Set();
+    for (const id of ids) for (const l of this.listeners.get(id) ?? []) l();
   }
 
   private requests(s: State): LinkRequest[] {
