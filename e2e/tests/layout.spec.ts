@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { bothThemes, watchErrors } from './helpers.ts';
+import { bothThemes, importText, node, watchErrors } from './helpers.ts';
 
 const openTemplate = async (page: Page) => {
   await page.getByRole('button', { name: 'Templates ▾' }).click();
@@ -59,5 +59,68 @@ test('at 1440×900 the canvas has at least 70% of the width, and both panels col
   await expect.poll(async () => (await page.locator('#canvas').boundingBox())!.width).toBeGreaterThan(canvas.width + 200);
   await page.getByRole('button', { name: 'Expand the inspector' }).click();
   await expect.poll(async () => (await page.locator('#canvas').boundingBox())!.width).toBeCloseTo(canvas.width, 0);
+  expect(errors).toEqual([]);
+});
+
+const TWO_NAMESPACES = `apiVersion: operator.victoriametrics.com/v1beta1
+kind: VMAgent
+metadata: {name: edge, namespace: collect}
+spec:
+  replicaCount: 2
+  remoteWrite:
+    - url: http://vmsingle-db.monitoring.svc:8429/api/v1/write
+---
+apiVersion: operator.victoriametrics.com/v1beta1
+kind: VMAgent
+metadata: {name: apps, namespace: collect}
+spec:
+  replicaCount: 2
+  remoteWrite:
+    - url: http://vmsingle-db.monitoring.svc:8429/api/v1/write
+---
+apiVersion: operator.victoriametrics.com/v1beta1
+kind: VMSingle
+metadata: {name: db, namespace: monitoring}
+spec: {retentionPeriod: "1"}
+---
+apiVersion: operator.victoriametrics.com/v1beta1
+kind: VMAlert
+metadata: {name: rules, namespace: monitoring}
+spec:
+  replicaCount: 2
+  datasource: {url: http://vmsingle-db.monitoring.svc:8429}
+`;
+
+test('namespace boxes: for a design in two namespaces, a frame around each, following a drag; off by default', async ({ page }, info) => {
+  const errors = watchErrors(page);
+  await page.goto('/');
+  await importText(page, TWO_NAMESPACES, 'VMSingle db');
+  const toggle = page.getByRole('checkbox', { name: 'Namespace boxes' });
+  await expect(toggle).not.toBeChecked();
+  await expect(page.locator('.ns-frame')).toHaveCount(0);
+  await toggle.check();
+  await expect(page.locator('.ns-frame')).toHaveCount(2);
+  await expect(page.locator('.ns-frame[data-namespace="collect"]')).toContainText('namespace collect');
+  const inside = async (label: string, ns: string) => {
+    const n = (await node(page, label).boundingBox())!;
+    const f = (await page.locator(`.ns-frame[data-namespace="${ns}"]`).boundingBox())!;
+    return f.x < n.x && f.y < n.y && n.x + n.width < f.x + f.width && n.y + n.height < f.y + f.height;
+  };
+  for (const [label, ns] of [['VMAgent edge', 'collect'], ['VMAgent apps', 'collect'], ['VMSingle db', 'monitoring'], ['VMAlert rules', 'monitoring']] as const) {
+    expect(await inside(label, ns), `${label} in ${ns}`).toBe(true);
+  }
+  // The frame follows a component as it is dragged, before the drag ends.
+  const box = (await node(page, 'VMAlert rules').boundingBox())!;
+  await page.mouse.move(box.x + 40, box.y + 12);
+  await page.mouse.down();
+  await page.mouse.move(box.x + 40, box.y + 180, { steps: 6 });
+  expect(await inside('VMAlert rules', 'monitoring')).toBe(true);
+  await page.mouse.up();
+  // Components stay clickable through the frames.
+  await node(page, 'VMSingle db').click();
+  await expect(node(page, 'VMSingle db')).toHaveClass(/selected/);
+  await bothThemes(page, 'namespace-boxes', info);
+  await toggle.uncheck();
+  await expect(page.locator('.ns-frame')).toHaveCount(0);
   expect(errors).toEqual([]);
 });

@@ -67,6 +67,8 @@ export interface EditorState {
   clipboard: { clip: Clip; pastes: number } | null;
   /** The "What if" mode: pods failed in a simulation, outside the design and its history. */
   whatif: WhatIfState;
+  /** How the canvas shows the design, outside it and its history. */
+  view: ViewOptions;
 
   commit(next: Topology, opts?: CommitOptions): void;
   undo(): void;
@@ -81,6 +83,12 @@ export interface EditorState {
   notify(text: string, tone?: Notice['tone'], opts?: NoticeOptions): void;
   clearNotice(): void;
   setWhatIf(w: WhatIfState): void;
+  setView(patch: Partial<ViewOptions>): void;
+}
+
+export interface ViewOptions {
+  /** A frame around the components of each namespace (namespaceBoxes.ts). */
+  namespaceBoxes: boolean;
 }
 
 export type EditorStore = StoreApi<EditorState>;
@@ -102,6 +110,7 @@ export function createEditorStore(initial: Topology): EditorStore {
     notice: null,
     clipboard: null,
     whatif: { on: false, failed: [] },
+    view: { namespaceBoxes: false },
 
     commit(next, opts = {}) {
       const s = get();
@@ -175,6 +184,9 @@ export function createEditorStore(initial: Topology): EditorStore {
     },
     setWhatIf(whatif) {
       set({ whatif });
+    },
+    setView(patch) {
+      set({ view: { ...get().view, ...patch } });
     },
   }));
 }

@@ -18,6 +18,7 @@ export type * from './host.ts';
 export * from './importFlow.ts';
 export * from './kindMeta.ts';
 export * from './layout.ts';
+export * from './namespaceBoxes.ts';
 export * from './lifecycle.ts';
 export * from './nodeChanges.ts';
 export * from './persist.ts';

@@ -24,6 +24,7 @@ import { EdgeMarkers } from './edges/EdgeMarkers.tsx';
 import { LinkEdge } from './edges/LinkEdge.tsx';
 import { EmptyHint } from './EmptyHint.tsx';
 import { Legend } from './Legend.tsx';
+import { NamespaceFrames } from './NamespaceFrames.tsx';
 import { LinkChooser } from './LinkChooser.tsx';
 import { MiniMapSlot } from './MiniMapSlot.tsx';
 import { createBadgePopStore, BadgePopContext } from './nodes/badgePop.ts';
@@ -75,6 +76,7 @@ const FLOW_PROPS = {
 const FURNITURE = (
   <>
     <Dots />
+    <NamespaceFrames />
     <Controls position="bottom-left" aria-label="Zoom controls" />
     <MiniMapSlot />
     <Panel position="top-right">
