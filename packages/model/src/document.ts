@@ -1,5 +1,6 @@
 import { COMPONENT_KINDS, LINK_TYPES, NOTIFIER_MODES, isClusterPart } from './topology.ts';
-import type { Component, JsonObject, Link, Topology } from './topology.ts';
+import type { Component, JsonObject, Link, Note, Topology } from './topology.ts';
+import { NOTE_LIMITS, noteTextProblem } from './notes.ts';
 import { LINK_RULES, duplicateLinkProblem, linkKindProblem } from './links.ts';
 import { checkTenant, vmSizeOfKube } from './values.ts';
 import { DEFAULT_OUTAGE_MINUTES, outageMinutesProblem, workloadProblem, zonesProblem } from './sizing/workload.ts';
@@ -269,8 +270,29 @@ export function fromDocument(input: unknown): Topology {
     if (!byType.has(typeKey)) byType.set(typeKey, link);
     t.links.push(link);
   });
+  const notes = readNotes(doc.notes, new Set([...ids, ...linkIds]));
+  if (notes.length > 0) t.notes = notes;
   checkValues(t);
   return t;
+}
+
+/** The notes of a document, each checked; `taken`: the ids of its components and links. */
+function readNotes(v: unknown, taken: Set<string>): Note[] {
+  if (v === undefined) return [];
+  expect(Array.isArray(v), 'must be a list', '$.notes');
+  expect(v.length <= NOTE_LIMITS.count, `holds ${v.length} notes; at most ${NOTE_LIMITS.count} are supported`, '$.notes', 'VMT-D05');
+  return v.map((raw, i) => {
+    const at = `$.notes[${i}]`;
+    expect(isObj(raw), 'must be an object', at);
+    expect(typeof raw.id === 'string' && raw.id !== '', 'needs a non-empty string "id"', `${at}.id`);
+    expect(!taken.has(raw.id), `duplicate id "${raw.id}" (ids are shared by components, links and notes)`, `${at}.id`, 'VMT-D06');
+    taken.add(raw.id);
+    const problem = noteTextProblem(raw.text);
+    expect(problem === undefined, problem ?? '', `${at}.text`);
+    const pos = raw.position;
+    expect(isObj(pos) && typeof pos.x === 'number' && typeof pos.y === 'number', 'must be {"x": number, "y": number}', `${at}.position`);
+    return { id: raw.id, text: raw.text as string, position: { x: pos.x as number, y: pos.y as number } };
+  });
 }
 
 /**

@@ -11,6 +11,7 @@ import { CLUSTER_PARTS, isClusterPart } from './topology.ts';
 function uniqueId(t: Topology, base: string): string {
   const taken = new Set(t.components.map((c) => c.id));
   for (const l of t.links) taken.add(l.id);
+  for (const n of t.notes ?? []) taken.add(n.id);
   if (!taken.has(base)) return base;
   for (let i = 2; ; i++) if (!taken.has(`${base}-${i}`)) return `${base}-${i}`;
 }

@@ -9,6 +9,7 @@ export * from './validate.ts';
 export * from './document.ts';
 export { KINDS, FIELD_GROUPS, fieldOf, fieldCheck, type KindInfo, type FieldDef, type FieldGroup, type FieldType } from './kinds/index.ts';
 export * from './edit.ts';
+export * from './notes.ts';
 export * from './diff.ts';
 export * from './rules/index.ts';
 export * from './operator/index.ts';

@@ -125,6 +125,16 @@ export interface Topology {
   zones?: number;
   /** Minutes of remote-storage outage every vmagent queue must ride out; unset: DEFAULT_OUTAGE_MINUTES (60). */
   outageMinutes?: number;
+  /** Free-text notes on the canvas (notes.ts): saved in the document and the link, never in the YAML. */
+  notes?: Note[];
+}
+
+/** A note on the canvas: text for the people reading the design; it changes nothing the operator creates. */
+export interface Note {
+  /** Unique among the design's components, links and notes (the canvas keeps them in one list). */
+  id: string;
+  text: string;
+  position: Position;
 }
 
 export function emptyTopology(name = 'design', namespace = 'monitoring'): Topology {

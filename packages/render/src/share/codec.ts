@@ -78,6 +78,7 @@ export function roundPositions(t: Topology): Topology {
   return {
     ...t,
     components: t.components.map((c) => (c.position ? { ...c, position: { x: roundCoord(c.position.x), y: roundCoord(c.position.y) } } : c)),
+    ...(t.notes ? { notes: t.notes.map((n) => ({ ...n, position: { x: roundCoord(n.position.x), y: roundCoord(n.position.y) } })) } : {}),
   };
 }
 

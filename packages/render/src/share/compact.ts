@@ -4,7 +4,7 @@ import type { Component, JsonObject, Topology } from '@vmtopo/model';
  * The compact JSON of share formats v1 and v2: what a link carries before deflate and base64url.
  *
  *   { n?: name, s?: namespace, c?: [component...], l?: [link...], x?: [extra object...],
- *     z?: zones, o?: outageMinutes }                                         (z, o: v2 only)
+ *     z?: zones, o?: outageMinutes, t?: [note...] }                         (z, o, t: v2 only)
  *
  * component: [kind, nameOrCluster]            no position, nothing else
  *            [kind, nameOrCluster, opts]
@@ -33,8 +33,11 @@ import type { Component, JsonObject, Topology } from '@vmtopo/model';
  * cluster is referenced by index, `<type>-<source id>-<target id | "external">` for a link.
  * Defaults left out: name "design", namespace "monitoring", empty lists.
  *
- * v2 (document format v2) adds the design's zones and outage and the components' workloads, and
- * nothing else: it keeps every table of V1. A v1 link decodes to a version-1 document, which the
+ * note:      [text, x, y]  [text, x, y, id]   id only when it is not the derived one: `note` for
+ *            the first, `note-<n>` for the n-th (1-based) after it
+ *
+ * v2 (document format v2) adds the design's zones and outage, the components' workloads and the
+ * notes, and nothing else: it keeps every table of V1. A v1 link decodes to a version-1 document, which the
  * model migrates like any v1 file.
  */
 
@@ -242,8 +245,18 @@ export function toCompact(t: Topology): JsonObject {
   if (t.extras.length) out.x = t.extras;
   if (t.zones !== undefined) out.z = t.zones;
   if (t.outageMinutes !== undefined) out.o = t.outageMinutes;
+  if (t.notes?.length) {
+    out.t = t.notes.map((n, i) => {
+      const entry: Json[] = [n.text, roundCoord(n.position.x), roundCoord(n.position.y)];
+      if (n.id !== noteIdAt(i)) entry.push(n.id);
+      return entry;
+    });
+  }
   return out;
 }
+
+/** The id a note at index `i` gets when the link leaves it out. */
+const noteIdAt = (i: number) => (i === 0 ? 'note' : `note-${i + 1}`);
 
 // ---------------------------------------------------------------------------------------------
 // Decoding: from compact JSON (already checked for forbidden keys, depth and size) to a document
@@ -387,5 +400,12 @@ export function fromCompact(raw: unknown, limits: { components: number; links: n
   };
   if (version >= 2 && raw.z !== undefined) doc.zones = raw.z;
   if (version >= 2 && raw.o !== undefined) doc.outageMinutes = raw.o;
+  if (version >= 2 && raw.t !== undefined) {
+    need(Array.isArray(raw.t), 'must be a list', '$.notes');
+    doc.notes = raw.t.map((e, i) => {
+      need(Array.isArray(e) && (e.length === 3 || e.length === 4), 'must be [text, x, y] or [text, x, y, id]', `$.notes[${i}]`);
+      return { id: e.length === 4 ? e[3] : noteIdAt(i), text: e[0], position: { x: e[1], y: e[2] } };
+    });
+  }
   return doc;
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { deflateRawSync } from 'node:zlib';
-import { DOCUMENT_VERSION, KINDS, fromDocument, toDocument } from '@vmtopo/model';
+import { DOCUMENT_VERSION, KINDS, addNote, fromDocument, toDocument } from '@vmtopo/model';
 import type { Topology } from '@vmtopo/model';
 import { arbTopology } from '../../../model/src/fixtures/arbitrary.ts';
 import { haDesign } from '../../../model/src/fixtures/ha-design.ts';
@@ -303,6 +303,27 @@ describe('format v2: zones, outage and workloads', () => {
     expect(messageOf(rawV2('{"c":[[0,"a"]],"z":0}'))).toBe('this share link holds an invalid design at $.zones: must be between 1 and 64, not 0');
     expect(messageOf(rawV2('{"c":[[0,"a",{"w":{"activeSeries":1.5}}]]}'))).toMatch(/at \$\.components\[0\]\.workload\.activeSeries: must be a whole number/);
     expect(messageOf(rawV2('{"c":[[6,"r",{"w":{"activeSeries":1}}]]}'))).toMatch(/at \$\.components\[0\]\.workload: a VMAlert has no workload inputs/);
+  });
+});
+
+describe('format v2: notes', () => {
+  const rawV2 = (json: string) => rawLink(json).replace('#v1.', '#v2.');
+  it('carry text, position and id; derived ids (note, note-2, ...) are left out of the link', () => {
+    let t = addNote(haDesign(), { x: 10, y: 20 }, 'prod only ✓').topology;
+    t = addNote(t, { x: -3, y: 4 }, 'line one\nline two').topology;
+    t = { ...t, notes: [...t.notes!, { id: 'capacity', text: '', position: { x: 0, y: 0 } }] };
+    expect(decodeShare(shareLink(t))).toEqual(t);
+    expect(decodeShare(rawV2('{"t":[["a",1,2],["b",3,4,"mine"],["c",5,6]]}')).notes).toEqual([
+      { id: 'note', text: 'a', position: { x: 1, y: 2 } },
+      { id: 'mine', text: 'b', position: { x: 3, y: 4 } },
+      { id: 'note-3', text: 'c', position: { x: 5, y: 6 } },
+    ]);
+  });
+
+  it('a bad note is refused with its path; v1 links never carried notes', () => {
+    expect(messageOf(rawV2('{"t":[["a",1]]}'))).toMatch(/\$\.notes\[0\]: must be \[text, x, y\] or \[text, x, y, id\]/);
+    expect(messageOf(rawV2('{"t":[[5,1,2]]}'))).toMatch(/at \$\.notes\[0\]\.text: must be a string/);
+    expect(decodeShare(rawLink('{"t":[["a",1,2]]}')).notes).toBeUndefined();
   });
 });
 
