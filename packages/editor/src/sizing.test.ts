@@ -1,10 +1,13 @@
 import { addComponent, addLink, applyFix, emptyTopology, getComponent, lint, partsOf, toDocument, fromDocument } from '@vmtopo/model';
+import { arbTopology } from '@vmtopo/model/fixtures/arbitrary.ts';
+import { arbPick, edit } from '@vmtopo/model/fixtures/edits.ts';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createDerivations } from './derive.ts';
 import { createEditorStore } from './editorStore.ts';
 import { designSummary } from './summary.ts';
 import { applyYamlText } from './yamlSync.ts';
-import { applyDesignSizing, nodeSizingFigure, parseAmount, setOutageMinutes, setWorkloadText, setZones, sizingFigureOf, sizingTable } from './sizing.ts';
+import { applyDesignSizing, createSizingTables, nodeSizingFigure, parseAmount, setOutageMinutes, setWorkloadText, setZones, sizingFigureOf, sizingTable } from './sizing.ts';
 import { whatIfViewOf } from './whatif.ts';
 
 function editor() {
@@ -148,4 +151,21 @@ describe('node figures of an editor', () => {
     check();
     expect(sizingFigureOf(store, top(store), vmstorage)).toBeUndefined();
   });
+});
+
+describe('sizing tables version after version', () => {
+  it('equal a whole-design sizing after random edits of designs with workloads', () => {
+    fc.assert(
+      fc.property(arbTopology({ unfinished: true, workload: true }), fc.array(arbPick, { minLength: 1, maxLength: 6 }), (t, picks) => {
+        const tables = createSizingTables();
+        let current = t;
+        expect(tables(current)).toEqual(sizingTable(current));
+        for (const p of picks) {
+          current = edit(current, p);
+          expect(tables(current)).toEqual(sizingTable(current));
+        }
+      }),
+      { numRuns: 150 },
+    );
+  }, 60_000);
 });

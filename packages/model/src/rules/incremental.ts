@@ -163,15 +163,23 @@ function addEntry<T>(map: Map<string, T[]>, key: string, value: T): void {
   else map.set(key, [value]);
 }
 
+/** What an edit can affect (editedPart). */
+export interface EditedPart {
+  /** The affected components of the new version and the links from them, in design order: what is checked again. */
+  sub: Topology;
+  /** Ids of every component the edit can affect, in either version (removed ones included). */
+  affected: Set<string>;
+}
+
 /**
- * `checkAll(next, rules)`, given the check of `prev`: only the part of the design the edit can
- * affect is checked again. Undefined when that part is most of the design (a full check is then
- * as cheap), or when the edit changed what every rule reads (settings, extra objects, order).
+ * The part of `next` an edit from `prev` can affect: the components it touched and everything a
+ * rule may read together with them (reach.ts), before the edit and after it. Null when the edit
+ * touched no component or link; undefined when that part is most of the design, or when the edit
+ * changed what everything reads (settings, extra objects, order): check the whole design then.
  * `diff` is the shared diffTopology(prev, next) when the caller has it (any other is ignored).
  */
-export function recheck(prev: Checked, next: Topology, rules: readonly Rule[], diff?: TopologyDiff): Checked | undefined {
-  const p = prev.topology;
-  const d = diff?.prev === p && diff.next === next ? diff : diffTopology(p, next);
+export function editedPart(prev: Topology, next: Topology, diff?: TopologyDiff): EditedPart | null | undefined {
+  const d = diff?.prev === prev && diff.next === next ? diff : diffTopology(prev, next);
   // Settings and extra objects (VMRules, ...) are read by every rule.
   if (d.settings.length > 0 || changeCount(d.extras) > 0 || d.extras.order !== 'same') return undefined;
   const limit = Math.max(16, next.components.length >> 2);
@@ -179,14 +187,26 @@ export function recheck(prev: Checked, next: Topology, rules: readonly Rule[], d
   if (!edit) return undefined;
   if (edit.samePlaces) carryIndexes(d);
   const seeds = edit.ids;
-  if (seeds.size === 0) return { ...prev, topology: next };
-  // What the edit can affect: everything the touched components reached before it (a removed
-  // link or component stops counting there), then everything they reach after it.
-  const before = reachable(p, seeds, limit);
+  if (seeds.size === 0) return null;
+  // Everything the touched components reached before the edit (a removed link or component stops
+  // counting there), then everything they reach after it.
+  const before = reachable(prev, seeds, limit);
   const affected = before && reachable(next, [...seeds, ...before], limit);
   if (!affected) return undefined;
   const sub = part(next, affected);
   for (const id of before!) affected.add(id);
+  return { sub, affected };
+}
+
+/**
+ * `checkAll(next, rules)`, given the check of `prev`: only the part of the design the edit can
+ * affect is checked again (editedPart); undefined when the whole design must be.
+ */
+export function recheck(prev: Checked, next: Topology, rules: readonly Rule[], diff?: TopologyDiff): Checked | undefined {
+  const edited = editedPart(prev.topology, next, diff);
+  if (edited === undefined) return undefined;
+  if (edited === null) return { ...prev, topology: next };
+  const { sub, affected } = edited;
   // Every finding that names an affected component goes; the rules re-check the affected part.
   const byComponent = prev.byComponent ?? indexByComponent(prev.perRule);
   const dropped = new Map<number, Set<Finding>>();

@@ -19,6 +19,8 @@ import { type Finding, type Rule, SEVERITY_RANK } from './types.ts';
 
 export type { Finding, Rule, Severity } from './types.ts';
 export { SEVERITY_RANK } from './types.ts';
+export { editedPart, type EditedPart } from './incremental.ts';
+export { ofKind, storages } from './context.ts';
 
 /** Every rule: the CRD's required links first, then the catalog in its order, the optional ones last. */
 export const RULES: readonly Rule[] = [
