@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
-import { bothThemes, canvas, dropOnCanvas, node, shot, watchErrors } from './helpers.ts';
+import { readFileSync } from 'node:fs';
+import { bothThemes, canvas, dropOnCanvas, exportedYaml, node, paletteItem, shareLinkOf, shot, watchErrors } from './helpers.ts';
 
 const template = async (page: Page, name: string) => {
   await page.getByRole('button', { name: 'Templates ▾' }).click();
@@ -169,5 +170,52 @@ test('a link passing behind a component never takes its clicks; links stay above
   expect(z.cluster).toBeLessThan(z.edges);
   expect(z.edges).toBeLessThan(z.part);
   await shot(page, info, 'node-over-link');
+  expect(errors).toEqual([]);
+});
+
+test('notes: written on the canvas, autosaved and carried by the share link, exported in the image, never in the YAML', async ({ page, browser }, info) => {
+  const errors = watchErrors(page);
+  await page.goto('/');
+  await template(page, 'VMCluster');
+  await paletteItem(page, 'Note').click();
+  const note = page.locator('.react-flow__node-note');
+  await expect(note).toHaveCount(1);
+  const area = note.getByRole('textbox', { name: 'Note text' });
+  await expect(area).toBeFocused();
+  await area.fill('prod only: ask the storage team\nbefore scaling vmstorage');
+  await page.keyboard.press('Escape');
+  await expect(note).toContainText('ask the storage team');
+  await expect(area).toHaveCount(0);
+  expect(await exportedYaml(page, info)).not.toContain('storage team');
+
+  // Reloaded from the autosave, and opened from a share link in a fresh profile.
+  await page.waitForTimeout(600);
+  await page.reload();
+  await expect(page.locator('.react-flow__node-note')).toContainText('before scaling vmstorage');
+  const link = await shareLinkOf(page);
+  const other = await browser.newContext();
+  const page2 = await other.newPage();
+  await page2.goto(link);
+  await expect(page2.locator('.react-flow__node-note')).toContainText('prod only: ask the storage team');
+  await other.close();
+
+  // Double-click writes again; the exported SVG carries the text.
+  await note.dblclick();
+  await area.fill('prod only: ask the storage team first');
+  await canvas(page).click({ position: { x: 20, y: 20 } });
+  await expect(note).toContainText('team first');
+  await page.getByRole('button', { name: 'Export image ▾' }).click();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('menuitem', { name: /SVG/ }).click()]);
+  const svg = readFileSync((await download.path())!, 'utf8');
+  // Wrapped into lines as on the canvas: the text reads whole without the markup.
+  expect(svg.replace(/<[^>]+>/g, '')).toContain('prod only: ask the storage team first');
+  await bothThemes(page, 'note', info);
+
+  // Selected and deleted like a component; undo brings it back.
+  await note.click();
+  await page.keyboard.press('Delete');
+  await expect(note).toHaveCount(0);
+  await page.keyboard.press('Control+z');
+  await expect(note).toHaveCount(1);
   expect(errors).toEqual([]);
 });

@@ -7,7 +7,7 @@ import { fontCss, loadDiagramSvg, sizingFigureOf, type Diagram, type EditorStore
 import { LINK_LABELS, LINK_TYPES } from '@vmtopo/model';
 import type { ReactFlowState } from '@xyflow/react';
 import { download } from './browser.ts';
-import type { FlowEdge, FlowNode } from './canvas/derive.ts';
+import type { ComponentNodeData, FlowEdge, FlowNode, NoteNodeData } from './canvas/derive.ts';
 import { LINK_COLORS, LINK_DASH } from './canvas/edges/linkStyle.ts';
 
 /** Pixels per CSS pixel of the PNG: sharp on a high-density screen and in a zoomed-in review. */
@@ -38,7 +38,9 @@ function themeOf(host: HTMLElement): DiagramTheme {
       text: css('--text'),
       muted: css('--muted'),
       clusterFill: css('--cluster-bg'),
-      roles: { collect: css('--role-collect'), route: css('--role-route'), store: css('--role-store'), alert: css('--role-alert'), notify: css('--role-notify') },
+      noteFill: css('--note-bg'),
+      noteBorder: css('--note-border'),
+      roles: { collect: css('--role-collect'), route: css('--role-route'), store: css('--role-store'), alert: css('--role-alert'), notify: css('--role-notify'), note: css('--role-note') },
       severity: { error: css('--sev-error'), warning: css('--sev-warning'), info: css('--sev-info') },
     };
   } finally {
@@ -57,7 +59,7 @@ function canvasMeasure(): MeasureText {
 }
 
 /** Boxes in flow coordinates: clusters first (the canvas draws them under their parts). */
-function nodesOf(rf: ReactFlowState<FlowNode, FlowEdge>, diagramNode: Draw['diagramNode'], store: EditorStore): DiagramNode[] {
+function nodesOf(rf: ReactFlowState<FlowNode, FlowEdge>, { diagramNode, noteDiagramNode }: Draw, store: EditorStore): DiagramNode[] {
   const t = store.getState().topology;
   const out: DiagramNode[] = [];
   for (const n of rf.nodeLookup.values()) {
@@ -65,7 +67,8 @@ function nodesOf(rf: ReactFlowState<FlowNode, FlowEdge>, diagramNode: Draw['diag
     const height = n.measured.height ?? n.height ?? 0;
     if (n.hidden || width === 0 || height === 0) continue;
     const { x, y } = n.internals.positionAbsolute;
-    out.push(diagramNode(n.data, { x, y, width, height }, sizingFigureOf(store, t, n.id)));
+    const box = { x, y, width, height };
+    out.push(n.type === 'note' ? noteDiagramNode((n.data as NoteNodeData).note, box) : diagramNode(n.data as ComponentNodeData, box, sizingFigureOf(store, t, n.id)));
   }
   return out;
 }
@@ -96,7 +99,7 @@ function edgesOf(rf: ReactFlowState<FlowNode, FlowEdge>, root: HTMLElement): Dia
 /** What the canvas shows now, as the diagram builder's input. */
 function canvasDiagram(draw: Draw, store: EditorStore, rf: ReactFlowState<FlowNode, FlowEdge>, root: HTMLElement): Diagram {
   const links = Object.fromEntries(LINK_TYPES.map((t) => [t, { color: LINK_COLORS[t], dash: LINK_DASH[t], label: LINK_LABELS[t] }])) as Diagram['links'];
-  return { title: store.getState().topology.name, nodes: nodesOf(rf, draw.diagramNode, store), edges: edgesOf(rf, root), theme: themeOf(root), links, measure: canvasMeasure() };
+  return { title: store.getState().topology.name, nodes: nodesOf(rf, draw, store), edges: edgesOf(rf, root), theme: themeOf(root), links, measure: canvasMeasure() };
 }
 
 /** The largest scale up to PNG_SCALE that every browser can draw; below 1× the text would shrink, so that is refused. */

@@ -1,7 +1,9 @@
-import { addComponent, emptyTopology, partsOf } from '@vmtopo/model';
+import { addComponent, emptyTopology, getNote, partsOf } from '@vmtopo/model';
 import { describe, expect, it } from 'vitest';
-import { addAtCentre, dropItem, dropPaletteItem, stepCount } from './actions.ts';
+import { addAtCentre, dropItem, dropPaletteItem, editNote, stepCount } from './actions.ts';
 import { createEditorStore } from './editorStore.ts';
+import { applyNodeChanges, nudgeSelection } from './nodeChanges.ts';
+import { deleteSelection, selectAll } from './selection.ts';
 
 function design() {
   let t = emptyTopology();
@@ -59,5 +61,39 @@ describe('palette drops', () => {
     stepCount(store, d.agent, 'replicaCount', -1);
     expect(store.getState().notice?.tone).toBe('error');
     expect(store.getState().past).toHaveLength(1);
+  });
+});
+
+describe('notes on the canvas', () => {
+  it('a Note dropped or added from the keyboard lands selected; typing is one undo step; it moves, nudges, is selected with all and deleted', () => {
+    const d = design();
+    const store = createEditorStore(d.t);
+    dropPaletteItem(store, 'Note', { x: 300, y: 300 }, d.agent); // onto a component: still a note of its own
+    const id = store.getState().selection.nodes[0]!;
+    expect(store.getState().topology.notes).toEqual([{ id, text: '', position: expect.objectContaining({}) }]);
+    editNote(store, id, 'p');
+    editNote(store, id, 'prod only');
+    expect(getNote(store.getState().topology, id)!.text).toBe('prod only');
+    store.getState().undo();
+    expect(getNote(store.getState().topology, id)!.text).toBe('');
+    store.getState().redo();
+
+    // Dragged to a place (the drag's end), then nudged with the component.
+    applyNodeChanges(store, [{ type: 'position', id, position: { x: 500.4, y: 60 }, dragging: false }]);
+    expect(getNote(store.getState().topology, id)!.position).toEqual({ x: 500, y: 60 });
+    store.getState().select({ nodes: [id, d.agent] });
+    nudgeSelection(store, 10, 0);
+    expect(getNote(store.getState().topology, id)!.position).toEqual({ x: 510, y: 60 });
+    expect(store.getState().selection.nodes).toContain(id); // an edit keeps a note selected
+
+    selectAll(store);
+    expect(store.getState().selection.nodes).toContain(id);
+    store.getState().select({ nodes: [id], edges: [] });
+    deleteSelection(store);
+    expect(store.getState().topology.notes).toBeUndefined();
+    expect(store.getState().topology.components).toHaveLength(d.t.components.length);
+
+    addAtCentre(store, 'Note', { x: 0, y: 0 });
+    expect(store.getState().topology.notes).toHaveLength(1);
   });
 });

@@ -1,10 +1,12 @@
 import {
   addComponent,
+  addNote,
   fieldProblem,
   getComponent,
   isClusterPart,
   partsOf,
   replicasOf,
+  setNoteText,
   updateComponent,
   withField,
   type ComponentKind,
@@ -51,6 +53,10 @@ export type DropTarget = string | undefined;
  * the pointer, if any). Cluster parts go into the cluster they are dropped on.
  */
 export function dropItem(t: Topology, item: PaletteItemId, position: Position, targetId: DropTarget): DropResult {
+  if (item === 'Note') {
+    const added = addNote(t, position);
+    return { topology: added.topology, select: added.id };
+  }
   const target = getComponent(t, targetId);
   if (item === 'Shard') {
     const agent = target?.kind === 'VMAgent' ? target : undefined;
@@ -90,6 +96,7 @@ export function addFromKeyboard(t: Topology, item: PaletteItemId, centre: Positi
     const id = pick((id) => getComponent(t, id)?.kind === 'VMAlertmanager', ['VMAlertmanager']);
     return id ? addAlertmanagerReplica(t, id) : { problem: 'Select a VMAlertmanager first, then press Enter on Alertmanager replica.' };
   }
+  if (item === 'Note') return dropItem(t, item, centre, undefined);
   if (isClusterPart(item)) {
     const clusterOf = (id: string) => {
       const c = getComponent(t, id);
@@ -127,6 +134,13 @@ export function addAtCentre(store: EditorStore, item: PaletteItemId, centre: Pos
   const r = addFromKeyboard(s.topology, item, at, s.selection.nodes);
   apply(store, r, { select: true });
   if (!('problem' in r)) s.notify(s.topology.components.length < r.topology.components.length ? `Added ${item}.` : `Updated ${r.select}.`);
+}
+
+/** A note's new text; the typing of one note merges into one undo step. */
+export function editNote(store: EditorStore, id: string, text: string): void {
+  const s = store.getState();
+  const next = setNoteText(s.topology, id, text);
+  if (next !== s.topology) s.commit(next, { mergeKey: `note:${id}` });
 }
 
 /** A node's stepper: the new replica or shard count, or a notice saying why not. */

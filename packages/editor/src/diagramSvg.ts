@@ -21,13 +21,13 @@ export interface DiagramBox {
 /** One box on the canvas: a component's card, or a VMCluster's box (its parts are nodes of their own, drawn after it). */
 export interface DiagramNode {
   box: DiagramBox;
-  shape: 'component' | 'cluster';
+  shape: 'component' | 'cluster' | 'note';
   role: Role;
   /** The coloured mark ("AG"). */
   abbr: string;
   /** The muted line: the kind (a cluster part's role). */
   kind: string;
-  /** The bold line: the name (a cluster part's kind). */
+  /** The bold line: the name (a cluster part's kind); a note's text. */
   name: string;
   /** The bold line first: a cluster part reads "vminsert" over "writes in · :8480". */
   nameFirst?: boolean;
@@ -61,6 +61,8 @@ export interface DiagramTheme {
   text: string;
   muted: string;
   clusterFill: string;
+  noteFill: string;
+  noteBorder: string;
   roles: Record<Role, string>;
   severity: Record<Severity, string>;
 }

@@ -3,7 +3,7 @@ import { LINK_TYPES, type LinkType } from '@vmtopo/model';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Diagram, DiagramEdge, DiagramNode, DiagramTheme } from './diagramSvg.ts';
-import { diagramNode, diagramSvg, estimateText, wrapText } from './diagramSvgDraw.ts';
+import { diagramNode, diagramSvg, estimateText, noteDiagramNode, wrapText } from './diagramSvgDraw.ts';
 import { escapeXml } from './diagramSvgXml.ts';
 import { placeMissing } from './layout.ts';
 import { TEMPLATES } from './templates.ts';
@@ -17,7 +17,9 @@ const THEME: DiagramTheme = {
   text: '#1c2430',
   muted: '#5f6b7a',
   clusterFill: 'rgba(122, 82, 209, 0.06)',
-  roles: { collect: '#2f7de1', route: '#0f9d9a', store: '#7a52d1', alert: '#d97706', notify: '#dc4c64' },
+  noteFill: '#fff7d1',
+  noteBorder: '#e6cf6e',
+  roles: { collect: '#2f7de1', route: '#0f9d9a', store: '#7a52d1', alert: '#d97706', notify: '#dc4c64', note: '#b58a00' },
   severity: { error: '#d92d20', warning: '#c77700', info: '#2f7de1' },
 };
 const LINKS: Diagram['links'] = {
@@ -116,6 +118,16 @@ describe('diagramSvg', () => {
     expect(lines[0]!.endsWith('-')).toBe(true);
     const tspans = all(parse(diagramSvg(design([node(name)]))), 'tspan');
     expect(tspans.length).toBeGreaterThan(1);
+  });
+
+  it('draws a note on its paper: its lines as written, wrapped to its box, what does not fit cut', () => {
+    const note = noteDiagramNode({ id: 'note', text: 'prod only\nask the storage team <before> scaling', position: { x: 0, y: 0 } }, { x: 10, y: 10, width: 210, height: 60 });
+    const root = parse(diagramSvg(design([node('agent'), note])));
+    const group = all(root, 'g').find((g) => g.getAttribute('aria-label') === 'Notes')!;
+    expect(all(group, 'rect')[0]!.getAttribute('fill')).toBe(THEME.noteFill);
+    expect(all(group, 'tspan').map((t) => t.textContent)).toEqual(['prod only', 'ask the storage team <before> ']);
+    const tall = noteDiagramNode({ id: 'note', text: 'a\nb\nc\nd\ne\nf', position: { x: 0, y: 0 } }, { x: 0, y: 0, width: 210, height: 60 });
+    expect(all(parse(diagramSvg(design([tall]))), 'tspan')).toHaveLength(2);
   });
 
   it('keeps a line whole when it ends on a break: the last break that fits, not the one before', () => {

@@ -4,7 +4,7 @@ import { DIAGRAM_FONT_FAMILY, PODS_SHOWN, type Diagram, type DiagramBox, type Di
 import { el, txt, type Attrs } from './diagramSvgXml.ts';
 import { SEVERITY_ICON } from './summary.ts';
 
-export { diagramNode } from './diagramSvgNodes.ts';
+export { diagramNode, noteDiagramNode } from './diagramSvgNodes.ts';
 
 /** An average glyph width: wide enough that estimated text stays inside its box. */
 export const estimateText: MeasureText = (text, f) => Array.from(text).length * f.size * (f.weight >= 600 ? 0.62 : 0.56);
@@ -179,6 +179,21 @@ class Painter {
     return el('g', {}, ...out);
   }
 
+  /** A note: its text, wrapped as the canvas wraps it, on the note's paper; what does not fit is cut. */
+  note(n: DiagramNode): string {
+    const { theme } = this.d;
+    const { x, y, width: w, height: h } = n.box;
+    const pad = 10;
+    const fit = Math.max(1, Math.floor((h - 2 * pad) / LINE.note));
+    const lines = n.name.split('\n').flatMap((l) => wrapText(l, w - 2 * pad, F.note, this.measure)).slice(0, fit);
+    return el(
+      'g',
+      {},
+      el('rect', { x, y, width: w, height: h, rx: 6, ...paint('fill', theme.noteFill), ...paint('stroke', theme.noteBorder), 'stroke-width': 1 }),
+      this.lines(x + pad, y + pad, lines, F.note, LINE.note, theme.text),
+    );
+  }
+
   cluster(n: DiagramNode): string {
     const { theme } = this.d;
     const { x, y, width: w, height: h } = n.box;
@@ -276,6 +291,7 @@ export function diagramSvg(d: Diagram): string {
   // Canvas order: cluster boxes, links, components (a link passes behind a component, never over it).
   const clusters = d.nodes.filter((n) => n.shape === 'cluster').map((n) => p.cluster(n));
   const components = d.nodes.filter((n) => n.shape === 'component').map((n, i) => p.component(n, `node-clip-${i}`));
+  const notes = d.nodes.filter((n) => n.shape === 'note').map((n) => p.note(n));
   return el(
     'svg',
     {
@@ -294,6 +310,7 @@ export function diagramSvg(d: Diagram): string {
     el('g', { 'aria-label': 'Clusters' }, ...clusters),
     el('g', { 'aria-label': 'Links' }, ...d.edges.map((e) => p.edge(e)), ...labelled.map((e) => p.label(e))),
     el('g', { 'aria-label': 'Components' }, ...components),
+    ...(notes.length ? [el('g', { 'aria-label': 'Notes' }, ...notes)] : []),
     p.legend(content.x, content.y + content.height + GAP),
   );
 }

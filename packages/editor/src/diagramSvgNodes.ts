@@ -1,4 +1,4 @@
-import { isClusterPart, type Component } from '@vmtopo/model';
+import { isClusterPart, type Component, type Note } from '@vmtopo/model';
 import { plural, podsCaption } from './counts.ts';
 import type { NodeFindings } from './derive.ts';
 import { PART_ROLE, type DiagramBox, type DiagramNode } from './diagramSvg.ts';
@@ -17,6 +17,11 @@ export interface CanvasNodeData {
   /** A VMCluster's header figures. */
   storageNodes?: number;
   replicationFactor?: number;
+}
+
+/** A note as the diagram export draws it: its text in its box. */
+export function noteDiagramNode(note: Note, box: DiagramBox): DiagramNode {
+  return { box, shape: 'note', role: 'note', abbr: '', kind: 'Note', name: note.text };
 }
 
 /** A node of the canvas as the diagram export draws it: the same lines, sized figure, pods and badge. */

@@ -1,7 +1,7 @@
 import { KINDS, type ComponentKind } from '@vmtopo/model';
 
-/** What the palette offers: every component kind plus the two "part" items. */
-export type PaletteItemId = ComponentKind | 'Shard' | 'AlertmanagerReplica';
+/** What the palette offers: every component kind, the two "part" items and a note. */
+export type PaletteItemId = ComponentKind | 'Shard' | 'AlertmanagerReplica' | 'Note';
 
 export interface PaletteItem {
   id: PaletteItemId;
@@ -32,8 +32,8 @@ export const KIND_ABBR: Record<ComponentKind, string> = {
   VMAuth: 'AU',
 };
 
-/** Role of a kind; drives its accent colour and its column in the layout (left to right). */
-export type Role = 'collect' | 'route' | 'store' | 'alert' | 'notify';
+/** Role of a kind; drives its accent colour and its column in the layout (left to right). A note has its own colour and no column. */
+export type Role = 'collect' | 'route' | 'store' | 'alert' | 'notify' | 'note';
 export const KIND_ROLE: Record<ComponentKind, Role> = {
   VMAgent: 'collect',
   VMAuth: 'route',
@@ -46,7 +46,7 @@ export const KIND_ROLE: Record<ComponentKind, Role> = {
   VMAlertmanager: 'notify',
 };
 
-export const ROLE_RANK: Record<Role, number> = { collect: 0, route: 1, store: 2, alert: 3, notify: 4 };
+export const ROLE_RANK: Record<Role, number> = { collect: 0, route: 1, store: 2, alert: 3, notify: 4, note: 5 };
 
 const item = (kind: ComponentKind): PaletteItem => ({
   id: kind,
@@ -74,6 +74,7 @@ export const PALETTE: PaletteGroup[] = [
     ],
   },
   { title: 'Route', items: [item('VMAuth')] },
+  { title: 'Annotate', items: [{ id: 'Note', title: 'Note', summary: 'Free text on the canvas, saved with the design and its link; never in the YAML', abbr: '✎', role: 'note' }] },
 ];
 
 export const PALETTE_MIME = 'application/x-vmtopo-palette';

@@ -1,4 +1,4 @@
-import { addComponent, addLink, emptyTopology } from '@vmtopo/model';
+import { addComponent, addLink, addNote, emptyTopology } from '@vmtopo/model';
 import { describe, expect, it } from 'vitest';
 import { createEditorStore } from './editorStore.ts';
 import { freeSpot, layoutDesign, placeMissing, withPositions } from './layout.ts';
@@ -19,6 +19,13 @@ describe('layout helpers', () => {
     const p = freeSpot(t, {}, { x: 10, y: 10 }, { width: 210, height: 100 });
     expect(p.x).toBe(10);
     expect(p.y).toBeGreaterThan(100);
+  });
+  it('a free spot is clear of a whole cluster box (as large as its parts make it) and of notes', () => {
+    const t = addComponent(emptyTopology(), 'VMCluster', { position: { x: 0, y: 0 } }).topology;
+    // Its box reaches past x 700 and y 150: a spot at its right end is taken.
+    expect(freeSpot(t, {}, { x: 600, y: 60 }, { width: 210, height: 100 }).y).toBeGreaterThan(150);
+    const note = addNote(emptyTopology(), { x: 0, y: 0 }).topology;
+    expect(freeSpot(note, {}, { x: 10, y: 10 }, { width: 210, height: 100 }).y).toBeGreaterThan(60);
   });
 });
 

@@ -108,8 +108,8 @@ function clusterBox(t: Topology, id: string): { width: number; height: number } 
 }
 
 /**
- * The first spot at or below `at` where a node of `size` overlaps no top-level node, so that a
- * component added from the keyboard never lands on top of another one.
+ * The first spot at or below `at` where a node of `size` overlaps no top-level node (a cluster box
+ * with its parts, a note), so that a component added from the keyboard never lands on top of another one.
  */
 export function freeSpot(
   t: Topology,
@@ -117,9 +117,13 @@ export function freeSpot(
   at: Position,
   size: { width: number; height: number },
 ): Position {
-  const boxes = t.components
-    .filter((c) => !isClusterPart(c.kind) && c.position)
-    .map((c) => ({ ...c.position!, ...(sizes[c.id] ?? { width: c.kind === 'VMCluster' ? DEFAULT_CLUSTER_W : NODE_W, height: estimateHeight(c) }) }));
+  const sizeOf = (c: Component) => sizes[c.id] ?? { width: NODE_W, height: estimateHeight(c) };
+  // A cluster box is as large as its parts make it (the canvas does not measure it).
+  const clusterBox = (c: Component) => clusterSize(partList(t, c.id).map((p) => ({ position: p.position ?? { x: 0, y: 0 }, ...sizeOf(p) })));
+  const boxes = [
+    ...t.components.filter((c) => !isClusterPart(c.kind) && c.position).map((c) => ({ ...c.position!, ...(c.kind === 'VMCluster' ? clusterBox(c) : sizeOf(c)) })),
+    ...(t.notes ?? []).map((n) => ({ ...n.position, ...(sizes[n.id] ?? { width: NODE_W, height: 60 }) })),
+  ];
   const hits = (p: Position) =>
     boxes.some((b) => p.x < b.x + b.width + 20 && p.x + size.width + 20 > b.x && p.y < b.y + b.height + 20 && p.y + size.height + 20 > b.y);
   let p = at;
@@ -129,7 +133,9 @@ export function freeSpot(
 
 /** Moves components to new positions in one edit (the end of a drag, the layouts). */
 export function withPositions(t: Topology, positions: Record<string, Position>): Topology {
-  return { ...t, components: t.components.map((c) => (positions[c.id] ? { ...c, position: positions[c.id]! } : c)) };
+  const out = { ...t, components: t.components.map((c) => (positions[c.id] ? { ...c, position: positions[c.id]! } : c)) };
+  if (t.notes?.some((n) => positions[n.id])) out.notes = t.notes.map((n) => (positions[n.id] ? { ...n, position: positions[n.id]! } : n));
+  return out;
 }
 
 /** ELK's positions for a design; elkLayout.ts (and elkjs with it) loads on first use. */

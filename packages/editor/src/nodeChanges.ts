@@ -1,4 +1,4 @@
-import { getComponent, isClusterPart, type Position } from '@vmtopo/model';
+import { getComponent, isClusterPart, notesOf, type Position } from '@vmtopo/model';
 import type { EditorStore } from './editorStore.ts';
 import { CLUSTER_HEADER, CLUSTER_PAD, withPositions } from './layout.ts';
 
@@ -80,7 +80,8 @@ export function applyNodeChanges(store: EditorStore, changes: readonly NodeChang
   if (steps.length) s.setDragging(true);
   if (!ended) return steps;
   const t = store.getState().topology;
-  const changed = t.components.some((c) => ends[c.id] && (ends[c.id]!.x !== c.position?.x || ends[c.id]!.y !== c.position?.y));
+  const moved = (id: string, p: Position | undefined) => ends[id] !== undefined && (ends[id].x !== p?.x || ends[id].y !== p?.y);
+  const changed = t.components.some((c) => moved(c.id, c.position)) || notesOf(t).some((n) => moved(n.id, n.position));
   if (!changed) {
     s.setDragging(false);
     return steps;
@@ -122,6 +123,7 @@ export function nudgeSelection(store: EditorStore, dx: number, dy: number): bool
     const [[minX, minY]] = isClusterPart(c.kind) ? PART_AREA : [[-Infinity, -Infinity]];
     positions[c.id] = { x: Math.max(minX, p.x + dx), y: Math.max(minY, p.y + dy) };
   }
+  for (const n of notesOf(s.topology)) if (selected.has(n.id)) positions[n.id] = { x: n.position.x + dx, y: n.position.y + dy };
   const ids = Object.keys(positions);
   if (ids.length === 0) return false;
   s.commit(withPositions(s.topology, positions), { mergeKey: nudgeKey(store, ids) });

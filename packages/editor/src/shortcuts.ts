@@ -53,6 +53,7 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { keys: 'Enter on a palette item', description: 'add it at the centre of the view' },
   { keys: 'Drag handle → handle', description: 'connect (remote write, datasource, remote read, notify)' },
   { keys: 'Click / Shift+click / Shift+drag', description: 'select / add to selection / box-select' },
+  { keys: 'Double-click a note (or Enter)', description: 'write in it; Escape or a click elsewhere ends the writing' },
   { keys: 'Delete or Backspace', description: 'remove the selection', scope: 'canvas', bindings: [{ key: 'Delete', action: 'delete' }, { key: 'Backspace', action: 'delete' }] },
   {
     keys: 'Ctrl+Z / Ctrl+Shift+Z',

@@ -30,6 +30,7 @@ import { MiniMapSlot } from './MiniMapSlot.tsx';
 import { createBadgePopStore, BadgePopContext } from './nodes/badgePop.ts';
 import { BadgePopLayer } from './nodes/BadgePopLayer.tsx';
 import { ClusterNode } from './nodes/ClusterNode.tsx';
+import { NoteNode } from './nodes/NoteNode.tsx';
 import { ComponentNode } from './nodes/ComponentNode.tsx';
 
 /**
@@ -54,7 +55,7 @@ const MIN_ZOOM = 0.05;
 // Props of <ReactFlow> as constants: a new object or array on every render would make React Flow
 // update its store (and re-render what reads it) on every drag step.
 const FLOW_PROPS = {
-  nodeTypes: { component: ComponentNode, cluster: ClusterNode },
+  nodeTypes: { component: ComponentNode, cluster: ClusterNode, note: NoteNode },
   edgeTypes: { link: LinkEdge },
   connectionMode: ConnectionMode.Strict,
   connectionRadius: 30,

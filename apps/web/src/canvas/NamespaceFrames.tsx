@@ -2,18 +2,19 @@ import { useStore, ViewportPortal, type ReactFlowState } from '@xyflow/react';
 import { namespaceBoxes, type NamespaceBox, type PlacedBox } from '@vmtopo/editor';
 import { useCallback } from 'react';
 import { useEditor } from '../hooks/useEditor.ts';
-import type { FlowNode } from './derive.ts';
+import type { ComponentNodeData } from './derive.ts';
 
 /** The frames from React Flow's own nodes, so that they follow a drag as it happens. */
 function framesOf(s: ReactFlowState, designNamespace: string): NamespaceBox[] {
   const boxes: PlacedBox[] = [];
   for (const n of s.nodeLookup.values()) {
-    if (n.parentId) continue; // a cluster part is inside its cluster's box
+    // A cluster part is inside its cluster's box; a note belongs to no namespace.
+    if (n.parentId || n.type === 'note') continue;
     const width = n.measured.width ?? n.width;
     const height = n.measured.height ?? n.height;
     if (width === undefined || height === undefined) continue;
     const { x, y } = n.internals.positionAbsolute;
-    boxes.push({ namespace: (n.data as FlowNode['data']).namespace ?? designNamespace, x, y, width, height });
+    boxes.push({ namespace: (n.data as ComponentNodeData).namespace ?? designNamespace, x, y, width, height });
   }
   return namespaceBoxes(boxes);
 }

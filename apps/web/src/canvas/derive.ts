@@ -1,5 +1,5 @@
 import type { Edge, Node } from '@xyflow/react';
-import { getComponent, isClusterPart, partList, partsOf, replicasOf, type Component, type Link, type Position, type Topology } from '@vmtopo/model';
+import { getComponent, isClusterPart, notesOf, partList, partsOf, replicasOf, type Component, type Link, type Note, type Position, type Topology } from '@vmtopo/model';
 import { clusterSize, estimateHeight, NODE_W, PART_AREA, QUERY_LINKS, type NodeFindings } from '@vmtopo/editor';
 
 export interface ComponentNodeData extends Record<string, unknown> {
@@ -16,9 +16,14 @@ export interface ClusterNodeData extends ComponentNodeData {
   replicationFactor?: number;
 }
 
+export interface NoteNodeData extends Record<string, unknown> {
+  note: Note;
+}
+
 export type ComponentFlowNode = Node<ComponentNodeData, 'component'>;
 export type ClusterFlowNode = Node<ClusterNodeData, 'cluster'>;
-export type FlowNode = ComponentFlowNode | ClusterFlowNode;
+export type NoteFlowNode = Node<NoteNodeData, 'note'>;
+export type FlowNode = ComponentFlowNode | ClusterFlowNode | NoteFlowNode;
 
 export interface LinkEdgeData extends Record<string, unknown> {
   link: Link;
@@ -112,6 +117,21 @@ export function createNodeDeriver(): (input: DeriveInput) => FlowNode[] {
       }), into);
     };
 
+    const noteNode = (n: Note, into: Map<string, CacheEntry>): FlowNode => {
+      const sel = selected.has(n.id);
+      const m = measured[n.id];
+      return cached(n.id, [n, sel, m?.width, m?.height], () => ({
+        id: n.id,
+        type: 'note',
+        position: n.position,
+        selected: sel,
+        ...(m ? { measured: m } : {}),
+        zIndex: Z.component,
+        ariaLabel: `Note: ${n.text.split('\n')[0]!.slice(0, 60) || 'empty'}`,
+        data: { note: n },
+      }), into);
+    };
+
     const next = new Map<string, CacheEntry>();
     const out: FlowNode[] = [];
     // Clusters first: a parent precedes its children.
@@ -124,6 +144,7 @@ export function createNodeDeriver(): (input: DeriveInput) => FlowNode[] {
       const node = componentNode(c, next);
       if (node) out.push(node);
     }
+    for (const n of notesOf(t)) out.push(noteNode(n, next));
     cache = next;
     return out;
   };
