@@ -161,3 +161,25 @@ test('the VMCluster template: vmalert writes back to the agent around the cluste
   await expect(edge).toHaveClass(/selected/);
   await bothThemes(page, 'routing-vmcluster-selected-link', info);
 });
+
+test('after a drag that turns a link backwards, it goes around the nodes; nothing is crossed during the drag either', async ({ page }, info) => {
+  const errors = watchErrors(page);
+  await page.goto('/');
+  await useTemplate(page, 'VMCluster');
+  await page.waitForTimeout(400);
+  const am = page.locator('.react-flow__node[aria-label="VMAlertmanager alertmanager"]');
+  const agent = (await page.locator('.react-flow__node[aria-label="VMAgent agent"]').boundingBox())!;
+  const from = (await am.boundingBox())!;
+  // Below the agent, left of everything: the notify link now runs right to left.
+  const start = { x: from.x + 30, y: from.y + 12 };
+  const end = { x: agent.x + 30, y: agent.y + agent.height + 200 };
+  await page.mouse.move(start.x, start.y);
+  await page.mouse.down();
+  for (let k = 1; k <= 12; k++) await page.mouse.move(start.x + ((end.x - start.x) * k) / 12, start.y + ((end.y - start.y) * k) / 12);
+  const during = await measure(page);
+  expect(during.crossings, 'during the drag').toEqual([]);
+  await page.mouse.up();
+  await expectClean(page, 'after the drag');
+  await bothThemes(page, 'routing-after-drag', info);
+  expect(errors).toEqual([]);
+});

@@ -1,4 +1,4 @@
-import { BaseEdge, useStoreApi, type EdgeProps } from '@xyflow/react';
+import { BaseEdge, getSmoothStepPath, useStoreApi, type EdgeProps } from '@xyflow/react';
 import type { Route } from '@vmtopo/editor';
 import { memo, useCallback, useMemo, useSyncExternalStore } from 'react';
 import type { FlowEdge, FlowNode } from '../derive.ts';
@@ -20,20 +20,21 @@ const current = (r: Route | undefined, sx: number, sy: number, tx: number, ty: n
  * hundreds of positioned elements.
  */
 export const LinkEdge = memo(function LinkEdge(props: EdgeProps<FlowEdge>) {
-  const { id, sourceX, sourceY, targetX, targetY, data, selected } = props;
+  const { id, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, data, selected } = props;
   const link = data!.link;
   const routes = linkRoutesOf(useStoreApi<FlowNode, FlowEdge>());
   const subscribe = useCallback((l: () => void) => routes.subscribe(id, l), [routes, id]);
   const routed = useSyncExternalStore(subscribe, () => routes.route(id));
-  // While its node is dragged, a link is routed on each step against the boxes at rest.
-  const route = useMemo(
-    () => (current(routed, sourceX, sourceY, targetX, targetY) ? routed : routes.live(id, { x: sourceX, y: sourceY }, { x: targetX, y: targetY })),
-    [routed, routes, id, sourceX, sourceY, targetX, targetY],
-  );
+  // While its node is dragged, a link is routed on each step against the boxes at rest; until its
+  // first routing (a frame away), it takes the plain step path.
+  const { path, at } = useMemo(() => {
+    const r = current(routed, sourceX, sourceY, targetX, targetY) ? routed : routes.live(id, { x: sourceX, y: sourceY }, { x: targetX, y: targetY });
+    if (r) return { path: r.path, at: r.label };
+    const [d, x, y] = getSmoothStepPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition });
+    return { path: d, at: { x, y } };
+  }, [routed, routes, id, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition]);
   const color = LINK_COLORS[link.type];
   const label = labelOf(link);
-  const path = route?.path ?? `M ${sourceX} ${sourceY} L ${targetX} ${targetY}`;
-  const at = route?.label ?? { x: (sourceX + targetX) / 2, y: (sourceY + targetY) / 2 };
   return (
     <>
       <BaseEdge

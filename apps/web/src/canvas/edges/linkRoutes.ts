@@ -10,34 +10,42 @@ interface FlowStore {
 }
 
 /**
- * The routes of one canvas's links, kept in step with React Flow's store. Routing happens when
- * the node geometry or the links change and no node is being dragged: a drag's steps re-route
- * nothing here (the dragged node's own links ask for a live route, see `live`), its end re-routes
- * the links whose neighbourhood it changed. Each link's component listens to its own route only.
+ * The routes of one canvas's links, kept in step with React Flow's store. Routing runs at most
+ * once per frame, after the node geometry or the links changed, and never while a node is being
+ * dragged: a drag's steps re-route nothing here (the moving nodes' own links ask for a live route,
+ * see `live`), its end re-routes the links whose neighbourhood it changed. Each link's component
+ * listens to its own route only.
  */
 export class LinkRoutes {
   private readonly router = createRouter();
   private routes: ReadonlyMap<string, Route> = new Map();
-  private seenNodes = new Map<string, InternalNode<FlowNode>>();
-  private seenEdges: FlowEdge[] | undefined;
+  /** The internal nodes and the edges as last routed: what changed since is found by identity. */
+  private routedNodes = new Map<string, InternalNode<FlowNode>>();
+  private routedEdges: FlowEdge[] | undefined;
   private seenState: State | undefined;
+  private dragging = false;
+  /** Nodes moved since the last routing (a drag's): their links are routed live until the next. */
+  private moving = new Set<string>();
+  private frame = 0;
   private readonly listeners = new Map<string, Set<() => void>>();
   private unsubscribe: (() => void) | undefined;
-  private changed = new Set<string>();
 
   constructor(private readonly store: FlowStore) {}
 
-  /** The route of a link as of the last geometry at rest; undefined before its nodes are measured. */
+  /** The route of a link as of the last routing; undefined before its first. */
   route(id: string): Route | undefined {
-    this.sync();
     return this.routes.get(id);
   }
 
-  /** A route for a link whose ends are on the move, from the handle points React Flow draws now. */
+  /**
+   * A route for a link one of whose ends is on the move, from the handle points React Flow
+   * draws now; undefined for any other link (its routed path is at most a frame away).
+   */
   live(id: string, from: Point, to: Point): Route | undefined {
     const s = this.store.getState();
     const edge = s.edgeLookup.get(id);
-    const req = edge && this.request(s, edge, from, to);
+    if (!edge || !(this.moving.has(edge.source) || this.moving.has(edge.target))) return undefined;
+    const req = this.request(s, edge, from, to);
     return req && this.router.live(req);
   }
 
@@ -45,44 +53,53 @@ export class LinkRoutes {
     let set = this.listeners.get(id);
     if (!set) this.listeners.set(id, (set = new Set()));
     set.add(listener);
-    this.unsubscribe ??= this.store.subscribe(() => this.sync());
+    if (!this.unsubscribe) {
+      this.unsubscribe = this.store.subscribe(() => this.sync());
+      this.sync();
+    }
     return () => {
       set.delete(listener);
       if (set.size === 0) this.listeners.delete(id);
       if (this.listeners.size === 0) {
         this.unsubscribe?.();
         this.unsubscribe = undefined;
+        cancelAnimationFrame(this.frame);
+        this.frame = 0;
       }
     };
   }
 
+  /** Notes what changed since the last routing; schedules the next one unless a drag is under way. */
   private sync() {
     const s = this.store.getState();
     if (s === this.seenState) return;
     this.seenState = s;
-    let changed = s.edges !== this.seenEdges || s.nodeLookup.size !== this.seenNodes.size;
+    let changed = s.edges !== this.routedEdges || s.nodeLookup.size !== this.routedNodes.size;
     let dragging = false;
+    const moved: string[] = [];
     // Internal nodes are replaced when they change: comparing identities finds what did.
     for (const [id, n] of s.nodeLookup) {
-      if (this.seenNodes.get(id) === n) continue;
+      if (this.routedNodes.get(id) === n) continue;
       changed = true;
+      moved.push(id);
       if (n.dragging) dragging = true;
     }
-    if (!changed || dragging) return;
-    this.seenNodes = new Map(s.nodeLookup);
-    this.seenEdges = s.edges;
-    const before = this.routes;
-    this.routes = this.router.update(obstacles(s), this.requests(s));
-    const first = this.changed.size === 0;
-    for (const id of this.listeners.keys()) if (this.routes.get(id) !== before.get(id)) this.changed.add(id);
-    // Told after the current render or store update: a link's render may be what routed them all.
-    if (first && this.changed.size > 0) queueMicrotask(() => this.notify());
+    this.dragging = dragging;
+    if (dragging) for (const id of moved) this.moving.add(id);
+    // Many store updates come in a burst (a design's first measurements): one routing for them all.
+    if (changed && !dragging && this.frame === 0) this.frame = requestAnimationFrame(() => this.flush());
   }
 
-  private notify() {
-    const ids = this.changed;
-    this.changed = new Set();
-    for (const id of ids) for (const l of this.listeners.get(id) ?? []) l();
+  private flush() {
+    this.frame = 0;
+    if (this.dragging) return;
+    const s = this.store.getState();
+    this.routedNodes = new Map(s.nodeLookup);
+    this.routedEdges = s.edges;
+    const before = this.routes;
+    this.routes = this.router.update(obstacles(s), this.requests(s));
+    this.moving.clear();
+    for (const [id, set] of this.listeners) if (this.routes.get(id) !== before.get(id)) for (const l of set) l();
   }
 
   private requests(s: State): LinkRequest[] {
@@ -137,9 +154,12 @@ function obstacles(s: State): Obstacle[] {
 
 const engines = new WeakMap<object, LinkRoutes>();
 
-/** The routes of the canvas whose React Flow store this is. */
+/**
+ * The routes of the canvas whose React Flow store this is: one per store, whichever component
+ * asks (useStoreApi gives each component its own wrapper object; the store's getState is the same).
+ */
 export function linkRoutesOf(store: FlowStore): LinkRoutes {
-  let e = engines.get(store);
-  if (!e) engines.set(store, (e = new LinkRoutes(store)));
+  let e = engines.get(store.getState);
+  if (!e) engines.set(store.getState, (e = new LinkRoutes(store)));
   return e;
 }
