@@ -1,4 +1,4 @@
-import { addComponent, addLink, emptyTopology } from '@vmtopo/model';
+import { addComponent, addLink, addNote, emptyTopology } from '@vmtopo/model';
 import { describe, expect, it } from 'vitest';
 import { copySelection, pasteClip } from './clipboard.ts';
 
@@ -24,5 +24,17 @@ describe('copy and paste', () => {
     expect(out2.topology.components).toHaveLength(t.components.length + 4);
     const newCluster = out2.ids[0]!;
     expect(out2.topology.components.filter((c) => c.cluster === newCluster)).toHaveLength(3);
+  });
+
+  it('copies selected notes with the components, and notes alone; each copy gets an id of its own', () => {
+    let t = addComponent(emptyTopology(), 'VMAgent', { position: { x: 0, y: 0 } }).topology;
+    const note = addNote(t, { x: 0, y: 200 }, 'prod only');
+    t = note.topology;
+    const both = pasteClip(t, copySelection(t, ['vmagent-agent', note.id])!, { x: 40, y: 40 });
+    expect(both.ids).toEqual(['vmagent-agent-2', 'note-2']);
+    expect(both.topology.notes![1]).toEqual({ id: 'note-2', text: 'prod only', position: { x: 40, y: 240 } });
+    const alone = copySelection(both.topology, [note.id])!;
+    expect(alone.components).toEqual([]);
+    expect(pasteClip(both.topology, alone, { x: 0, y: 0 }).ids).toEqual(['note-3']);
   });
 });

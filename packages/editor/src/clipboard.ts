@@ -3,23 +3,24 @@ import {
   isClusterPart,
   KINDS,
   linkProblem,
-  partList,
   uniqueName,
   type Component,
   type Link,
+  type Note,
   type Position,
   type Topology,
 } from '@vmtopo/model';
 import type { EditorStore } from './editorStore.ts';
-import { clusterSize, estimateHeight, freeSpot, NODE_W } from './layout.ts';
+import { componentBox, freeSpot, noteBox } from './layout.ts';
 
 /** Where a paste without a pointer is first tried: this far from the originals (further each time). */
 export const PASTE_OFFSET = { x: 40, y: 40 };
 
-/** What Ctrl+C keeps: the selected components (a cluster with its parts) and their links. */
+/** What Ctrl+C keeps: the selected components (a cluster with its parts), their links and the selected notes. */
 export interface Clip {
   components: Component[];
   links: Link[];
+  notes: Note[];
 }
 
 /** Copies the selection; parts travel only with their cluster, links only from copied sources. */
@@ -29,10 +30,11 @@ export function copySelection(t: Topology, ids: Iterable<string>): Clip | undefi
   const components = t.components.filter(
     (c) => chosen.has(c.id) && (!isClusterPart(c.kind) || (c.cluster !== undefined && chosen.has(c.cluster))),
   );
-  if (components.length === 0) return undefined;
+  const notes = (t.notes ?? []).filter((n) => chosen.has(n.id));
+  if (components.length === 0 && notes.length === 0) return undefined;
   const kept = new Set(components.map((c) => c.id));
   const links = t.links.filter((l) => kept.has(l.source) && l.target !== undefined);
-  return structuredClone({ components, links });
+  return structuredClone({ components, links, notes });
 }
 
 function freshId(taken: Set<string>, base: string): string {
@@ -48,7 +50,7 @@ function freshId(taken: Set<string>, base: string): string {
  * the model allows them. Returns the design and the ids of the pasted top-level components.
  */
 export function pasteClip(t: Topology, clip: Clip, offset: { x: number; y: number }): { topology: Topology; ids: string[] } {
-  const taken = new Set<string>([...t.components.map((c) => c.id), ...t.links.map((l) => l.id)]);
+  const taken = new Set<string>([...t.components.map((c) => c.id), ...t.links.map((l) => l.id), ...(t.notes ?? []).map((n) => n.id)]);
   const idMap = new Map<string, string>();
   let next: Topology = t;
   const ids: string[] = [];
@@ -80,42 +82,38 @@ export function pasteClip(t: Topology, clip: Clip, offset: { x: number; y: numbe
     const { id: _id, source: _s, target: _t, ...fields } = l;
     next = addLink(next, l.type, source, target, fields).topology;
   }
+  if (clip.notes.length > 0) {
+    const notes = clip.notes.map((n) => ({ ...n, id: freshId(taken, 'note'), position: { x: n.position.x + offset.x, y: n.position.y + offset.y } }));
+    ids.push(...notes.map((n) => n.id));
+    next = { ...next, notes: [...(next.notes ?? []), ...notes] };
+  }
   return { topology: next, ids };
 }
 
-/** Ctrl+C: keeps the selected components in the editor's clipboard and says how many. */
+/** Ctrl+C: keeps the selected components and notes in the editor's clipboard and says how many. */
 export function copy(store: EditorStore): void {
   const s = store.getState();
   const clip = copySelection(s.topology, s.selection.nodes);
   if (!clip) return;
   store.setState({ clipboard: { clip, pastes: 0 } });
-  s.notify(`Copied ${clip.components.length} component${clip.components.length === 1 ? '' : 's'}.`);
+  const top = clip.components.filter((c) => !isClusterPart(c.kind)).length;
+  const what = [top ? `${top} component${top === 1 ? '' : 's'}` : '', clip.notes.length ? `${clip.notes.length} note${clip.notes.length === 1 ? '' : 's'}` : ''].filter(Boolean);
+  s.notify(`Copied ${what.join(' and ')}.`);
 }
 
 type Sizes = Record<string, { width: number; height: number }>;
 
-/** A component's box as the canvas draws it: measured, estimated, or a cluster sized by its parts. */
-function boxOf(t: Topology, c: Component, measured: Sizes): { width: number; height: number } {
-  if (c.kind !== 'VMCluster') return measured[c.id] ?? { width: NODE_W, height: estimateHeight(c) };
-  return clusterSize(partList(t, c.id).map((p) => ({ position: p.position ?? { x: 0, y: 0 }, ...boxOf(t, p, measured) })));
-}
-
-/** The box around a clip's top-level components. */
+/** The box around a clip's top-level components and notes. */
 function clipBox(clip: Clip, measured: Sizes): { x: number; y: number; width: number; height: number } {
   const asDesign = { components: clip.components } as Topology;
-  let x1 = Infinity;
-  let y1 = Infinity;
-  let x2 = -Infinity;
-  let y2 = -Infinity;
-  for (const c of clip.components) {
-    if (isClusterPart(c.kind)) continue;
-    const p = c.position ?? { x: 0, y: 0 };
-    const b = boxOf(asDesign, c, measured);
-    x1 = Math.min(x1, p.x);
-    y1 = Math.min(y1, p.y);
-    x2 = Math.max(x2, p.x + b.width);
-    y2 = Math.max(y2, p.y + b.height);
-  }
+  const boxes = [
+    ...clip.components.filter((c) => !isClusterPart(c.kind)).map((c) => ({ ...(c.position ?? { x: 0, y: 0 }), ...componentBox(asDesign, c, measured) })),
+    ...clip.notes.map((n) => ({ ...n.position, ...noteBox(n.id, measured) })),
+  ];
+  const x1 = Math.min(...boxes.map((b) => b.x));
+  const y1 = Math.min(...boxes.map((b) => b.y));
+  const x2 = Math.max(...boxes.map((b) => b.x + b.width));
+  const y2 = Math.max(...boxes.map((b) => b.y + b.height));
   return { x: x1, y: y1, width: x2 - x1, height: y2 - y1 };
 }
 
@@ -133,9 +131,7 @@ export function paste(store: EditorStore, at?: Position): boolean {
   store.setState({ clipboard: { clip, pastes } });
   const box = clipBox(clip, s.measured);
   const want = at ? { x: Math.round(at.x), y: Math.round(at.y) } : { x: box.x + PASTE_OFFSET.x * pastes, y: box.y + PASTE_OFFSET.y * pastes };
-  const sizes: Sizes = { ...s.measured };
-  for (const c of s.topology.components) if (c.kind === 'VMCluster') sizes[c.id] = boxOf(s.topology, c, s.measured);
-  const spot = freeSpot(s.topology, sizes, want, box);
+  const spot = freeSpot(s.topology, s.measured, want, box);
   const out = pasteClip(s.topology, clip, { x: spot.x - box.x, y: spot.y - box.y });
   s.commit(out.topology, { select: { nodes: out.ids } });
   return true;

@@ -107,6 +107,17 @@ function clusterBox(t: Topology, id: string): { width: number; height: number } 
   return parts.length ? clusterSize(parts.map((p) => ({ position: p.position!, width: NODE_W, height: estimateHeight(p) }))) : { width: DEFAULT_CLUSTER_W, height: estimateHeight({ kind: 'VMCluster' } as Component) };
 }
 
+type Sizes = Record<string, { width: number; height: number }>;
+
+/** A component's box as the canvas draws it: measured, estimated, or a cluster sized by its parts (the canvas does not measure a cluster). */
+export function componentBox(t: Topology, c: Component, measured: Sizes): { width: number; height: number } {
+  if (c.kind !== 'VMCluster') return measured[c.id] ?? { width: NODE_W, height: estimateHeight(c) };
+  return clusterSize(partList(t, c.id).map((p) => ({ position: p.position ?? { x: 0, y: 0 }, ...componentBox(t, p, measured) })));
+}
+
+/** A note's box: measured, or a card of one line until it is. */
+export const noteBox = (id: string, measured: Sizes) => measured[id] ?? { width: NODE_W, height: 60 };
+
 /**
  * The first spot at or below `at` where a node of `size` overlaps no top-level node (a cluster box
  * with its parts, a note), so that a component added from the keyboard never lands on top of another one.
@@ -117,12 +128,9 @@ export function freeSpot(
   at: Position,
   size: { width: number; height: number },
 ): Position {
-  const sizeOf = (c: Component) => sizes[c.id] ?? { width: NODE_W, height: estimateHeight(c) };
-  // A cluster box is as large as its parts make it (the canvas does not measure it).
-  const clusterBox = (c: Component) => clusterSize(partList(t, c.id).map((p) => ({ position: p.position ?? { x: 0, y: 0 }, ...sizeOf(p) })));
   const boxes = [
-    ...t.components.filter((c) => !isClusterPart(c.kind) && c.position).map((c) => ({ ...c.position!, ...(c.kind === 'VMCluster' ? clusterBox(c) : sizeOf(c)) })),
-    ...(t.notes ?? []).map((n) => ({ ...n.position, ...(sizes[n.id] ?? { width: NODE_W, height: 60 }) })),
+    ...t.components.filter((c) => !isClusterPart(c.kind) && c.position).map((c) => ({ ...c.position!, ...componentBox(t, c, sizes) })),
+    ...(t.notes ?? []).map((n) => ({ ...n.position, ...noteBox(n.id, sizes) })),
   ];
   const hits = (p: Position) =>
     boxes.some((b) => p.x < b.x + b.width + 20 && p.x + size.width + 20 > b.x && p.y < b.y + b.height + 20 && p.y + size.height + 20 > b.y);
