@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { bothThemes, canvas, dropOnCanvas, exportedYaml, node, paletteItem, shareLinkOf, shot, watchErrors } from './helpers.ts';
+import { bothThemes, canvas, dropOnCanvas, errorNextToWarnings, exportedYaml, node, paletteItem, shareLinkOf, shot, watchErrors } from './helpers.ts';
 
 const template = async (page: Page, name: string) => {
   await page.getByRole('button', { name: 'Templates ▾' }).click();
@@ -11,14 +11,7 @@ const template = async (page: Page, name: string) => {
 test('a badge shows the worst severity with its own count; every count is in its label and the summary', async ({ page }, info) => {
   const errors = watchErrors(page);
   await page.goto('/');
-  await dropOnCanvas(page, 'VMCluster', { x: 120, y: 60 });
-  const storage = node(page, 'vmstorage of VMCluster cluster');
-  await storage.click();
-  // Fewer storage nodes than the replication factor: an error next to the warnings.
-  await storage.getByRole('button', { name: 'Remove a replica' }).click();
-  await storage.getByRole('button', { name: 'Remove a replica' }).click();
-  await dropOnCanvas(page, 'VMSingle', { x: 420, y: 420 });
-  await expect(page.locator('.badge.sev-error').first()).toBeVisible();
+  const storage = await errorNextToWarnings(page);
 
   const badges = page.locator('.react-flow__node .badge');
   let mixed = 0;

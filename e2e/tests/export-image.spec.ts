@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { DOMParser, type Element } from '@xmldom/xmldom';
 import { expect, test, type Page, type TestInfo } from '@playwright/test';
-import { canvas, designName, designText, downloadVia, dropOnCanvas, node, setTheme, useTemplate, watchErrors } from './helpers.ts';
+import { canvas, designName, designText, downloadVia, dropOnCanvas, errorNextToWarnings, node, setTheme, useTemplate, watchErrors } from './helpers.ts';
 
 const LEGEND = ['remote write', 'datasource', 'remote read', 'notify'];
 const LONG = 'vmsingle-for-the-production-metrics-of-eu-west-1';
@@ -127,14 +127,7 @@ for (const theme of ['light', 'dark'] as const) {
 test('finding badges are exported as the canvas shows them: the worst severity and its count', async ({ page }, info) => {
   const errors = watchErrors(page);
   await page.goto('/');
-  await dropOnCanvas(page, 'VMCluster', { x: 120, y: 60 });
-  const storage = node(page, 'vmstorage of VMCluster cluster');
-  await storage.click();
-  // Fewer storage nodes than the replication factor: an error next to the warnings.
-  await storage.getByRole('button', { name: 'Remove a replica' }).click();
-  await storage.getByRole('button', { name: 'Remove a replica' }).click();
-  await dropOnCanvas(page, 'VMSingle', { x: 420, y: 420 });
-  await expect(page.locator('.badge.sev-error').first()).toBeVisible();
+  const storage = await errorNextToWarnings(page);
   // A long name wraps inside its box, a namespace of its own is shown: both as on the canvas.
   const inspector = page.getByRole('complementary', { name: 'Inspector' });
   await inspector.getByRole('textbox', { name: 'Name', exact: true }).fill(LONG);

@@ -89,6 +89,21 @@ async function centre(l: Locator) {
   return { x: b.x + b.width / 2, y: b.y + b.height / 2 };
 }
 
+/**
+ * A VMCluster with fewer storage nodes than its replication factor (an error next to warnings) and
+ * a lone VMSingle; returns the vmstorage node, selected.
+ */
+export async function errorNextToWarnings(page: Page): Promise<Locator> {
+  await dropOnCanvas(page, 'VMCluster', { x: 120, y: 60 });
+  const storage = node(page, 'vmstorage of VMCluster cluster');
+  await storage.click();
+  await storage.getByRole('button', { name: 'Remove a replica' }).click();
+  await storage.getByRole('button', { name: 'Remove a replica' }).click();
+  await dropOnCanvas(page, 'VMSingle', { x: 420, y: 420 });
+  await expect(page.locator('.badge.sev-error').first()).toBeVisible();
+  return storage;
+}
+
 /** Drags from one node's output handle (right) to another node's input handle (left) or body. */
 export async function connect(page: Page, from: Locator, to: Locator): Promise<void> {
   const a = await centre(from.locator('.react-flow__handle.source'));
