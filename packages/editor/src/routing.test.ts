@@ -155,7 +155,7 @@ describe('routing', () => {
     const w = link('w', agent, alert);
     const routes = router.update(boxes, [w]);
     const dragged = { ...alert, x: 900, y: 600 };
-    const live = router.live(link('w', agent, dragged));
+    const live = router.live(link('w', agent, dragged))!;
     expect(entered(live, [...boxes.filter((b) => b.id !== 'alert'), dragged])).toEqual([]);
     expect(router.update(boxes, [w]).get('w')).toBe(routes.get('w'));
   });

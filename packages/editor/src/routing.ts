@@ -63,10 +63,23 @@ const BEND = 40;
 /** Distance between parallel links of the same pair. */
 const LANE_GAP = 10;
 const CORNER = 8;
-/** A* gives up (and the link takes its plain path) after this many expansions. */
-const MAX_EXPANSIONS = 40_000;
-/** Nor does it search grids of more points than this (a region spanning a huge design). */
-const MAX_GRID = 250_000;
+/**
+ * How hard a link is routed. At rest: through ever larger regions until found (a search gives
+ * up after `expansions` steps or on grids beyond `grid` points: a region spanning a huge design),
+ * else the plain path. On the move (every frame of a drag): nearby only and briefly, else the
+ * canvas draws its plain path for that frame.
+ */
+interface Budget {
+  pads: readonly number[];
+  /** Whether the last resort is a region around the whole design, then the plain path. */
+  whole: boolean;
+  grid: number;
+  expansions: number;
+  /** Rings searched around the path for a label that finds no place on it. */
+  rings: number;
+}
+const AT_REST: Budget = { pads: [ROUTE_MARGIN * 3, 200, 600], whole: true, grid: 250_000, expansions: 40_000, rings: 400 };
+const MOVING: Budget = { pads: [ROUTE_MARGIN * 3, 200], whole: false, grid: 20_000, expansions: 4_000, rings: 10 };
 const LABEL_PAD = 3;
 
 const right = (r: Rect) => r.x + r.width;
@@ -268,7 +281,7 @@ function addLine(m: Map<number, number>, v: number, weight: number) {
  * An orthogonal path from s1 (leaving rightwards) to t1 (arriving rightwards) inside `region`,
  * never within `clearance` of a box of `boxes`; undefined when there is none.
  */
-function search(s1: Point, t1: Point, region: Rect, boxes: readonly Rect[], clearance: number, margin: number): Point[] | undefined {
+function search(s1: Point, t1: Point, region: Rect, boxes: readonly Rect[], clearance: number, margin: number, budget: Budget): Point[] | undefined {
   const xs = new Map<number, number>();
   const ys = new Map<number, number>();
   addLine(xs, s1.x, 1.1);
@@ -302,7 +315,7 @@ function search(s1: Point, t1: Point, region: Rect, boxes: readonly Rect[], clea
   const Y = gridLines(region.y, bottom(region), ys);
   const nx = X.at.length;
   const ny = Y.at.length;
-  if (nx * ny > MAX_GRID) return undefined;
+  if (nx * ny > budget.grid) return undefined;
   const si = X.at.indexOf(Math.round(s1.x * 2) / 2);
   const sj = Y.at.indexOf(Math.round(s1.y * 2) / 2);
   const ti = X.at.indexOf(Math.round(t1.x * 2) / 2);
@@ -348,7 +361,7 @@ function search(s1: Point, t1: Point, region: Rect, boxes: readonly Rect[], clea
     const j = cell % ny;
     const gc = g[cur]!;
     if (gc + h(i, j) >= bestCost) break;
-    if (++expansions > MAX_EXPANSIONS) return undefined;
+    if (++expansions > budget.expansions) return undefined;
     if (i === ti && j === tj) {
       // Arriving rightwards goes straight in; any other way needs one more bend.
       const total = gc + (d === 0 ? 0 : BEND);
@@ -404,9 +417,6 @@ function plainPath(s: Point, t: Point, margin: number): Point[] {
   return [s, ...simplify([s1, { x: mx, y: s.y }, { x: mx, y: t.y }, t1]), t];
 }
 
-/** Paddings around a link's ends tried in turn: most links find their way close by. */
-const PADS = [ROUTE_MARGIN * 3, 200, 600];
-
 /** How far the outermost of `lanes` parallel links runs from their centre line. */
 const spread = (lanes: number, gap: number) => ((lanes - 1) / 2) * gap;
 
@@ -415,7 +425,7 @@ const spread = (lanes: number, gap: number) => ((lanes - 1) / 2) * gap;
  * around every box but the containers they may cross (far enough for the outer lanes to keep
  * their clearance too), and the region it depends on.
  */
-function routeCentre(obstacles: Obstacles, req: LinkRequest, lanes = 1, gap = LANE_GAP): { points: Point[]; region: Rect } {
+function routeCentre(obstacles: Obstacles, req: LinkRequest, budget: Budget, lanes = 1, gap = LANE_GAP): { points: Point[]; region: Rect } | undefined {
   const clearance = CLEARANCE + spread(lanes, gap);
   // Stubs and grid lines further out than the outer lane, so that every lane leaves its handle forwards.
   const margin = Math.max(ROUTE_MARGIN, clearance + CLEARANCE);
@@ -438,19 +448,20 @@ function routeCentre(obstacles: Obstacles, req: LinkRequest, lanes = 1, gap = LA
     if (elbow.every((p, k) => k === 0 || !near.some((b) => segmentHitsRect(elbow[k - 1]!, p, b)))) return { points: [s, ...simplify(elbow), t], region: area };
   }
   const all = obstacles.bounds ? union(obstacles.bounds, ends) : ends;
-  for (let k = 0; k <= PADS.length; k++) {
-    const last = k === PADS.length;
-    const region = inflate(last ? all : ends, last ? 2 * margin : Math.max(PADS[k]!, 2 * margin));
+  const pads = budget.pads;
+  for (let k = 0; k < pads.length + (budget.whole ? 1 : 0); k++) {
+    const last = k === pads.length;
+    const region = inflate(last ? all : ends, last ? 2 * margin : Math.max(pads[k]!, 2 * margin));
     // A box over an end (nodes dropped on each other) would wall it in: it is not an obstacle then.
     const boxes = [...obstacles.query(inflate(region, clearance)).filter((o) => !open.has(o.id)), req.source.box, req.target.box].filter(
       (b) => !contains(inflate(b, clearance), s1) && !contains(inflate(b, clearance), t1),
     );
-    const found = search(s1, t1, region, boxes, clearance, margin);
+    const found = search(s1, t1, region, boxes, clearance, margin, budget);
     // The stubs stay separate points: parallel lanes fork there.
     if (found) return { points: [s, ...simplify(found), t], region: inflate(region, clearance + 1) };
-    if (!last && region.x <= all.x && region.y <= all.y && right(region) >= right(all) && bottom(region) >= bottom(all)) k = PADS.length - 1;
+    if (!last && region.x <= all.x && region.y <= all.y && right(region) >= right(all) && bottom(region) >= bottom(all)) k = pads.length - 1;
   }
-  return { points: plainPath(s, t, margin), region: inflate(all, 2 * margin) };
+  return budget.whole ? { points: plainPath(s, t, margin), region: inflate(all, 2 * margin) } : undefined;
 }
 
 /**
@@ -556,7 +567,8 @@ function placeLabel(
   points: readonly Point[],
   size: { width: number; height: number },
   blocked: (r: Rect) => boolean,
-  crowded: (r: Rect) => boolean = () => false,
+  crowded: (r: Rect) => boolean,
+  rings: number,
 ): Point {
   const spots = labelSpots(points, size);
   const free = (p: Point, strict: boolean) => {
@@ -567,7 +579,7 @@ function placeLabel(
   const c = spots[0] ?? points[0]!;
   // Beside the path: off other lines within a few label heights, else anywhere free.
   for (const p of around(c, 10)) if (free(p, true)) return p;
-  for (const p of around(c, 400)) if (free(p, false)) return p;
+  for (const p of around(c, rings)) if (free(p, false)) return p;
   return c;
 }
 
@@ -592,9 +604,10 @@ export interface Router {
   update(obstacles: readonly Obstacle[], links: readonly LinkRequest[]): ReadonlyMap<string, Route>;
   /**
    * A route for a link whose ends are moving (a drag under way), against the boxes of the last
-   * update; nothing is kept. Its label avoids the other links' labels.
+   * update; nothing is kept. Its label avoids the other links' labels. Undefined when no route
+   * is found nearby at once (a frame's budget): the caller draws its plain path.
    */
-  live(link: LinkRequest): Route;
+  live(link: LinkRequest): Route | undefined;
 }
 
 export function createRouter(): Router {
@@ -618,18 +631,19 @@ export function createRouter(): Router {
    * The centre line of a pair's parallel links and the distance between them: narrower lanes
    * where the full ones do not fit (ends close together), one line for all as the last resort.
    */
-  function centreOf(req: LinkRequest, count: number): Centre {
+  function centreOf(req: LinkRequest, count: number, budget: Budget): Centre | undefined {
     for (const gap of count > 1 ? [LANE_GAP, LANE_GAP / 2] : []) {
-      const centre = routeCentre(obstacles, req, count, gap);
-      let ok = true;
-      for (let k = 0; k < count && ok; k++) ok = clear(req, laneOf(centre.points, k, count, gap));
-      if (ok) return { ...centre, gap };
+      const centre = routeCentre(obstacles, req, budget, count, gap);
+      let ok = !!centre;
+      for (let k = 0; k < count && ok; k++) ok = clear(req, laneOf(centre!.points, k, count, gap));
+      if (ok) return { ...centre!, gap };
     }
-    return { ...routeCentre(obstacles, req), gap: 0 };
+    const centre = routeCentre(obstacles, req, budget);
+    return centre && { ...centre, gap: 0 };
   }
 
   /** A link's route with its label placed: clear of boxes and of the labels (and lines) placed so far. */
-  function labelled(req: LinkRequest, points: Point[], region: Rect, key: string): Route {
+  function labelled(req: LinkRequest, points: Point[], region: Rect, key: string, budget: Budget): Route {
     // Labels stay off every box, the containers of the ends too (their titles), but not the
     // container's inside, where the header is a box of its own.
     const open = new Set(req.open ?? []);
@@ -638,6 +652,7 @@ export function createRouter(): Router {
       req.label,
       (r) => obstacles.some(r, (o) => !open.has(o.id)) || labels.hits(r, req.id),
       (r) => lines.hits(r, req.id),
+      budget.rings,
     );
     const labelRect = centred(label, req.label);
     return { id: req.id, points, path: svgPath(points), label, labelRect, region: union(region, inflate(labelRect, ROUTE_MARGIN)), key };
@@ -689,13 +704,14 @@ export function createRouter(): Router {
         const { lane, lanes: count } = nextLanes.get(l.id)!;
         const pair = pairOf(l);
         let centre = centres.get(pair);
-        if (!centre) centres.set(pair, (centre = centreOf(l, count)));
+        // At rest a centre line always comes back (the plain path as the last resort).
+        if (!centre) centres.set(pair, (centre = centreOf(l, count, AT_REST)!));
         const points = laneOf(centre.points, lane, count, centre.gap);
         lines.set(l.id, points.slice(1).map((p, k) => inflate(rectOf(points[k]!, p), 1)));
         return { l, points, region: centre.region, key: keyOf(l, lane, count) };
       });
       for (const { l, points, region, key } of paths) {
-        const route = labelled(l, points, region, key);
+        const route = labelled(l, points, region, key, AT_REST);
         labels.set(l.id, [route.labelRect]);
         out.set(l.id, route);
       }
@@ -704,8 +720,8 @@ export function createRouter(): Router {
     },
     live(link) {
       const { lane, lanes: count } = lanes.get(link.id) ?? { lane: 0, lanes: 1 };
-      const centre = centreOf(link, count);
-      return labelled(link, laneOf(centre.points, lane, count, centre.gap), centre.region, keyOf(link, lane, count));
+      const centre = centreOf(link, count, MOVING);
+      return centre && labelled(link, laneOf(centre.points, lane, count, centre.gap), centre.region, keyOf(link, lane, count), MOVING);
     },
   };
 }
