@@ -130,3 +130,23 @@ test('What if: fail a vmstorage pod of an RF 1 cluster, then an alertmanager rep
   await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toContainText('What if');
   expect(errors).toEqual([]);
 });
+
+test('a large design: the survival line is worked out in a worker and arrives after the edit', async ({ page }) => {
+  const errors = watchErrors(page);
+  const workers: string[] = [];
+  page.on('worker', (w) => workers.push(w.url()));
+  await page.goto('/');
+  const agents = Array.from({ length: 240 }, (_, i) => `apiVersion: operator.victoriametrics.com/v1beta1
+kind: VMAgent
+metadata: {name: a${i}}
+spec:
+  replicaCount: 2
+  remoteWrite: [{url: "http://vmsingle-db.default.svc:8429/api/v1/write"}]`);
+  const single = 'apiVersion: operator.victoriametrics.com/v1beta1\nkind: VMSingle\nmetadata: {name: db}\nspec: {retentionPeriod: "1"}';
+  await importText(page, [...agents, single].join('\n---\n'), 'VMSingle db');
+  await page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
+  // One VMSingle: no node survives; the agents' pods do.
+  await expect(page.getByRole('button', { name: /^Survives: any pod ✗ · any node ✗ · any zone ✗/ })).toBeVisible();
+  expect(workers.some((u) => /whatif\.worker/.test(u))).toBe(true);
+  expect(errors).toEqual([]);
+});

@@ -14,6 +14,7 @@ import {
   setWhatIfMode,
   showWorstScenario,
   survivalLine,
+  answerSurvival,
   toggleWhatIf,
   togglePod,
   componentTone,
@@ -94,7 +95,9 @@ describe('what-if mode', () => {
     const a = view.analysis(t);
     expect(view.analysis(moved)).toBe(a);
     expect(a.survives.pod).toBe(false);
-    expect(survivalLine(a)).toBe('any pod ✗ · any node ✗ · any zone ✗');
+    expect(survivalLine(a.survives)).toBe('any pod ✗ · any node ✗ · any zone ✗');
+    // What the worker answers for a large design is the same analysis.
+    expect(answerSurvival({ id: 7, topology: t })).toEqual({ id: 7, survives: a.survives });
     expect(toneOf(worstScenario(a)!)).toBe('bad');
     expect(view.podRows(t, t.components.find((c) => c.kind === 'vmstorage')!.id)).toEqual([['vmstorage-prod-0', 'vmstorage-prod-1']]);
   });

@@ -16,7 +16,7 @@ import { Fragment, useDeferredValue } from 'react';
 import { useEditor } from '../hooks/useEditor.ts';
 import { useEditorApi } from '../hooks/useEditorApi.ts';
 import { useFindings } from '../hooks/useFindings.ts';
-import { useWhatIf } from '../hooks/useWhatIf.ts';
+import { useSurvival } from '../hooks/useSurvival.ts';
 import { InspectorHead } from './InspectorHead.tsx';
 import { SizingTable } from './SizingTable.tsx';
 import { TextRow } from './TextRow.tsx';
@@ -33,7 +33,8 @@ export function DesignSummary() {
   const t = useEditor((s) => s.topology);
   const sum = designSummary(t, useFindings());
   // The N−1 analysis (tens of ms at hundreds of components) catches up after typing, not on each key.
-  const survives = survivalLine(useWhatIf().view.analysis(useDeferredValue(t)));
+  const survival = useSurvival(useDeferredValue(t));
+  const survives = survival ? survivalLine(survival.survives) : undefined;
   return (
     <div className="insp">
       <InspectorHead mark="◎" title="Design">
@@ -82,20 +83,27 @@ export function DesignSummary() {
           <dd>{sum.namespaces.join(', ')}</dd>
           <dt>Survives</dt>
           <dd>
-            <button
-              type="button"
-              className="link-button survives"
-              title="Show the worst single failure in the What if mode"
-              aria-label={`Survives: ${survives}. Show the worst single failure`}
-              onClick={() => showWorstScenario(store)}
-            >
-              {survives.split(' · ').map((part, i) => (
-                <Fragment key={part}>
-                  {i > 0 && ' · '}
-                  <span className="nowrap">{part}</span>
-                </Fragment>
-              ))}
-            </button>
+            {survives === undefined ? (
+              <span className="muted" aria-busy="true">
+                checking every single failure…
+              </span>
+            ) : (
+              <button
+                type="button"
+                className={`link-button survives${survival?.current ? '' : ' stale'}`}
+                title="Show the worst single failure in the What if mode"
+                aria-label={`Survives: ${survives}. Show the worst single failure`}
+                aria-busy={!survival?.current}
+                onClick={() => showWorstScenario(store)}
+              >
+                {survives.split(' · ').map((part, i) => (
+                  <Fragment key={part}>
+                    {i > 0 && ' · '}
+                    <span className="nowrap">{part}</span>
+                  </Fragment>
+                ))}
+              </button>
+            )}
           </dd>
           <dt>Findings</dt>
           <dd>{severityPhrase(sum.findings)}</dd>

@@ -46,7 +46,7 @@ function SingleFailures({ current }: { current: readonly string[] }) {
   return (
     <section className="wi-n1" aria-label="Every single failure">
       <p className="wi-survives">
-        Survives: <strong>{survivalLine(a)}</strong> <span className="wi-note">({a.zones} zones, worst placement the spreading allows)</span>
+        Survives: <strong>{survivalLine(a.survives)}</strong> <span className="wi-note">({a.zones} zones, worst placement the spreading allows)</span>
       </p>
       <table className="wi-table">
         <thead>
