@@ -198,8 +198,8 @@ const compact = (n: number) => (n >= 1e6 ? `${+(n / 1e6).toFixed(1)}M` : n >= 1e
 /**
  * The sizing table of each version of a design, given the one before: after an edit only the rows
  * of the components it can affect are sized again, on the part of the design they read (as the
- * lint re-checks its capacity rules); every other row is the previous version's. A whole-design
- * sizing of 1,000 components took tens of ms per edit.
+ * lint re-checks its capacity rules); every other row is the previous version's, as sizing a
+ * whole design of 1,000 components takes tens of ms.
  */
 export function createSizingTables(): (t: Topology) => SizingTable {
   let last: { t: Topology; table: SizingTable } | undefined;
