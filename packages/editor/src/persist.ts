@@ -1,4 +1,4 @@
-import { toDocument, type Topology } from '@vmtopo/model';
+import { errorCode, toDocument, type ErrorCode, type Topology } from '@vmtopo/model';
 import { designFileText, designFromJson } from './core.ts';
 
 /**
@@ -53,7 +53,7 @@ export function storageWriteProblem(storage: KeyValueStorage | null): string | n
 export type Loaded =
   | { kind: 'none' }
   | { kind: 'ok'; topology: Topology; savedAt: number }
-  | { kind: 'corrupt'; message: string };
+  | { kind: 'corrupt'; message: string; code?: ErrorCode };
 
 /** What a slot holds. `writer` is the tab that saved it (absent in saves of earlier versions). */
 export interface StoredDesign {
@@ -85,7 +85,7 @@ export function loadAutosave(storage: KeyValueStorage | null, slot = MAIN_SLOT):
     } catch {
       /* storage full: the raw value stays where it was */
     }
-    return { kind: 'corrupt', message: (e as Error).message };
+    return { kind: 'corrupt', message: (e as Error).message, code: errorCode(e) };
   }
 }
 

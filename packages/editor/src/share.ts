@@ -110,6 +110,7 @@ function bootFromStorage(hash: string, storage: KeyValueStorage | null, slot: st
           text: `Your autosaved design could not be read (${saved.message}), so you start with a blank design. The unreadable data is kept in this browser.`,
           unreadable: true,
           sticky: true,
+          code: saved.code,
         }
       : null;
   if (isShareHash(hash)) {

@@ -192,6 +192,17 @@ describe('autosave across tabs', () => {
 });
 
 describe('storage trouble', () => {
+  it('a save holding a value the gate refuses is kept aside; the notice names the value and its code', () => {
+    const storage = memoryStorage();
+    const doc = toDocument(design('d')) as unknown as { components: { spec: Record<string, unknown> }[] };
+    doc.components[0]!.spec.replicaCount = -5;
+    storage.setItem(AUTOSAVE_KEY, JSON.stringify({ savedAt: 1, document: doc }));
+    const boot = bootDesign('', storage);
+    expect(boot.notice).toMatchObject({ tone: 'error', unreadable: true, code: 'VMT-V01' });
+    expect(boot.notice!.text).toMatch(/\$\.components\[0\]\.spec\.replicaCount: .*must be at least/);
+    expect(unreadableAutosaves(storage)).toHaveLength(1);
+  });
+
   it('keeps every unreadable save, never overwriting a kept copy', () => {
     const storage = memoryStorage();
     storage.setItem(AUTOSAVE_KEY, '{first broken');
