@@ -75,11 +75,13 @@ interface Budget {
   whole: boolean;
   grid: number;
   expansions: number;
+  /** Searches no region holding more boxes than this (each frame of a drag must stay cheap). */
+  boxes: number;
   /** Rings searched around the path for a label that finds no place on it. */
   rings: number;
 }
-const AT_REST: Budget = { pads: [ROUTE_MARGIN * 3, 200, 600], whole: true, grid: 250_000, expansions: 40_000, rings: 400 };
-const MOVING: Budget = { pads: [ROUTE_MARGIN * 3, 200], whole: false, grid: 20_000, expansions: 4_000, rings: 10 };
+const AT_REST: Budget = { pads: [ROUTE_MARGIN * 3, 200, 600], whole: true, grid: 250_000, expansions: 40_000, boxes: Infinity, rings: 400 };
+const MOVING: Budget = { pads: [ROUTE_MARGIN * 3, 200], whole: false, grid: 20_000, expansions: 4_000, boxes: 60, rings: 10 };
 const LABEL_PAD = 3;
 
 const right = (r: Rect) => r.x + r.width;
@@ -456,6 +458,7 @@ function routeCentre(obstacles: Obstacles, req: LinkRequest, budget: Budget, lan
     const boxes = [...obstacles.query(inflate(region, clearance)).filter((o) => !open.has(o.id)), req.source.box, req.target.box].filter(
       (b) => !contains(inflate(b, clearance), s1) && !contains(inflate(b, clearance), t1),
     );
+    if (boxes.length > budget.boxes) return undefined;
     const found = search(s1, t1, region, boxes, clearance, margin, budget);
     // The stubs stay separate points: parallel lanes fork there.
     if (found) return { points: [s, ...simplify(found), t], region: inflate(region, clearance + 1) };
