@@ -78,6 +78,7 @@ test('What if: fail a vmstorage pod of an RF 1 cluster, then an alertmanager rep
   await expect(outcome(page).getByLabel('ingestion ok')).toBeVisible();
   await expect(dock(page).getByRole('list', { name: 'Reasons' })).toContainText('replicationFactor 1');
   await expect(page.locator('.cluster[data-kind="VMCluster"]')).toHaveAttribute('data-whatif', 'warn');
+  await expect(page.locator('.react-flow__edge[aria-label^="remoteWrite link from vmagent-scraper"]')).toHaveClass(/whatif-warn/);
   await expect(page.locator('.pod-button.failed')).toHaveCount(1);
   await setTheme(page, 'light');
   await page.screenshot({ path: '/tmp/whatif-light.png' });
@@ -88,6 +89,8 @@ test('What if: fail a vmstorage pod of an RF 1 cluster, then an alertmanager rep
   await expect(outcome(page).getByLabel('queries unavailable')).toBeVisible();
   await expect(page.locator('.cluster[data-kind="VMCluster"]')).toHaveAttribute('data-whatif', 'bad');
   await expect(node(page, 'VMAgent scraper').locator('.node')).toHaveAttribute('data-whatif', 'warn');
+  // Links too: the write into the cluster and the vmalert's reads from it are broken.
+  await expect(page.locator('.react-flow__edge[aria-label^="remoteWrite link from vmagent-scraper"]')).toHaveClass(/whatif-bad/);
   await page.screenshot({ path: '/tmp/whatif-harm.png' });
   await info.attach('whatif-harm', { path: '/tmp/whatif-harm.png', contentType: 'image/png' });
   await dock(page).getByRole('button', { name: 'Restore pod vmstorage-prod-0' }).click();

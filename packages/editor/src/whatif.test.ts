@@ -18,6 +18,7 @@ import {
   toggleWhatIf,
   togglePod,
   componentTone,
+  linkTone,
   toneOf,
   whatIfViewOf,
   worstScenario,
@@ -86,6 +87,12 @@ describe('what-if mode', () => {
     expect(componentTone(o, cluster)).toBe('warn');
     expect(componentTone(o, 'no-such-component')).toBeUndefined();
     expect(componentTone({ harm: { [cluster]: 'down' } }, cluster)).toBe('bad');
+    // A link as the worse of its ends, a cluster part counting as its cluster.
+    const write = t.links.find((l) => l.type === 'remoteWrite')!;
+    expect(write.target).toBe(`${cluster}-vminsert`);
+    expect(linkTone(t, o, write)).toBe('warn');
+    expect(linkTone(t, { harm: { [cluster]: 'down' } }, write)).toBe('bad');
+    expect(linkTone(t, { harm: {} }, write)).toBeUndefined();
     expect(view.outcome(t, ['vmstorage-prod-0'])).toBe(o);
     // Moving a node is not a new design version.
     const moved = updateComponent(t, cluster, (c) => ({ ...c, position: { x: 1, y: 1 } }));

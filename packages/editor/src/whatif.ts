@@ -12,7 +12,9 @@ import {
   severity,
   whatIf,
   zonesFor,
+  getComponent,
   type Analysis,
+  type Link,
   type Survival,
   type Topology,
   type WhatIfScenario,
@@ -98,6 +100,15 @@ export function toneOf(o: Pick<WhatIfScenario, 'ingestion' | 'queries' | 'alerti
 export function componentTone(o: Pick<WhatIfScenario, 'harm'>, id: string): Tone | undefined {
   const h = o.harm[id];
   return h === undefined ? undefined : h === 'down' ? 'bad' : 'warn';
+}
+
+/**
+ * How a link fares in a scenario: as the worse of its two ends (a cluster part counts as its
+ * cluster), so the write into a cluster that answers nothing is red, an agent that only buffers amber.
+ */
+export function linkTone(t: Topology, o: Pick<WhatIfScenario, 'harm'>, link: Pick<Link, 'source' | 'target'>): Tone | undefined {
+  const ends = [link.source, link.target].map((id) => id && componentTone(o, getComponent(t, id)?.cluster ?? id));
+  return ends.includes('bad') ? 'bad' : ends.includes('warn') ? 'warn' : undefined;
 }
 
 /** The worst scenario of an analysis: by its worst dimension, then by the sum of the three. */

@@ -2,6 +2,7 @@ import { ConnectionMode, Controls, Panel, ReactFlow, useReactFlow, type EdgeChan
 import {
   applyEdgeChanges,
   dropPaletteItem,
+  linkTone,
   makeLink,
   PALETTE_MIME,
   runCommand,
@@ -12,6 +13,7 @@ import {
 } from '@vmtopo/editor';
 import { useCallback, useDeferredValue, useMemo, useRef, useState, type DragEvent, type KeyboardEvent, type PointerEvent } from 'react';
 import { isTextField, nodeIdAt } from '../browser.ts';
+import { useWhatIf } from '../hooks/useWhatIf.ts';
 import { useConnectDrag } from '../hooks/useConnectDrag.ts';
 import { useEditor } from '../hooks/useEditor.ts';
 import { useEditorApi } from '../hooks/useEditorApi.ts';
@@ -128,7 +130,11 @@ export function Canvas({
     [deriveNodes, topology, selNodes, measured, byComponent],
   );
   const { nodes, onNodesChange } = useLiveDrag(store, derived);
-  const edges = useMemo(() => deriveEdges(topology, selEdges), [deriveEdges, topology, selEdges]);
+  const outcome = useWhatIf().outcome;
+  const edges = useMemo(
+    () => deriveEdges(topology, selEdges, outcome && ((l) => linkTone(topology, outcome, l))),
+    [deriveEdges, topology, selEdges, outcome],
+  );
 
   const onEdgesChange = useCallback((changes: EdgeChange<FlowEdge>[]) => applyEdgeChanges(store, changes), [store]);
 

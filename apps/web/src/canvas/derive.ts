@@ -1,6 +1,6 @@
 import type { Edge, Node } from '@xyflow/react';
 import { getComponent, isClusterPart, notesOf, partList, partsOf, replicasOf, type Component, type Link, type Note, type Position, type Topology } from '@vmtopo/model';
-import { clusterSize, estimateHeight, NODE_W, PART_AREA, QUERY_LINKS, type NodeFindings } from '@vmtopo/editor';
+import { clusterSize, estimateHeight, NODE_W, PART_AREA, QUERY_LINKS, type NodeFindings, type Tone } from '@vmtopo/editor';
 
 export interface ComponentNodeData extends Record<string, unknown> {
   component: Component;
@@ -150,20 +150,24 @@ export function createNodeDeriver(): (input: DeriveInput) => FlowNode[] {
   };
 }
 
-/** Derives edges from links; per link, the edge object is reused while link and selection are. */
-export function createEdgeDeriver(): (t: Topology, selected: ReadonlySet<string>) => FlowEdge[] {
-  let cache = new Map<string, { link: Link; selected: boolean; edge: FlowEdge }>();
+/**
+ * Derives edges from links; per link, the edge object is reused while link, selection and (in the
+ * What if mode, `tone`) how the link fares are.
+ */
+export function createEdgeDeriver(): (t: Topology, selected: ReadonlySet<string>, tone?: (l: Link) => Tone | undefined) => FlowEdge[] {
+  let cache = new Map<string, { link: Link; selected: boolean; tone: Tone | undefined; edge: FlowEdge }>();
   let last: FlowEdge[] = [];
-  return (t, selected) => {
-    const next = new Map<string, { link: Link; selected: boolean; edge: FlowEdge }>();
+  return (t, selected, toneOf) => {
+    const next = new Map<string, { link: Link; selected: boolean; tone: Tone | undefined; edge: FlowEdge }>();
     const ids = new Set(t.components.map((c) => c.id));
     const out: FlowEdge[] = [];
     for (const l of t.links) {
       if (l.target === undefined || !ids.has(l.source) || !ids.has(l.target)) continue;
       const sel = selected.has(l.id);
+      const tone = toneOf?.(l);
       const old = cache.get(l.id);
       const edge: FlowEdge =
-        old && old.link === l && old.selected === sel
+        old && old.link === l && old.selected === sel && old.tone === tone
           ? old.edge
           : {
               id: l.id,
@@ -174,11 +178,12 @@ export function createEdgeDeriver(): (t: Topology, selected: ReadonlySet<string>
               sourceHandle: 'out',
               targetHandle: 'in',
               selected: sel,
+              ...(tone ? { className: `whatif-${tone}` } : {}),
               zIndex: Z.link,
               ariaLabel: `${l.type} link from ${l.source} to ${l.target}`,
               data: { link: l },
             };
-      next.set(l.id, { link: l, selected: sel, edge });
+      next.set(l.id, { link: l, selected: sel, tone, edge });
       out.push(edge);
     }
     cache = next;
