@@ -81,7 +81,7 @@ interface Budget {
   rings: number;
 }
 const AT_REST: Budget = { pads: [ROUTE_MARGIN * 3, 200, 600], whole: true, grid: 250_000, expansions: 40_000, boxes: Infinity, rings: 400 };
-const MOVING: Budget = { pads: [ROUTE_MARGIN * 3, 200], whole: false, grid: 20_000, expansions: 4_000, boxes: 60, rings: 10 };
+const MOVING: Budget = { pads: [ROUTE_MARGIN * 3, 200], whole: false, grid: 8_000, expansions: 1_500, boxes: 30, rings: 10 };
 const LABEL_PAD = 3;
 
 const right = (r: Rect) => r.x + r.width;
