@@ -109,7 +109,9 @@ export function Canvas({
   const topology = deferred !== current && samePlaces(deferred, current) ? deferred : current;
   const selection = useEditor((s) => s.selection);
   const measured = useEditor((s) => s.measured);
-  const byComponent = useFindingsByComponent();
+  // Badges follow a moment after the edit, like the topology above: the keystroke's own render
+  // updates the findings panel and the YAML, and the canvas catches up in the deferred one.
+  const byComponent = useDeferredValue(useFindingsByComponent());
   const near = useNearZoom();
   const rf = useReactFlow<FlowNode, FlowEdge>();
   const [deriveNodes] = useState(createNodeDeriver);
