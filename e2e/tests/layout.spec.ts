@@ -62,34 +62,31 @@ test('at 1440×900 the canvas has at least 70% of the width, and both panels col
   expect(errors).toEqual([]);
 });
 
-const TWO_NAMESPACES = `apiVersion: operator.victoriametrics.com/v1beta1
+/** Two agents in `collect` writing to a VMSingle in `monitoring`, read by a VMAlert there. */
+const agentIn = (name: string) => `apiVersion: operator.victoriametrics.com/v1beta1
 kind: VMAgent
-metadata: {name: edge, namespace: collect}
+metadata: {name: ${name}, namespace: collect}
 spec:
   replicaCount: 2
   remoteWrite:
     - url: http://vmsingle-db.monitoring.svc:8429/api/v1/write
----
-apiVersion: operator.victoriametrics.com/v1beta1
-kind: VMAgent
-metadata: {name: apps, namespace: collect}
-spec:
-  replicaCount: 2
-  remoteWrite:
-    - url: http://vmsingle-db.monitoring.svc:8429/api/v1/write
----
-apiVersion: operator.victoriametrics.com/v1beta1
+`;
+const TWO_NAMESPACES = [
+  agentIn('edge'),
+  agentIn('apps'),
+  `apiVersion: operator.victoriametrics.com/v1beta1
 kind: VMSingle
 metadata: {name: db, namespace: monitoring}
 spec: {retentionPeriod: "1"}
----
-apiVersion: operator.victoriametrics.com/v1beta1
+`,
+  `apiVersion: operator.victoriametrics.com/v1beta1
 kind: VMAlert
 metadata: {name: rules, namespace: monitoring}
 spec:
   replicaCount: 2
   datasource: {url: http://vmsingle-db.monitoring.svc:8429}
-`;
+`,
+].join('---\n');
 
 test('namespace boxes: for a design in two namespaces, a frame around each, following a drag; off by default', async ({ page }, info) => {
   const errors = watchErrors(page);
