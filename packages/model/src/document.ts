@@ -12,6 +12,10 @@ import { validateTopology } from './validate.ts';
  * The versioned file format (`.vmtopo.json`, and the payload of share links). Every document
  * carries `version`; older versions are brought forward through MIGRATIONS one step at a time, so
  * a file or link made today keeps opening after the format changes.
+ *
+ * Within v2 (not released yet) the external Grafana kind was added: every earlier document opens
+ * as before, and a reader from before it refuses a document holding one by name
+ * (`$.components[3].kind: has unknown kind "Grafana"`), rather than dropping it.
  */
 export const DOCUMENT_VERSION = 2;
 

@@ -1,4 +1,4 @@
-import { KINDS } from './kinds/index.ts';
+import { KINDS, nameScope } from './kinds/index.ts';
 import { linkProblem } from './links.ts';
 import type { Component, ComponentKind, Link, LinkType, Position, Topology } from './topology.ts';
 import { CLUSTER_PARTS, isClusterPart } from './topology.ts';
@@ -16,10 +16,10 @@ function uniqueId(t: Topology, base: string): string {
   for (let i = 2; ; i++) if (!taken.has(`${base}-${i}`)) return `${base}-${i}`;
 }
 
-/** A name not yet used by that CR kind in the design's namespace: `vmagent`, `vmagent-2`, ... */
+/** A name not yet used by that CR kind (nameScope) in the design's namespace: `vmagent`, `vmagent-2`, ... */
 export function uniqueName(t: Topology, kind: ComponentKind, base: string): string {
-  const crd = KINDS[kind].crdKind;
-  const taken = new Set(t.components.filter((c) => KINDS[c.kind].crdKind === crd).map((c) => c.name));
+  const scope = nameScope(kind);
+  const taken = new Set(t.components.filter((c) => nameScope(c.kind) === scope).map((c) => c.name));
   if (!taken.has(base)) return base;
   for (let i = 2; ; i++) if (!taken.has(`${base}-${i}`)) return `${base}-${i}`;
 }

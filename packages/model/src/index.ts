@@ -7,7 +7,7 @@ export * from './spreading.ts';
 export * from './links.ts';
 export * from './validate.ts';
 export * from './document.ts';
-export { KINDS, FIELD_GROUPS, fieldOf, fieldCheck, type KindInfo, type FieldDef, type FieldGroup, type FieldType } from './kinds/index.ts';
+export { KINDS, FIELD_GROUPS, fieldOf, nameScope, fieldCheck, type KindInfo, type FieldDef, type FieldGroup, type FieldType } from './kinds/index.ts';
 export * from './edit.ts';
 export * from './notes.ts';
 export * from './diff.ts';

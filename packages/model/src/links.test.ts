@@ -20,7 +20,7 @@ describe('link rules', () => {
     expect(linkProblem(t, 'remoteWrite', ids.VMAgent!, ids.VMSingle!)).toBeUndefined();
     expect(linkProblem(t, 'remoteWrite', ids.VMAgent!, `${ids.VMCluster}-vminsert`)).toBeUndefined();
     expect(linkProblem(t, 'remoteWrite', ids.VMAgent!, `${ids.VMCluster}-vmselect`)).toMatch(/only to VMSingle, vminsert, VMAuth, not to vmselect/);
-    expect(linkProblem(t, 'datasource', ids.VMAgent!, ids.VMSingle!)).toMatch(/datasource links start at VMAlert, not at VMAgent/);
+    expect(linkProblem(t, 'datasource', ids.VMAgent!, ids.VMSingle!)).toMatch(/datasource links start at VMAlert, Grafana, not at VMAgent/);
     expect(linkProblem(t, 'notifier', ids.VMAlert!, ids.VMSingle!)).toMatch(/only to VMAlertmanager/);
     expect(linkProblem(t, 'remoteWrite', ids.VMAgent!, ids.VMAgent!)).toMatch(/itself/);
   });
@@ -41,6 +41,24 @@ describe('link rules', () => {
     expect(linkProblem(t, 'datasource', ids.VMAlert!, `${ids.VMCluster}-vmselect`)).toMatch(/has one datasource only/);
     expect(linkProblem(t, 'datasource', ids.VMAlert!, ids.VMSingle!)).toMatch(/already has this datasource link/);
     expect(possibleLinkTypes(t, ids.VMAlert!, ids.VMSingle!)).toEqual(['remoteWrite', 'remoteRead']);
+  });
+
+  it('lets Grafana read VMSingle, vmselect and VMAuth, through as many datasources as it likes', () => {
+    const { t: t0, ids } = design();
+    const g = addComponent(t0, 'Grafana');
+    const vmselect = `${ids.VMCluster}-vmselect`;
+    for (const target of [ids.VMSingle!, vmselect, ids.VMAuth!]) expect(linkProblem(g.topology, 'datasource', g.id, target)).toBeUndefined();
+    expect(linkProblem(g.topology, 'datasource', g.id, ids.VMAgent!)).toMatch(/grafana 'grafana' can send datasource only to VMSingle, vmselect, VMAuth, not to VMAgent/);
+    expect(linkProblem(g.topology, 'datasource', g.id, `${ids.VMCluster}-vminsert`)).toMatch(/not to vminsert/);
+    expect(linkProblem(g.topology, 'remoteRead', g.id, ids.VMSingle!)).toMatch(/remoteRead links start at VMAlert, not at Grafana/);
+    expect(linkProblem(g.topology, 'remoteWrite', g.id, ids.VMSingle!)).toMatch(/not at Grafana/);
+    // Nothing links to a Grafana: it is a client of the stack.
+    expect(linkProblem(g.topology, 'datasource', ids.VMAlert!, g.id)).toMatch(/not to Grafana/);
+    expect(possibleLinkTypes(g.topology, ids.VMAgent!, g.id)).toEqual([]);
+    let t = g.topology;
+    for (const target of [ids.VMSingle!, vmselect]) t = addLink(t, 'datasource', g.id, target).topology;
+    expect(linkProblem(t, 'datasource', g.id, ids.VMAuth!)).toBeUndefined();
+    expect(linkProblem(t, 'datasource', g.id, vmselect)).toMatch(/already has this datasource link/);
   });
 
   it('removing a cluster removes its parts and their links', () => {

@@ -1,18 +1,22 @@
 import { describe, getComponent } from './access.ts';
 import type { Component, ComponentKind, Link, LinkType, Topology } from './topology.ts';
 
+/** What serves queries: the storages' read paths and a VMAuth in front of them. */
+const QUERY_TARGETS: ComponentKind[] = ['VMSingle', 'vmselect', 'VMAuth'];
+
 /**
  * Which kinds a link of each type may join, from the operator's CRD fields that carry them. A
  * VMAlert may remote-write through a VMAgent (the buffering path the vmalert docs recommend, as in
  * the operator's vmalert-full example); it may not read from one, since a VMAgent serves no queries.
+ * Grafana (external, no CRD field) reads where a VMAlert reads; it may hold any number of datasources.
  */
 export const LINK_RULES: Record<LinkType, { from: ComponentKind[]; to: Partial<Record<ComponentKind, ComponentKind[]>> }> = {
   remoteWrite: {
     from: ['VMAgent', 'VMAlert'],
     to: { VMAgent: ['VMSingle', 'vminsert', 'VMAuth'], VMAlert: ['VMSingle', 'vminsert', 'VMAuth', 'VMAgent'] },
   },
-  datasource: { from: ['VMAlert'], to: { VMAlert: ['VMSingle', 'vmselect', 'VMAuth'] } },
-  remoteRead: { from: ['VMAlert'], to: { VMAlert: ['VMSingle', 'vmselect', 'VMAuth'] } },
+  datasource: { from: ['VMAlert', 'Grafana'], to: { VMAlert: QUERY_TARGETS, Grafana: QUERY_TARGETS } },
+  remoteRead: { from: ['VMAlert'], to: { VMAlert: QUERY_TARGETS } },
   notifier: { from: ['VMAlert'], to: { VMAlert: ['VMAlertmanager'] } },
 };
 

@@ -1,7 +1,7 @@
 /**
  * The topology: what a user draws. Components are the operator's custom resources (a VMCluster's
- * vminsert, vmselect and vmstorage are components of their own that point at their cluster), links
- * are the wires between them. Everything the model does not interpret is kept verbatim in `spec`,
+ * vminsert, vmselect and vmstorage are components of their own that point at their cluster), and
+ * the external systems drawn around the stack (EXTERNAL_KINDS); links are the wires between them. Everything the model does not interpret is kept verbatim in `spec`,
  * so an imported manifest renders back without losing a field.
  */
 
@@ -15,8 +15,21 @@ export const COMPONENT_KINDS = [
   'VMAlert',
   'VMAlertmanager',
   'VMAuth',
+  'Grafana',
 ] as const;
 export type ComponentKind = (typeof COMPONENT_KINDS)[number];
+
+/**
+ * Kinds that are no operator object: systems around the stack that a design draws to show who uses
+ * it (Grafana queries it). They render as a YAML comment, never as an object, and create nothing.
+ * Appended to COMPONENT_KINDS: share links number kinds by their place in that list.
+ */
+export const EXTERNAL_KINDS = ['Grafana'] as const;
+export type ExternalKind = (typeof EXTERNAL_KINDS)[number];
+
+export function isExternalKind(kind: ComponentKind): kind is ExternalKind {
+  return kind === 'Grafana';
+}
 
 /** The three parts of a VMCluster; each is a component whose `cluster` names the VMCluster. */
 export const CLUSTER_PARTS = ['vminsert', 'vmselect', 'vmstorage'] as const;

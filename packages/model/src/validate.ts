@@ -1,5 +1,5 @@
 import { describe, nameOf, namespaceOf, rawField } from './access.ts';
-import { type FieldDef, KINDS, fieldCheck, fieldOf } from './kinds/index.ts';
+import { type FieldDef, KINDS, fieldCheck, fieldOf, nameScope } from './kinds/index.ts';
 import { linksFrom } from './links.ts';
 import { checkKubeLabels, checkName, checkSize } from './values.ts';
 import type { Component, ComponentKind, Topology } from './topology.ts';
@@ -29,7 +29,7 @@ export function fieldProblem(kind: ComponentKind, key: string, value: unknown): 
 
 /** A CR's identity: names are unique per CR kind (a cluster part is its cluster's CR) and namespace. */
 function crKey(t: Topology, c: Component): string {
-  return `${KINDS[c.kind].crdKind}/${namespaceOf(t, c)}/${nameOf(t, c)}`;
+  return `${nameScope(c.kind)}/${namespaceOf(t, c)}/${nameOf(t, c)}`;
 }
 
 /**

@@ -236,4 +236,15 @@ export const checkTenant: Check = (v) =>
   typeof v === 'string' && TENANT_RE.test(v) ? undefined : 'must be "<accountID>[:<projectID>]" or "multitenant"';
 
 export const checkString: Check = (v) => (typeof v === 'string' ? undefined : 'must be text');
+
+const URL_MAX = 2_000;
+
+/** An absolute http(s) address, as a browser opens it (an external system's URL). */
+export const checkUrl: Check = (v) => {
+  if (typeof v !== 'string') return 'must be text';
+  if (v.length > URL_MAX) return `is ${v.length} characters long; at most ${URL_MAX} are allowed`;
+  if (!/^https?:\/\/[^\s/?#]+[^\s]*$/.test(v)) return 'must be an http:// or https:// address without spaces, like https://grafana.example.com';
+  return undefined;
+};
+
 export const checkBool: Check = (v) => (typeof v === 'boolean' ? undefined : 'must be true or false');

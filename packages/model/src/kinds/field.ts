@@ -10,12 +10,14 @@ import {
   checkShortDuration,
   checkSize,
   checkString,
+  checkUrl,
 } from '../values.ts';
 
 /**
  * How the inspector edits a field; also picks the value check. `quantity` is a Kubernetes quantity
  * (`20Gi`, `250m`), `size` a VictoriaMetrics size (`1GiB`, `500MB`, bytes), `labels` a map of
- * Prometheus labels (external labels: names `[a-zA-Z_][a-zA-Z0-9_]*`, any text as values).
+ * Prometheus labels (external labels: names `[a-zA-Z_][a-zA-Z0-9_]*`, any text as values), `url`
+ * an absolute http(s) address.
  */
 export type FieldType =
   | 'int'
@@ -29,6 +31,7 @@ export type FieldType =
   | 'intOrPercent'
   | 'bool'
   | 'labels'
+  | 'url'
   | 'spread';
 
 /** The groups of fields, in the order the inspector shows them. */
@@ -73,6 +76,8 @@ export function fieldCheck(field: FieldDef): Check {
       return checkBool;
     case 'labels':
       return checkPromLabels;
+    case 'url':
+      return checkUrl;
     case 'spread':
       return () => undefined;
     case 'text':
