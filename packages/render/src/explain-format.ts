@@ -2,7 +2,7 @@
  * Output formats of `vmtopo explain`: what the operator creates for a design, as readable text or
  * JSON. Pure: the operator model (and the topology, for component names) in, a string out.
  */
-import { type Arg, type ComponentPlan, type OperatorModel, type Topology, getComponent, isClusterPart, nameOf } from '@vmtopo/model';
+import { type Arg, type ComponentPlan, type OperatorModel, type Topology, getComponent, isClusterPart, isExternalKind, nameOf } from '@vmtopo/model';
 
 /** How the output names a component: `VMAgent/big`, `VMCluster/prod/vmstorage`. */
 export function componentRef(t: Topology, id: string): string {
@@ -45,7 +45,9 @@ export function explainJson(t: Topology, m: OperatorModel): string {
 
 function planText(t: Topology, p: ComponentPlan): string[] {
   const lines = [componentRef(t, p.componentId)];
-  if (p.workloads.length + p.services.length + p.pdbs.length + p.pvcs.length === 0) lines.push('  nothing of its own');
+  const c = getComponent(t, p.componentId);
+  if (c && isExternalKind(c.kind)) lines.push('  external, not an operator object: nothing is created for it');
+  else if (p.workloads.length + p.services.length + p.pdbs.length + p.pvcs.length === 0) lines.push('  nothing of its own');
   for (const w of p.workloads) {
     const pods = w.podNames === 'per-node' ? 'one pod per Kubernetes node' : `${w.replicas} pod${w.replicas === 1 ? '' : 's'}: ${w.pods.join(', ')}${w.podNames === 'generated' ? ' (generated names, by ordinal)' : ''}`;
     lines.push(`  ${w.kind} ${w.name}${w.shard !== undefined ? ` (shard ${w.shard})` : ''} — ${pods}`);

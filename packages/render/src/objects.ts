@@ -1,4 +1,4 @@
-import { CLUSTER_PARTS, KINDS, getComponent, isClusterPart, linkUrls, linksFrom, namespaceOf, partsOf } from '@vmtopo/model';
+import { CLUSTER_PARTS, KINDS, getComponent, isClusterPart, isExternalKind, linkUrls, linksFrom, namespaceOf, partsOf } from '@vmtopo/model';
 import type { Component, JsonObject, KubeObject, Link, Topology } from '@vmtopo/model';
 import { generatedSelector, selectorIsExact } from './notifier.ts';
 
@@ -62,10 +62,10 @@ export function componentObject(t: Topology, c: Component): KubeObject {
   return { apiVersion: API_VERSION, kind: KINDS[c.kind].crdKind, metadata: metadata(t, c), spec };
 }
 
-/** Every object of the design: its CRs in design order, then the other objects as they came. */
+/** Every object of the design: its CRs in design order, then the other objects as they came (external systems are none). */
 export function renderObjects(t: Topology): KubeObject[] {
   const out: KubeObject[] = [];
-  for (const c of t.components) if (!isClusterPart(c.kind)) out.push(componentObject(t, c));
+  for (const c of t.components) if (!isClusterPart(c.kind) && !isExternalKind(c.kind)) out.push(componentObject(t, c));
   out.push(...t.extras);
   return out;
 }

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { namespaceOf } from '@vmtopo/model';
 import type { Link, Topology } from '@vmtopo/model';
-import { arbTopology } from '@vmtopo/model/fixtures/arbitrary.ts';
+import { arbTopology, withGrafanas } from '@vmtopo/model/fixtures/arbitrary.ts';
 import { arbPick, edit } from '@vmtopo/model/fixtures/edits.ts';
 import { importManifests } from './import.ts';
 import { selectorIsExact } from './notifier.ts';
@@ -65,9 +65,9 @@ describe('renderer properties', { timeout: 60_000 }, () => {
     );
   });
 
-  it('after random edits, the incremental render equals the uncached one', () => {
+  it('after random edits, the incremental render equals the uncached one (Grafana comments included)', () => {
     fc.assert(
-      fc.property(arbTopology(), fc.array(arbPick, { minLength: 1, maxLength: 6 }), (t, picks) => {
+      fc.property(arbTopology().chain(withGrafanas), fc.array(arbPick, { minLength: 1, maxLength: 6 }), (t, picks) => {
         const renderer = createRenderer();
         let current = t;
         renderer.render(current);
@@ -82,8 +82,19 @@ describe('renderer properties', { timeout: 60_000 }, () => {
 
   it('the cached render equals the uncached one', () => {
     fc.assert(
-      fc.property(arbTopology(), (t) => {
+      fc.property(arbTopology().chain(withGrafanas), (t) => {
         expect(renderYaml(t)).toBe(renderYamlUncached(t));
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it('a Grafana is lost on the way back, as a comment: import(render(t with Grafanas)) equals import(render(t))', () => {
+    fc.assert(
+      fc.property(representable.chain((t) => withGrafanas(t).map((g) => ({ t, g }))), ({ t, g }) => {
+        const yaml = renderYaml(g);
+        expect(yaml.startsWith(renderYaml(t))).toBe(true);
+        expect(importManifests(yaml, { name: t.name }).topology).toEqual(importManifests(renderYaml(t), { name: t.name }).topology);
       }),
       { numRuns: 100 },
     );
@@ -91,7 +102,7 @@ describe('renderer properties', { timeout: 60_000 }, () => {
 
   it.skipIf(!HAVE_CRDS)('random valid topologies render to strictly schema-valid objects', () => {
     fc.assert(
-      fc.property(arbTopology(), (t) => {
+      fc.property(arbTopology().chain(withGrafanas), (t) => {
         expect(renderObjects(t).flatMap(crdErrors)).toEqual([]);
       }),
       { numRuns: 150 },

@@ -1,5 +1,6 @@
-import { changeCount, diffTopology, getComponent, isClusterPart, linksFrom, linksTo, partsOf } from '@vmtopo/model';
+import { changeCount, diffTopology, getComponent, isClusterPart, isExternalKind, linksFrom, linksTo, partsOf } from '@vmtopo/model';
 import type { Component, KubeObject, Topology, TopologyDiff } from '@vmtopo/model';
+import { externalComments, externalIds } from './external.ts';
 import { selectorIsExact } from './notifier.ts';
 import { componentObject, renderObjects } from './objects.ts';
 import { stringifyPortable } from './yaml-scalars.ts';
@@ -70,7 +71,8 @@ const FAST_LIMIT = 64;
  * linking to them (their URLs name the target) and of a changed part's cluster (parts fold into
  * it). Undefined when the edit is anything else, or touches an alertmanager (whether a notifier
  * selector is written depends on every alertmanager's labels) or a cluster (its name is in the
- * URLs of every link into any of its parts): `componentYaml` then checks each component's inputs.
+ * URLs of every link into any of its parts) or an external system (the list of their comments
+ * changes): `componentYaml` then checks each component's inputs.
  */
 function affectedDocs(d: TopologyDiff): Set<string> | undefined {
   const { components, links, extras } = d;
@@ -79,7 +81,7 @@ function affectedDocs(d: TopologyDiff): Set<string> | undefined {
   const out = new Set<string>();
   for (const pair of components.changed) {
     for (const c of [pair.prev, pair.next]) {
-      if (c.kind === 'VMAlertmanager' || c.kind === 'VMCluster') return undefined;
+      if (c.kind === 'VMAlertmanager' || c.kind === 'VMCluster' || isExternalKind(c.kind)) return undefined;
       out.add(c.id);
       for (const l of linksTo(d.next, c.id)) out.add(l.source);
       if (c.cluster !== undefined) out.add(c.cluster);
@@ -101,10 +103,14 @@ export interface Renderer {
  * the documents it cannot have changed are not even looked at (`affectedDocs`).
  */
 export function createRenderer(): Renderer {
-  let last: { t: Topology; docs: string[]; at: Map<string, number> } | undefined;
+  // `externals`: the ids of the external systems, whose comments follow the documents. Their text
+  // is written again on every render (a line per datasource, of a few systems at most): a target's
+  // rename changes it, and the fast path does not follow links out of an external system.
+  let last: { t: Topology; docs: string[]; at: Map<string, number>; externals: string[] } | undefined;
+  const text = (t: Topology, docs: string[], externals: string[]) => docs.join('---\n') + externalComments(t, externals);
   return {
     render(t, diff) {
-      if (last?.t === t) return last.docs.join('---\n');
+      if (last?.t === t) return text(t, last.docs, last.externals);
       const affected = last ? affectedDocs(diff?.prev === last.t && diff.next === t ? diff : diffTopology(last.t, t)) : undefined;
       if (last && affected) {
         const docs = last.docs.slice();
@@ -113,19 +119,19 @@ export function createRenderer(): Renderer {
           const c = getComponent(t, id);
           if (i !== undefined && c) docs[i] = componentYaml(t, c);
         }
-        last = { t, docs, at: last.at };
-        return docs.join('---\n');
+        last = { t, docs, at: last.at, externals: last.externals };
+        return text(t, docs, last.externals);
       }
       const docs: string[] = [];
       const at = new Map<string, number>();
       for (const c of t.components) {
-        if (isClusterPart(c.kind)) continue;
+        if (isClusterPart(c.kind) || isExternalKind(c.kind)) continue;
         at.set(c.id, docs.length);
         docs.push(componentYaml(t, c));
       }
       for (const o of t.extras) docs.push(extraYaml(o));
-      last = { t, docs, at };
-      return docs.join('---\n');
+      last = { t, docs, at, externals: externalIds(t) };
+      return text(t, docs, last.externals);
     },
   };
 }
@@ -137,5 +143,5 @@ export function renderYaml(t: Topology): string {
 
 /** The uncached path, for checking the cache against it. */
 export function renderYamlUncached(t: Topology): string {
-  return objectsYaml(renderObjects(t));
+  return objectsYaml(renderObjects(t)) + externalComments(t, externalIds(t));
 }

@@ -67,6 +67,29 @@ describe('vmtopo CLI', () => {
     expect((await run(['lint', '--format', 'xml', bad])).err).toMatch(/--format must be one of text, json, sarif/);
   });
 
+  it('a design with an external Grafana: render writes its comment, lint finds nothing of it, explain says it creates nothing', async () => {
+    const doc = file(
+      'grafana.json',
+      JSON.stringify({
+        version: 2,
+        name: 'g',
+        namespace: 'mon',
+        components: [
+          { id: 's', kind: 'VMSingle', name: 'main', spec: {} },
+          { id: 'g', kind: 'Grafana', name: 'dash', spec: { url: 'https://grafana.example.com' } },
+        ],
+        links: [{ id: 'd', type: 'datasource', source: 'g', target: 's' }],
+      }),
+    );
+    const rendered = await run(['render', doc]);
+    expect(rendered.code).toBe(0);
+    expect(rendered.out).toMatch(/kind: VMSingle[\s\S]*\n# Grafana "dash" in namespace "mon" \(external, not an operator object, https:\/\/grafana\.example\.com\)\n#   datasource → http:\/\/vmsingle-main\.mon\.svc:8429\n$/);
+    const lint = JSON.parse((await run(['lint', '--format', 'json', doc])).out) as { findings: { componentIds: string[] }[] };
+    expect(lint.findings.filter((f) => f.componentIds.includes('g'))).toEqual([]);
+    const explained = await run(['explain', '--component', 'Grafana/dash', doc]);
+    expect(explained.out).toContain('Grafana/dash\n  external, not an operator object: nothing is created for it\n');
+  });
+
   it('import, render and lint print one note naming the objects kept but not modelled, never a refusal', async () => {
     const yaml = [
       'apiVersion: operator.victoriametrics.com/v1beta1\nkind: VMAuth\nmetadata: {name: gate}\nspec: {}',

@@ -10,7 +10,7 @@ import type { Component, JsonObject, Topology } from '@vmtopo/model';
  *            [kind, nameOrCluster, opts]
  *            [kind, nameOrCluster, x, y]
  *            [kind, nameOrCluster, x, y, opts]
- *   kind          index into V1.kinds
+ *   kind          index into the kinds of its format (V1.kinds; V2.kinds appends to them)
  *   nameOrCluster the CR name; for a cluster part (vminsert / vmselect / vmstorage) the reference
  *                 of its VMCluster instead
  *   x, y          the position, whole numbers (the encoder rounds)
@@ -36,8 +36,9 @@ import type { Component, JsonObject, Topology } from '@vmtopo/model';
  * note:      [text, x, y]  [text, x, y, id]   id only when it is not the derived one: `note` for
  *            the first, `note-<n>` for the n-th (1-based) after it
  *
- * v2 (document format v2) adds the design's zones and outage, the components' workloads and the
- * notes, and nothing else: it keeps every table of V1. A v1 link decodes to a version-1 document, which the
+ * v2 (document format v2) adds the design's zones and outage, the components' workloads, the
+ * notes and the external Grafana kind (code 9, appended to V1's kinds), and nothing else: it
+ * keeps every table of V1, so a v2 link made before Grafana decodes unchanged. A v1 link decodes to a version-1 document, which the
  * model migrates like any v1 file.
  */
 
@@ -110,8 +111,19 @@ export const V1 = Object.freeze({
   documentVersion: 1,
 } as const);
 
-/** Format v2: the tables of V1; its links carry documents of this version. */
-export const V2 = Object.freeze({ documentVersion: 2 } as const);
+/**
+ * Format v2: the tables of V1, the kinds appended to (only ever appended: a code once given keeps
+ * its kind); its links carry documents of this version. A v1 link knows V1's kinds only.
+ */
+export const V2 = Object.freeze({
+  kinds: [...V1.kinds, 'Grafana'],
+  prefixes: [...V1.prefixes, 'grafana'],
+  initialSpecs: [...V1.initialSpecs, '{}'],
+  documentVersion: 2,
+} as const);
+
+/** The kind tables a link of `version` is read with. */
+const kindTables = (version: 1 | 2) => (version >= 2 ? V2 : V1);
 
 const PARTS = new Set([3, 4, 5]);
 
@@ -160,7 +172,7 @@ function applyPatch(base: JsonObject, patch: JsonObject): JsonObject {
  */
 function encodeSpec(kind: number, index: number, spec: JsonObject, earlier: { index: number; text: string }[], opts: JsonObject): void {
   const text = JSON.stringify(spec);
-  const bases: { index?: number; text: string }[] = [{ text: V1.initialSpecs[kind]! }, ...earlier];
+  const bases: { index?: number; text: string }[] = [{ text: V2.initialSpecs[kind]! }, ...earlier];
   let best: JsonObject = { s: spec };
   let bestLength = text.length + 4;
   for (const base of bases) {
@@ -184,9 +196,9 @@ export function toCompact(t: Topology): JsonObject {
     if (!index.has(c.id)) index.set(c.id, i);
   });
   const ref = (id: string): Ref => index.get(id) ?? id;
-  const kindOf = (c: Component) => (V1.kinds as readonly string[]).indexOf(c.kind);
+  const kindOf = (c: Component) => (V2.kinds as readonly string[]).indexOf(c.kind);
 
-  const recent: { index: number; text: string }[][] = V1.kinds.map(() => []);
+  const recent: { index: number; text: string }[][] = V2.kinds.map(() => []);
   const components = t.components.map((c, i) => {
     const kind = kindOf(c);
     if (kind < 0) throw new Error(`kind ${c.kind} has no code in share format v2`);
@@ -200,7 +212,7 @@ export function toCompact(t: Topology): JsonObject {
       if (c.name !== undefined) opts.n = c.name;
     } else {
       head = c.name ?? null;
-      if (c.name !== undefined) derived = `${V1.prefixes[kind]}-${c.name}`;
+      if (c.name !== undefined) derived = `${V2.prefixes[kind]}-${c.name}`;
       if (c.cluster !== undefined) opts.c = ref(c.cluster);
     }
     if (c.id !== derived) opts.i = c.id;
@@ -295,11 +307,12 @@ export function fromCompact(raw: unknown, limits: { components: number; links: n
 
   // Pass 1: shapes, and every id that does not depend on another component's.
   const n = c.length;
+  const tables = kindTables(version);
   const entries = c.map((e: unknown, i: number) => {
     const at = `$.components[${i}]`;
     need(Array.isArray(e) && e.length >= 2 && e.length <= 5, 'must be [kind, name, x?, y?, options?]', at);
     const kind = e[0];
-    need(isIndex(kind, V1.kinds.length), `has unknown kind code ${JSON.stringify(kind)}`, `${at}.kind`);
+    need(isIndex(kind, tables.kinds.length), `has unknown kind code ${JSON.stringify(kind)}`, `${at}.kind`);
     let opts: unknown = {};
     let position: { x: unknown; y: unknown } | undefined;
     if (e.length === 3) opts = e[2];
@@ -317,13 +330,13 @@ export function fromCompact(raw: unknown, limits: { components: number; links: n
     need(opts.i === undefined || typeof opts.i === 'string', 'must be a string', `${at}.id`);
     const name = (isPart ? opts.n : head) as string | null | undefined;
     let id = opts.i as string | undefined;
-    if (id === undefined && !isPart && typeof name === 'string') id = `${V1.prefixes[kind]}-${name}`;
+    if (id === undefined && !isPart && typeof name === 'string') id = `${tables.prefixes[kind]}-${name}`;
     return { e, kind, opts, position, ref: ref as Ref | null | undefined, name, id, at };
   });
   const ids = entries.map((en: (typeof entries)[number]) => {
     if (en.id !== undefined) return en.id;
     need(PARTS.has(en.kind) && isIndex(en.ref, n) && !PARTS.has(entries[en.ref]!.kind) && entries[en.ref]!.id !== undefined, 'needs an id', `${en.at}.id`);
-    return `${entries[en.ref]!.id}-${V1.kinds[en.kind]}`;
+    return `${entries[en.ref]!.id}-${tables.kinds[en.kind]}`;
   });
   const resolve = (r: Ref) => (typeof r === 'number' ? ids[r]! : r);
 
@@ -331,7 +344,7 @@ export function fromCompact(raw: unknown, limits: { components: number; links: n
   let copied = 0;
   const components = entries.map((en: (typeof entries)[number], i: number) => {
     const { kind, opts, at } = en;
-    const out: JsonObject = { id: ids[i], kind: V1.kinds[kind] };
+    const out: JsonObject = { id: ids[i], kind: tables.kinds[kind] };
     if (typeof en.name === 'string') out.name = en.name;
     if (opts.ns !== undefined) out.namespace = opts.ns;
     if (en.ref !== undefined && en.ref !== null) out.cluster = resolve(en.ref);
@@ -344,7 +357,7 @@ export function fromCompact(raw: unknown, limits: { components: number; links: n
     need(opts.s === undefined || isObj(opts.s), 'must be an object', `${at}.spec`);
     need(opts.p === undefined || isObj(opts.p), 'must be an object', `${at}.spec`);
     need(opts.b === undefined || (Number.isInteger(opts.b) && (opts.b as number) >= 1 && (opts.b as number) <= i), 'must count back to an earlier component', `${at}.spec`);
-    let baseText: string = V1.initialSpecs[kind]!;
+    let baseText: string = tables.initialSpecs[kind]!;
     if (opts.b !== undefined) {
       // A copy of an earlier spec: counted, so that many copies of a large spec cannot blow up.
       baseText = JSON.stringify(specs[i - (opts.b as number)]);

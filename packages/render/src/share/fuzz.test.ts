@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { fromDocument, toDocument } from '@vmtopo/model';
+import { addComponent, addLink, fromDocument, toDocument } from '@vmtopo/model';
 import { haDesign } from '../../../model/src/fixtures/ha-design.ts';
 import { ShareLinkError, decodeShare, encodeShare } from './index.ts';
 import { toBase64Url } from './base64url.ts';
@@ -26,7 +26,12 @@ const described = {
   outageMinutes: 90,
   components: haDesign().components.map((c) => (c.kind === 'VMAgent' ? { ...c, workload: { activeSeries: 600_000, churnPerDay: 5_000 } } : c.kind === 'VMCluster' ? { ...c, workload: { bytesPerSample: 1.5 } } : c)),
 };
-const LINKS = [haDesign(), haDesignLocal(), bigDesign(), described].map(encodeShare);
+/** The HA design with an external Grafana reading its vmselect (share v2 kind code 9). */
+const withGrafana = (() => {
+  const g = addComponent(haDesign(), 'Grafana', { position: { x: 900, y: 40 } });
+  return addLink(g.topology, 'datasource', g.id, g.topology.components.find((c) => c.kind === 'vmselect')!.id).topology;
+})();
+const LINKS = [haDesign(), haDesignLocal(), bigDesign(), described, withGrafana].map(encodeShare);
 const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
 
 const mutation = fc.oneof(

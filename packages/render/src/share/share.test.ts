@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { deflateRawSync } from 'node:zlib';
-import { DOCUMENT_VERSION, KINDS, addNote, fromDocument, toDocument } from '@vmtopo/model';
+import { DOCUMENT_VERSION, KINDS, addComponent, addLink, addNote, fromDocument, toDocument } from '@vmtopo/model';
 import type { Topology } from '@vmtopo/model';
-import { arbTopology } from '../../../model/src/fixtures/arbitrary.ts';
+import { arbTopology, withGrafanas } from '../../../model/src/fixtures/arbitrary.ts';
 import { haDesign } from '../../../model/src/fixtures/ha-design.ts';
 import { DEFAULT_SHARE_BASE, SHARE_LIMITS, ShareLinkError, decodeShare, encodeShare, roundPositions, shareLink } from './index.ts';
 import { V1, V2 } from './compact.ts';
@@ -43,8 +43,8 @@ function messageOf(link: string): string {
 }
 
 describe('round trip', () => {
-  it('gives back the model’s random topologies exactly, with positions', () => {
-    const withPositions = arbTopology({ workload: true }).chain((t) =>
+  it('gives back the model’s random topologies exactly (Grafanas included), with positions', () => {
+    const withPositions = arbTopology({ workload: true }).chain(withGrafanas).chain((t) =>
       fc.array(fc.option(fc.record({ x: fc.integer({ min: -3000, max: 3000 }), y: fc.integer({ min: -3000, max: 3000 }) }), { nil: undefined }), {
         minLength: t.components.length,
         maxLength: t.components.length,
@@ -154,10 +154,28 @@ describe('format v1', () => {
   });
 
   it('has frozen tables that match today’s model (a mismatch only costs size, never correctness)', () => {
-    V1.kinds.forEach((kind, i) => {
-      expect(KINDS[kind].prefix).toBe(V1.prefixes[i]);
-      expect(JSON.stringify(KINDS[kind].initialSpec)).toBe(V1.initialSpecs[i]);
+    V2.kinds.forEach((kind, i) => {
+      expect(KINDS[kind].prefix).toBe(V2.prefixes[i]);
+      expect(JSON.stringify(KINDS[kind].initialSpec)).toBe(V2.initialSpecs[i]);
     });
+  });
+
+  it('v2 only appends to V1’s kind tables, and every kind of the model has a code', () => {
+    expect(V2.kinds.slice(0, V1.kinds.length)).toEqual(V1.kinds);
+    expect(V2.prefixes.slice(0, V1.prefixes.length)).toEqual(V1.prefixes);
+    expect(V2.initialSpecs.slice(0, V1.initialSpecs.length)).toEqual(V1.initialSpecs);
+    expect([...V2.kinds].sort()).toEqual(Object.keys(KINDS).sort());
+  });
+
+  it('carries a Grafana as kind 9 of v2, and a v1 link knows no such code', () => {
+    let t = haDesignLocal();
+    const g = addComponent(t, 'Grafana', { position: { x: 900, y: 40 } });
+    const select = g.topology.components.find((c) => c.kind === 'vmselect')!;
+    t = addLink(g.topology, 'datasource', g.id, select.id, { tenant: '1' }).topology;
+    const back = decodeShare(shareLink(t));
+    expect(back).toEqual(t);
+    expect(back.components.at(-1)).toMatchObject({ id: 'grafana-grafana', kind: 'Grafana', name: 'grafana', spec: {} });
+    expect(messageOf(rawLink('{"c":[[9,"grafana"]]}'))).toMatch(/\$\.components\[0\]\.kind: has unknown kind code 9/);
   });
 });
 
