@@ -40,7 +40,7 @@ function themeOf(host: HTMLElement): DiagramTheme {
       clusterFill: css('--cluster-bg'),
       noteFill: css('--note-bg'),
       noteBorder: css('--note-border'),
-      roles: { collect: css('--role-collect'), route: css('--role-route'), store: css('--role-store'), alert: css('--role-alert'), notify: css('--role-notify'), note: css('--role-note') },
+      roles: { collect: css('--role-collect'), route: css('--role-route'), store: css('--role-store'), alert: css('--role-alert'), query: css('--role-query'), notify: css('--role-notify'), note: css('--role-note') },
       severity: { error: css('--sev-error'), warning: css('--sev-warning'), info: css('--sev-info') },
     };
   } finally {

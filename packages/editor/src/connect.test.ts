@@ -32,6 +32,13 @@ describe('linkOptions', () => {
     ]);
     expect(linkOptions(d.t, d.alert, d.am).options).toEqual([{ type: 'notifier', source: d.alert, target: d.am }]);
   });
+  it('reads a drag from vmselect to a Grafana as its datasource, and gives Grafana an input only', () => {
+    const d = design();
+    const g = addComponent(d.t, 'Grafana');
+    expect(linkOptions(g.topology, d.select, g.id).options).toEqual([{ type: 'datasource', source: g.id, target: d.select }]);
+    expect(linkOptions(g.topology, d.agent, g.id).problem).toMatch(/not to Grafana|not at VMAgent/);
+    expect([hasInput('Grafana'), hasOutput('Grafana')]).toEqual([true, false]);
+  });
   it('says why a second datasource is refused', () => {
     const d = design();
     const t = addLink(d.t, 'datasource', d.alert, d.select).topology;

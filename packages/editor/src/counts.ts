@@ -1,4 +1,4 @@
-import { replicasOf, type Component } from '@vmtopo/model';
+import { isExternalKind, replicasOf, type Component } from '@vmtopo/model';
 
 /** `1 replica`, `2 replicas`: a count with its noun. */
 export const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
@@ -20,9 +20,9 @@ export function podsCaption(c: Component): string {
   return plural(replicas, 'replica');
 }
 
-/** Pods a component runs (a VMCluster's come from its parts). */
+/** Pods a component runs (a VMCluster's come from its parts; an external system's are not the design's). */
 export function podCount(c: Component): number {
-  if (c.kind === 'VMCluster') return 0;
+  if (c.kind === 'VMCluster' || isExternalKind(c.kind)) return 0;
   const replicas = replicasOf(c);
   return c.kind === 'VMAgent' ? Math.max(shardsOf(c), 1) * replicas : replicas;
 }

@@ -39,6 +39,8 @@ export interface DiagramNode {
   sizing?: { text: string; short: boolean };
   pods?: { rows: number; cols: number; caption: string };
   badge?: { severity: Severity; count: number };
+  /** A system outside the stack (Grafana): drawn with a dashed border, as on the canvas. */
+  external?: boolean;
 }
 
 export interface DiagramEdge {

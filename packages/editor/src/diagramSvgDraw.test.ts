@@ -19,7 +19,7 @@ const THEME: DiagramTheme = {
   clusterFill: 'rgba(122, 82, 209, 0.06)',
   noteFill: '#fff7d1',
   noteBorder: '#e6cf6e',
-  roles: { collect: '#2f7de1', route: '#0f9d9a', store: '#7a52d1', alert: '#d97706', notify: '#dc4c64', note: '#b58a00' },
+  roles: { collect: '#2f7de1', route: '#0f9d9a', store: '#7a52d1', alert: '#d97706', query: '#64748b', notify: '#dc4c64', note: '#b58a00' },
   severity: { error: '#d92d20', warning: '#c77700', info: '#2f7de1' },
 };
 const LINKS: Diagram['links'] = {
@@ -181,6 +181,17 @@ describe('diagramNode', () => {
     const figure = all(parse(diagramSvg(design([n]))), 'text').find((t) => t.textContent === '≈ 98.2 GiB / pod of 20Gi');
     expect(figure?.getAttribute('fill')).toBe(THEME.severity.warning);
   });
+  it('draws an external Grafana dashed, labelled external, without pods', () => {
+    const n = diagramNode({ component: { id: 'g', kind: 'Grafana', name: 'dashboards', spec: {} }, name: 'dashboards' }, { x: 0, y: 0, width: 210, height: 70 });
+    expect(n).toMatchObject({ role: 'query', abbr: 'GF', kind: 'Grafana · external', name: 'dashboards', external: true });
+    expect(n.pods).toBeUndefined();
+    const root = parse(diagramSvg(design([n, node('agent', 300)])));
+    const dashed = all(root, 'rect').filter((r) => r.getAttribute('stroke-dasharray') === '6 4');
+    // Its card's border only: the agent beside it keeps a solid one.
+    expect(dashed).toHaveLength(1);
+    expect(dashed[0]!.getAttribute('stroke')).toBe(THEME.borderStrong);
+    expect(texts(root)).toEqual(expect.arrayContaining(['Grafana · external', 'dashboards']));
+  });
   it('puts a cluster namespace and figures on its header', () => {
     const n = diagramNode({ component: { id: 'c', kind: 'VMCluster', name: 'main', spec: {} }, name: 'main', namespace: 'mon', storageNodes: 1, replicationFactor: 2 }, { x: 0, y: 0, width: 600, height: 300 });
     expect(n.chips).toEqual([{ text: 'RF 2', strong: true }, { text: '1 node' }, { text: 'ns: mon' }]);
@@ -197,7 +208,7 @@ const arbName = fc.string({ minLength: 1, maxLength: 40 });
 const arbNode: fc.Arbitrary<DiagramNode> = fc.record({
   box: arbBox,
   shape: fc.constantFrom('component' as const, 'cluster' as const),
-  role: fc.constantFrom('collect' as const, 'route' as const, 'store' as const, 'alert' as const, 'notify' as const),
+  role: fc.constantFrom('collect' as const, 'route' as const, 'store' as const, 'alert' as const, 'query' as const, 'notify' as const),
   abbr: fc.string({ maxLength: 2 }),
   kind: fc.constantFrom('VMAgent', 'VMSingle', 'VMCluster', 'writes in · :8480'),
   name: arbName,

@@ -136,7 +136,7 @@ class Painter {
         el('rect', { x, y, width: w, height: h, ...paint('fill', theme.node) }),
         el('rect', { x, y, width: 4, height: h, ...paint('fill', theme.roles[n.role]) }),
       ),
-      el('rect', { x: x + 0.5, y: y + 0.5, width: w - 1, height: h - 1, rx: 10, fill: 'none', ...paint('stroke', theme.border) }),
+      el('rect', { x: x + 0.5, y: y + 0.5, width: w - 1, height: h - 1, rx: 10, fill: 'none', ...(n.external ? { ...paint('stroke', theme.borderStrong), 'stroke-dasharray': '6 4' } : paint('stroke', theme.border)) }),
       this.abbr(n, left, top + (headH - 26) / 2, 26),
       this.text(titlesX, baseline(kindTop, LINE.kind, F.kind.size), n.kind, F.kind, theme.muted),
       this.lines(titlesX, nameTop, names, F.name, LINE.name, theme.text),

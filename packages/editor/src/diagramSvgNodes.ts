@@ -1,8 +1,8 @@
-import { isClusterPart, type Component, type Note } from '@vmtopo/model';
+import { isClusterPart, isExternalKind, type Component, type Note } from '@vmtopo/model';
 import { plural, podsCaption } from './counts.ts';
 import type { NodeFindings } from './derive.ts';
 import { PART_ROLE, type DiagramBox, type DiagramNode } from './diagramSvg.ts';
-import { KIND_ABBR, KIND_ROLE } from './kindMeta.ts';
+import { KIND_ABBR, KIND_ROLE, kindLine } from './kindMeta.ts';
 import { podGrid } from './layout.ts';
 import type { SizingFigure } from './sizing.ts';
 
@@ -36,17 +36,19 @@ export function diagramNode(data: CanvasNodeData, box: DiagramBox, sizing?: Sizi
   }
   const part = isClusterPart(c.kind) ? c.kind : undefined;
   const grid = podGrid(c);
+  const external = isExternalKind(c.kind);
   return {
     box,
     shape: 'component',
     role: KIND_ROLE[c.kind],
     abbr: KIND_ABBR[c.kind],
-    kind: part ? PART_ROLE[part] : c.kind,
+    kind: part ? PART_ROLE[part] : kindLine(c.kind),
     name: part ?? data.name,
     nameFirst: part !== undefined,
     notes: data.namespace ? [`ns: ${data.namespace}`] : undefined,
     sizing: sizing && { text: sizing.text, short: !sizing.fits },
     pods: grid && { ...grid, caption: podsCaption(c) },
     badge,
+    ...(external ? { external } : {}),
   };
 }

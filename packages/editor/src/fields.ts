@@ -4,6 +4,7 @@ import {
   FIELD_GROUPS,
   fieldProblem,
   KINDS,
+  nameScope,
   nameTaken,
   type Component,
   type ComponentKind,
@@ -74,7 +75,7 @@ export function nameProblem(t: Topology, c: Component, text: string): string | u
   const name = text.trim();
   const m = checkName(name);
   if (m) return `Name ${m}`;
-  if (nameTaken(t, c, name, c.namespace)) return `another ${KINDS[c.kind].crdKind} in this namespace is already named "${name}"`;
+  if (nameTaken(t, c, name, c.namespace)) return `another ${nameScope(c.kind)} in this namespace is already named "${name}"`;
   return undefined;
 }
 
@@ -84,7 +85,7 @@ export function namespaceProblem(t: Topology, c: Component, text: string): strin
   if (ns === '') return undefined;
   const m = checkName(ns);
   if (m) return `Namespace ${m}`;
-  if (nameTaken(t, c, c.name ?? '', ns)) return `another ${KINDS[c.kind].crdKind} named "${c.name}" is already in namespace "${ns}"`;
+  if (nameTaken(t, c, c.name ?? '', ns)) return `another ${nameScope(c.kind)} named "${c.name}" is already in namespace "${ns}"`;
   return undefined;
 }
 

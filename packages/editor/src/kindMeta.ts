@@ -1,4 +1,4 @@
-import { KINDS, type ComponentKind } from '@vmtopo/model';
+import { KINDS, isExternalKind, type ComponentKind } from '@vmtopo/model';
 
 /** What the palette offers: every component kind, the two "part" items and a note. */
 export type PaletteItemId = ComponentKind | 'Shard' | 'AlertmanagerReplica' | 'Note';
@@ -30,10 +30,14 @@ export const KIND_ABBR: Record<ComponentKind, string> = {
   VMAlert: 'AL',
   VMAlertmanager: 'AM',
   VMAuth: 'AU',
+  Grafana: 'GF',
 };
 
-/** Role of a kind; drives its accent colour and its column in the layout (left to right). A note has its own colour and no column. */
-export type Role = 'collect' | 'route' | 'store' | 'alert' | 'notify' | 'note';
+/**
+ * Role of a kind; drives its accent colour and its column in the layout (left to right). A note has
+ * its own colour and no column; a query client (Grafana) reads the stores, in the alerting column.
+ */
+export type Role = 'collect' | 'route' | 'store' | 'alert' | 'query' | 'notify' | 'note';
 export const KIND_ROLE: Record<ComponentKind, Role> = {
   VMAgent: 'collect',
   VMAuth: 'route',
@@ -44,9 +48,15 @@ export const KIND_ROLE: Record<ComponentKind, Role> = {
   vmstorage: 'store',
   VMAlert: 'alert',
   VMAlertmanager: 'notify',
+  Grafana: 'query',
 };
 
-export const ROLE_RANK: Record<Role, number> = { collect: 0, route: 1, store: 2, alert: 3, notify: 4, note: 5 };
+/** The muted line of a node: its kind, and "external" for a system outside the stack (canvas and diagram export). */
+export function kindLine(kind: ComponentKind): string {
+  return isExternalKind(kind) ? `${kind} · external` : kind;
+}
+
+export const ROLE_RANK: Record<Role, number> = { collect: 0, route: 1, store: 2, alert: 3, query: 3, notify: 4, note: 5 };
 
 const item = (kind: ComponentKind): PaletteItem => ({
   id: kind,
@@ -74,6 +84,7 @@ export const PALETTE: PaletteGroup[] = [
     ],
   },
   { title: 'Route', items: [item('VMAuth')] },
+  { title: 'Around the stack', items: [item('Grafana')] },
   { title: 'Annotate', items: [{ id: 'Note', title: 'Note', summary: 'Free text on the canvas, saved with the design and its link; never in the YAML', abbr: '✎', role: 'note' }] },
 ];
 

@@ -1,4 +1,4 @@
-import { isClusterPart, partList, partsOf, replicasOf, type Component, type Position, type Topology } from '@vmtopo/model';
+import { isClusterPart, isExternalKind, partList, partsOf, replicasOf, type Component, type Position, type Topology } from '@vmtopo/model';
 import { shardsOf } from './counts.ts';
 import type { EditorStore } from './editorStore.ts';
 import type { Host } from './host.ts';
@@ -14,7 +14,8 @@ const ROW_GAP = 40;
 /** Pods shown on a node: rows × columns (shards × replicas for an agent). */
 export function podGrid(c: Component): { rows: number; cols: number } | undefined {
   const replicas = Math.max(0, replicasOf(c));
-  if (c.kind === 'VMCluster') return undefined;
+  // A cluster shows its parts; an external system's pods are not the design's to count.
+  if (c.kind === 'VMCluster' || isExternalKind(c.kind)) return undefined;
   if (c.kind === 'VMAgent') {
     return { rows: Math.max(shardsOf(c), 1), cols: replicas };
   }

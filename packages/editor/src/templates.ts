@@ -139,7 +139,7 @@ export const TEMPLATES: Template[] = [
     title: 'VMCluster',
     summary:
       'Replication factor 2 over 3 vmstorage nodes (2·RF−1), 2 vminsert and 2 vmselect, every component one pod per node with a PDB; HA stateful vmagents, ' +
-      'two vmalert replicas keeping their state through the agents and notifying a 3-replica alertmanager. Survives the loss of any pod or node.',
+      'two vmalert replicas keeping their state through the agents and notifying a 3-replica alertmanager; an external Grafana reads the vmselects. Survives the loss of any pod or node.',
     build: () => {
       const b = new Builder('vmcluster');
       const cluster = b.add('VMCluster', 'persistent', { replicationFactor: 2, retentionPeriod: '4' });
@@ -152,6 +152,7 @@ export const TEMPLATES: Template[] = [
       const agent = b.add('VMAgent', 'agent', HA_AGENT);
       const alert = b.add('VMAlert', 'alert', { replicaCount: 2 });
       const am = alertmanager(b, 'alertmanager');
+      const grafana = b.add('Grafana', 'grafana');
       b.ha(agent).ha(alert);
       return b
         .link('remoteWrite', agent, insert)
@@ -159,6 +160,7 @@ export const TEMPLATES: Template[] = [
         .link('remoteWrite', alert, agent)
         .link('remoteRead', alert, select)
         .link('notifier', alert, am)
+        .link('datasource', grafana, select)
         .done();
     },
   },

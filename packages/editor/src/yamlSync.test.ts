@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { updateComponent } from '@vmtopo/model';
+import { addComponent, addLink, updateComponent } from '@vmtopo/model';
 import { describe, expect, it } from 'vitest';
 import { renderYaml } from './core.ts';
 import { TEMPLATES } from './templates.ts';
@@ -11,6 +11,27 @@ describe('applyYamlText', () => {
   it.each(TEMPLATES.filter((t) => t.id !== 'blank').map((t) => [t.id] as const))('%s: its own YAML changes nothing', (id) => {
     const t = build(id);
     expect(applyYamlText(t, renderYaml(t))).toEqual({ ok: true, topology: null });
+  });
+
+  it('keeps a Grafana, which the YAML holds as a comment only, with its links to what is left', () => {
+    const base = build('vmcluster');
+    const select = base.components.find((c) => c.kind === 'vmselect')!;
+    const g = addComponent(base, 'Grafana', { position: { x: 900, y: 40 } });
+    const t = addLink(g.topology, 'datasource', g.id, select.id).topology;
+    const yaml = renderYaml(t);
+    expect(yaml).toContain('# Grafana "grafana"');
+    expect(applyYamlText(t, yaml)).toEqual({ ok: true, topology: null });
+    // An edit elsewhere keeps it; deleting the comment does not remove it.
+    const r = applyYamlText(t, yaml.replace(/replicationFactor: 2/, 'replicationFactor: 3').replace(/^# Grafana.*\n(#   .*\n)*/m, ''));
+    if (!r.ok || !r.topology) throw new Error('expected a change');
+    expect(r.topology.components.find((c) => c.id === g.id)).toBe(t.components.find((c) => c.id === g.id));
+    expect(r.topology.links.filter((l) => l.source === g.id).map((l) => l.target)).toEqual([select.id]);
+    // Its cluster gone from the text, its link goes; it stays.
+    const noCluster = yaml.split('---\n').filter((doc) => !doc.includes('kind: VMCluster')).join('---\n');
+    const gone = applyYamlText(t, noCluster);
+    if (!gone.ok || !gone.topology) throw new Error('expected a change');
+    expect(gone.topology.components.map((c) => c.kind)).toContain('Grafana');
+    expect(gone.topology.links.filter((l) => l.source === g.id)).toEqual([]);
   });
 
   it('an edit changes one component; ids, positions and the other objects are kept', () => {
@@ -124,7 +145,10 @@ describe('componentLines', () => {
     for (const c of t.components) {
       const r = componentLines(t, text, c.id)!;
       const shown = lines.slice(r.first - 1, r.last);
-      if (c.cluster !== undefined) {
+      if (c.kind === 'Grafana') {
+        expect(shown[0]).toMatch(new RegExp(`^# Grafana "${c.name}" in namespace "monitoring" \\(external`));
+        expect(shown.slice(1)).toEqual(['#   datasource → http://vmselect-persistent.monitoring.svc:8481/select/0/prometheus']);
+      } else if (c.cluster !== undefined) {
         expect(shown[0]).toBe(`  ${c.kind}:`);
         expect(shown.slice(1).every((l) => l.startsWith('    '))).toBe(true);
       } else {

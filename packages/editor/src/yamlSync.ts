@@ -1,4 +1,4 @@
-import { getComponent, isClusterPart, PART_OFFSETS, partsOf, type Component, type Link, type Topology } from '@vmtopo/model';
+import { getComponent, isClusterPart, isExternalKind, PART_OFFSETS, partsOf, type Component, type Link, type Topology } from '@vmtopo/model';
 import { importManifests, ImportProblem, renderYaml, type SourceProblem } from './core.ts';
 import { freeSpot, NODE_W, DEFAULT_CLUSTER_W, estimateHeight, placeMissing } from './layout.ts';
 
@@ -7,7 +7,8 @@ import { freeSpot, NODE_W, DEFAULT_CLUSTER_W, estimateHeight, placeMissing } fro
  * importer as an import, then is reconciled with the design on screen so that an edit changes only
  * what it changed: components keep their ids (matched by kind, namespace and name, so a renamed
  * component is still itself), their positions and, when nothing about them changed, the very same
- * objects (the canvas re-renders only what moved).
+ * objects (the canvas re-renders only what moved). External systems (Grafana) are comments in the
+ * text, which the importer does not read: they stay as they are, with their links to what is left.
  */
 
 export type YamlEdit =
@@ -64,7 +65,9 @@ export function reconcile(current: Topology, imported: Topology): Topology {
 
   // 1. Ids: top-level components by kind/namespace/name, then parts by (cluster, kind).
   const idMap = new Map<string, string>();
-  const used = new Set<string>();
+  const externals = current.components.filter((c) => isExternalKind(c.kind));
+  // Their ids are taken: an imported component must not be given one.
+  const used = new Set<string>(externals.map((c) => c.id));
   for (const c of imported.components) {
     if (isClusterPart(c.kind)) continue;
     const match = currentByKey.get(keyOf(imported, c));
@@ -152,6 +155,20 @@ export function reconcile(current: Topology, imported: Topology): Topology {
     });
   }
 
+  // 5. External systems, after the others, with their links to components still there.
+  if (externals.length > 0) {
+    components = [...components, ...externals];
+    const present = new Set(components.map((c) => c.id));
+    for (const l of current.links) {
+      if (!present.has(l.source) || !isExternalKind(getComponent(current, l.source)!.kind)) continue;
+      if (l.target !== undefined && !present.has(l.target)) continue;
+      let id = l.id;
+      for (let i = 2; linkIds.has(id); i++) id = `${l.id}-${i}`;
+      linkIds.add(id);
+      links.push(id === l.id ? l : { ...l, id });
+    }
+  }
+
   const extras = deepEqual(current.extras, imported.extras) ? current.extras : imported.extras;
   const next: Topology = {
     ...current,
@@ -204,8 +221,9 @@ export interface LineRange {
 
 /**
  * Where a component is in the design's YAML: its custom resource's document, or for a cluster
- * part the part's section (`  vmstorage:`) of its cluster's document. Found by kind, name and
- * namespace, as the renderer writes them; undefined when the text has no such document.
+ * part the part's section (`  vmstorage:`) of its cluster's document, or for an external system
+ * its comment. Found by kind, name and namespace, as the renderer writes them; undefined when the
+ * text has no such document.
  */
 export function componentLines(t: Topology, text: string, id: string): LineRange | undefined {
   const c = getComponent(t, id);
@@ -213,6 +231,14 @@ export function componentLines(t: Topology, text: string, id: string): LineRange
   const owner = isClusterPart(c.kind) ? getComponent(t, c.cluster) : c;
   if (!owner) return undefined;
   const lines = text.split('\n');
+  if (isExternalKind(c.kind)) {
+    const head = `# ${c.kind} "${c.name ?? ''}" in namespace "${c.namespace ?? t.namespace}" (`;
+    const i = lines.findIndex((l) => l.startsWith(head));
+    if (i < 0) return undefined;
+    let last = i + 1;
+    while (last < lines.length && lines[last]!.startsWith('#   ')) last++;
+    return { first: i + 1, last };
+  }
   const ns = owner.namespace ?? t.namespace;
   let start = 0;
   for (let i = 0; i <= lines.length; i++) {

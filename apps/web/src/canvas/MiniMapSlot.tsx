@@ -4,7 +4,7 @@ import { useRef } from 'react';
 import { useEditor } from '../hooks/useEditor.ts';
 import type { FlowNode } from './derive.ts';
 
-const ROLE_HEX = { collect: '#2f7de1', route: '#0f9d9a', store: '#7a52d1', alert: '#d97706', notify: '#dc4c64', note: '#e6cf6e' } as const;
+const ROLE_HEX = { collect: '#2f7de1', route: '#0f9d9a', store: '#7a52d1', alert: '#d97706', query: '#64748b', notify: '#dc4c64', note: '#e6cf6e' } as const;
 const minimapColor = (n: FlowNode) => (n.type === 'cluster' ? 'rgba(122, 82, 209, 0.18)' : n.type === 'note' ? ROLE_HEX.note : ROLE_HEX[KIND_ROLE[n.data.component.kind]]);
 const MINIMAP_STYLE = { width: 170, height: 110 };
 

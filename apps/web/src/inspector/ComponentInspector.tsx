@@ -9,7 +9,7 @@ import {
   renameComponent,
   setComponentNamespace,
 } from '@vmtopo/editor';
-import { isClusterPart, KINDS, nameOf, type Component } from '@vmtopo/model';
+import { isClusterPart, isExternalKind, KINDS, nameOf, type Component } from '@vmtopo/model';
 import { useEffect, useRef } from 'react';
 import { useEditor } from '../hooks/useEditor.ts';
 import { useEditorApi } from '../hooks/useEditorApi.ts';
@@ -35,6 +35,7 @@ export function ComponentInspector({ c, view, setView }: { c: Component; view: I
   const root = useRef<HTMLDivElement>(null);
   const info = KINDS[c.kind];
   const part = isClusterPart(c.kind);
+  const external = isExternalKind(c.kind);
 
   useEffect(() => {
     if (!focus || focus.id !== c.id || !root.current || handledFocus === focus.nonce) return;
@@ -56,7 +57,7 @@ export function ComponentInspector({ c, view, setView }: { c: Component; view: I
     <div className="insp" ref={root}>
       <InspectorHead mark={KIND_ABBR[c.kind]} role={KIND_ROLE[c.kind]} title={part ? `${c.kind} of ${nameOf(t, c)}` : `${c.kind} ${c.name ?? ''}`}>
         <p>{info.summary}</p>
-        {c.kind !== 'VMCluster' && <p className="insp-pods">{podsCaption(c)}</p>}
+        {c.kind !== 'VMCluster' && !external && <p className="insp-pods">{podsCaption(c)}</p>}
       </InspectorHead>
       <InspectorTabs view={view} onChange={setView} />
       <FindingsOf findings={findings} />
@@ -71,7 +72,7 @@ export function ComponentInspector({ c, view, setView }: { c: Component; view: I
                 id="name"
                 label="Name"
                 value={c.name ?? ''}
-                help="CR name; workloads are named after it"
+                help={external ? 'Its name in the design and in the YAML comment' : 'CR name; workloads are named after it'}
                 check={(text) => nameProblem(t, c, text)}
                 commit={(text) => renameComponent(store, c.id, text)}
               />

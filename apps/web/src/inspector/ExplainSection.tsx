@@ -6,6 +6,7 @@
  */
 import {
   ASSUMPTIONS,
+  isExternalKind,
   OPERATOR_VERSION,
   partsOf,
   planOf,
@@ -409,7 +410,7 @@ export function ExplainSection({ t, c }: { t: Topology; c: Component }) {
     <section className="explain" id="insp-panel-explain" role="tabpanel" aria-labelledby="insp-tab-explain" aria-label="What the operator creates">
       {cluster && <ClusterParts t={t} c={c} />}
       {cluster && (plan.workloads.length > 0 || plan.services.length > 0) && <h3 className="xp-divider">The VMCluster’s own objects</h3>}
-      <PlanView plan={plan} empty={cluster ? 'Nothing besides its parts: no requests load balancer is enabled.' : 'The operator creates nothing for this component.'} />
+      <PlanView plan={plan} empty={cluster ? 'Nothing besides its parts: no requests load balancer is enabled.' : isExternalKind(c.kind) ? `${c.kind} is outside the stack, not an operator object: the operator creates nothing for it, and the YAML names it in a comment only.` : 'The operator creates nothing for this component.'} />
       <footer className="xp-footer">
         <p>
           Follows the VictoriaMetrics operator <strong>{OPERATOR_VERSION}</strong>.

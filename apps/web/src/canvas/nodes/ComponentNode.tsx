@@ -1,6 +1,6 @@
 import { Handle, Position, type NodeProps } from '@xyflow/react';
-import { hasInput, hasOutput, KIND_ABBR, KIND_ROLE, PART_ROLE, podGrid, podsCaption, shardsOf, stepCount, componentTone, togglePod } from '@vmtopo/editor';
-import { replicasOf, type ComponentKind } from '@vmtopo/model';
+import { hasInput, hasOutput, KIND_ABBR, KIND_ROLE, kindLine, PART_ROLE, podGrid, podsCaption, shardsOf, stepCount, componentTone, togglePod } from '@vmtopo/editor';
+import { isExternalKind, replicasOf, type ComponentKind } from '@vmtopo/model';
 import { memo, useMemo } from 'react';
 import { useEditor } from '../../hooks/useEditor.ts';
 import { useEditorApi } from '../../hooks/useEditorApi.ts';
@@ -54,7 +54,7 @@ export const ComponentNode = memo(function ComponentNode({ id, data, selected }:
   const allFailed = names !== undefined && names.flat().length > 0 && names.flat().every((p) => wi.failed.includes(p));
   return (
     <div
-      className={`node role-${KIND_ROLE[c.kind]}${selected ? ' selected' : ''}${isPart ? ' part' : ''}${tone ? ` whatif-${tone}` : ''}${allFailed ? ' whatif-down' : ''}`}
+      className={`node role-${KIND_ROLE[c.kind]}${selected ? ' selected' : ''}${isPart ? ' part' : ''}${isExternalKind(c.kind) ? ' external' : ''}${tone ? ` whatif-${tone}` : ''}${allFailed ? ' whatif-down' : ''}`}
       data-kind={c.kind}
       data-whatif={tone}
     >
@@ -71,7 +71,7 @@ export const ComponentNode = memo(function ComponentNode({ id, data, selected }:
             </div>
           ) : (
             <>
-              <div className="node-kind">{c.kind}</div>
+              <div className="node-kind">{kindLine(c.kind)}</div>
               <div className="node-name" title={data.name}>
                 {data.name}
               </div>
