@@ -1,7 +1,7 @@
 import { type FieldDef, KINDS, fieldOf } from './kinds/index.ts';
 import { getPath, setPath } from './paths.ts';
 import type { ClusterPart, Component, ComponentKind, Topology } from './topology.ts';
-import { isClusterPart } from './topology.ts';
+import { COMPONENT_KINDS, isClusterPart } from './topology.ts';
 
 const positionCache = new WeakMap<Topology, Map<string, number>>();
 
@@ -51,10 +51,13 @@ export function namespaceOf(t: Topology, c: Component): string {
   return ownerOf(t, c).namespace ?? t.namespace;
 }
 
+/** Each kind as messages write it (`vmagent`): one string per kind, not one per message. */
+const KIND_WORDS = new Map<string, string>(COMPONENT_KINDS.map((k) => [k, k.toLowerCase()]));
+
 /** How messages name a component: `vmagent 'scraper'`, `vmstorage of vmcluster 'main'`. */
 export function describe(t: Topology, c: Component): string {
   if (isClusterPart(c.kind)) return `${c.kind} of vmcluster '${nameOf(t, c)}'`;
-  return `${c.kind.toLowerCase()} '${c.name ?? ''}'`;
+  return `${KIND_WORDS.get(c.kind) ?? c.kind.toLowerCase()} '${c.name ?? ''}'`;
 }
 
 export type Parts = Partial<Record<ClusterPart, Component>>;

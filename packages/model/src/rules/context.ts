@@ -132,25 +132,47 @@ export function setField(t: Topology, id: string, key: string, value: unknown): 
   return updateComponent(t, id, (c) => withField(c, key, value));
 }
 
-/** Deterministic JSON (sorted keys), for grouping by value. */
-export function stableJson(v: unknown): string {
-  if (Array.isArray(v)) return `[${v.map(stableJson).join(',')}]`;
-  if (isObj(v)) {
-    return `{${Object.keys(v)
-      .sort()
-      .map((k) => `${JSON.stringify(k)}:${stableJson(v[k])}`)
-      .join(',')}}`;
+/** Whether every object in `v` has its keys in ascending order (then JSON.stringify is already stable). */
+function keysSorted(v: unknown): boolean {
+  if (Array.isArray(v)) {
+    for (const x of v) if (!keysSorted(x)) return false;
+    return true;
   }
-  return JSON.stringify(v) ?? 'null';
+  if (!isObj(v)) return true;
+  let prev: string | undefined;
+  for (const k in v) {
+    if (prev !== undefined && prev >= k) return false;
+    if (!keysSorted(v[k])) return false;
+    prev = k;
+  }
+  return true;
+}
+
+function sortedCopy(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(sortedCopy);
+  if (!isObj(v)) return v;
+  // No prototype: a `__proto__` key stays a key.
+  const out: JsonObject = Object.create(null) as JsonObject;
+  for (const k of Object.keys(v).sort()) out[k] = sortedCopy(v[k]) as JsonObject[string];
+  return out;
+}
+
+/**
+ * Deterministic JSON (sorted keys), for grouping by value. Most values (a selector's one
+ * `matchLabels` entry) are sorted already: they go to JSON.stringify as they are, with no copy.
+ */
+export function stableJson(v: unknown): string {
+  return JSON.stringify(keysSorted(v) ? v : sortedCopy(v)) ?? 'null';
 }
 
 /** `vmagent 'a', vmagent 'b' and 3 more`. */
-export function listOf(t: Topology, comps: Component[], max = 3): string {
-  const names = comps.slice(0, max).map((c) => describe(t, c));
-  const more = comps.length - names.length;
-  if (more > 0) return `${names.join(', ')} and ${more} more`;
-  if (names.length <= 1) return names.join('');
-  return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+export function listOf(t: Topology, comps: readonly Component[], max = 3): string {
+  // One string built in a loop: thousands of findings name their agents this way.
+  const shown = Math.min(comps.length, max);
+  const more = comps.length - shown;
+  let out = '';
+  for (let i = 0; i < shown; i++) out += (i === 0 ? '' : more === 0 && i === shown - 1 ? ' and ' : ', ') + describe(t, comps[i]!);
+  return more > 0 ? `${out} and ${more} more` : out;
 }
 
 export function plural(n: number, word: string): string {
@@ -417,14 +439,24 @@ export function selectionKey(a: Component): string | undefined {
 
 const selectionKeys = new WeakMap<Component, string | undefined>();
 
+/** Each selection field's place in the key (fields in this fixed order). */
+const SELECTION_ORDER = new Map<string, number>(SELECTION_FIELDS.map((f, i) => [f, i]));
+
 function computeSelectionKey(a: Component): string | undefined {
-  if (a.spec.ingestOnlyMode === true || selectsNothing(a)) return undefined;
-  if (a.spec.selectAllByDefault === true) return SELECT_ALL_KEY;
-  const sel: JsonObject = {};
-  for (const f of SELECTION_FIELDS) {
-    if (present(a.spec[f])) sel[f] = a.spec[f];
+  const s = a.spec;
+  if (s.ingestOnlyMode === true) return undefined;
+  if (s.selectAllByDefault === true) return SELECT_ALL_KEY;
+  // The spec's own keys, not a lookup of each of the 14 fields: most are absent, and a lookup of
+  // a missing key is the slow one.
+  let fields: string[] | undefined;
+  for (const k in s) {
+    if (SELECTION_ORDER.has(k) && present(s[k])) (fields ??= []).push(k);
   }
-  return stableJson(sel);
+  if (!fields) return undefined;
+  if (fields.length > 1) fields.sort((x, y) => SELECTION_ORDER.get(x)! - SELECTION_ORDER.get(y)!);
+  let key = '{';
+  for (let i = 0; i < fields.length; i++) key += `${i === 0 ? '' : ','}"${fields[i]}":${stableJson(s[fields[i]!])}`;
+  return `${key}}`;
 }
 
 /** The labels an agent adds to every scraped series: `<externalLabelName>=<ns>/<name>` merged with externalLabels. */
@@ -539,19 +571,49 @@ interface HaIndex {
 }
 const haCache = new WeakMap<Topology, HaIndex>();
 
-/** The agents of `agents` with a selection, by selection key (each agent once). */
-function bySelection(agents: Iterable<Component>): Map<string, Component[]> {
+/** The agents of `agents` (each once) with a selection, by selection key. */
+function bySelection(agents: readonly Component[]): Map<string, Component[]> {
   const byKey = new Map<string, Component[]>();
-  const seen = new Set<string>();
   for (const a of agents) {
     const key = selectionKey(a);
-    if (key === undefined || seen.has(a.id)) continue;
-    seen.add(a.id);
+    if (key === undefined) continue;
     const list = byKey.get(key);
     if (list) list.push(a);
     else byKey.set(key, [a]);
   }
   return byKey;
+}
+
+function sameAgents(a: readonly Component[], b: readonly Component[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/**
+ * Puts every agent of `agents` into one set of `linked` (agent id → the agents linked to it),
+ * merging the smaller sets into the larger: near-linear however the pairs chain.
+ */
+function link(linked: Map<string, Component[]>, agents: readonly Component[]): void {
+  const first = agents[0]!;
+  let set: Component[] = linked.get(first.id) ?? [first];
+  linked.set(first.id, set);
+  for (let i = 1; i < agents.length; i++) {
+    const a = agents[i]!;
+    const other = linked.get(a.id);
+    if (other === set) continue;
+    if (!other) {
+      set.push(a);
+      linked.set(a.id, set);
+      continue;
+    }
+    const big = other.length > set.length ? other : set;
+    for (const x of big === set ? other : set) {
+      big.push(x);
+      linked.set(x.id, big);
+    }
+    set = big;
+  }
 }
 
 export function haIndex(t: Topology): HaIndex {
@@ -560,62 +622,48 @@ export function haIndex(t: Topology): HaIndex {
   idx = { groups: [], readGroups: [], byStorage: new Map(), linked: new Map() };
   const pos = componentPositions(t);
   const byPosition = (x: Component, y: Component) => pos.get(x.id)! - pos.get(y.id)!;
-  const bySet = new Map<string, HaGroup>();
+  const inOrder = (list: Component[]) => (list.length === 2 ? (byPosition(list[0]!, list[1]!) > 0 ? list.reverse() : list) : list.sort(byPosition));
   // A VMAuth routes the writes of both CRs alike (same VMUser or unauthorized access), so their
   // copies land in the same backends: a destination like a storage.
-  for (const s of [...storages(t), ...ofKind(t, 'VMAuth')]) {
+  const destinations = [...storages(t), ...ofKind(t, 'VMAuth')];
+  // The groups by their first agent: the same CRs writing into several destinations are one group
+  // (with one destination, no group can come twice).
+  const byFirst = new Map<Component, HaGroup[]>();
+  const several = destinations.length > 1;
+  for (const s of destinations) {
     for (const list of bySelection(agentsInto(t, s)).values()) {
       if (list.length < 2) continue;
-      list.sort(byPosition);
-      const setKey = list.map((a) => a.id).join('\u0000');
-      let g = bySet.get(setKey);
+      inOrder(list);
+      const same = several ? byFirst.get(list[0]!) : undefined;
+      let g = same?.find((x) => sameAgents(x.agents, list));
       if (g) g.storages.push(s);
       else {
         g = { agents: list, storages: [s] };
-        bySet.set(setKey, g);
+        if (same) same.push(g);
+        else if (several) byFirst.set(list[0]!, [g]);
         idx.groups.push(g);
+        link(idx.linked, list);
       }
       const here = idx.byStorage.get(s.id);
       if (here) here.push(g);
       else idx.byStorage.set(s.id, [g]);
     }
   }
-  const readSets = new Set<string>();
+  const readByFirst = new Map<Component, Component[][]>();
   for (const [selId, read] of readIndex(t).reads) {
-    for (const list of bySelection(read.flatMap((s) => agentsInto(t, s))).values()) {
+    const into = read.map((s) => new Set(agentsInto(t, s)));
+    for (const list of bySelection(uniqueById(read.flatMap((s) => agentsInto(t, s)))).values()) {
       if (list.length < 2) continue;
       // All of them into one of the clusters: that cluster's group already has them.
-      if (read.some((s) => list.every((a) => agentsInto(t, s).includes(a)))) continue;
-      list.sort(byPosition);
-      const setKey = list.map((a) => a.id).join('\u0000');
-      if (bySet.has(setKey) || readSets.has(setKey)) continue;
-      readSets.add(setKey);
-      const written = read.filter((s) => agentsInto(t, s).some((a) => list.includes(a)));
+      if (into.some((set) => list.every((a) => set.has(a)))) continue;
+      inOrder(list);
+      const seen = readByFirst.get(list[0]!);
+      if (byFirst.get(list[0]!)?.some((g) => sameAgents(g.agents, list)) || seen?.some((x) => sameAgents(x, list))) continue;
+      if (seen) seen.push(list);
+      else readByFirst.set(list[0]!, [list]);
+      const written = read.filter((_, i) => list.some((a) => into[i]!.has(a)));
       idx.readGroups.push({ agents: list, storages: written, reader: getComponent(t, selId)! });
-    }
-  }
-  // Union-find over the groups: agents that share a pair end up in one set.
-  const parent = new Map<string, string>();
-  const find = (x: string): string => {
-    let r = x;
-    while (parent.get(r) !== r) r = parent.get(r)!;
-    parent.set(x, r);
-    return r;
-  };
-  const all: { agents: Component[] }[] = [...idx.groups, ...idx.readGroups];
-  for (const g of all) {
-    for (const a of g.agents) if (!parent.has(a.id)) parent.set(a.id, a.id);
-    for (const a of g.agents.slice(1)) parent.set(find(a.id), find(g.agents[0]!.id));
-  }
-  const sets = new Map<string, Component[]>();
-  for (const g of all) {
-    for (const a of g.agents) {
-      if (idx.linked.has(a.id)) continue;
-      const root = find(a.id);
-      const set = sets.get(root) ?? [];
-      set.push(a);
-      sets.set(root, set);
-      idx.linked.set(a.id, set);
+      link(idx.linked, list);
     }
   }
   haCache.set(t, idx);

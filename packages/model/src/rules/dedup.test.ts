@@ -182,6 +182,25 @@ describe('ha-agent-crs-label-mismatch', () => {
     quiet('ha-agent-crs-label-mismatch', twoClusters({}));
     quiet('ha-agent-crs-label-mismatch', twoClusters({ extraStorageNodes: [{ addr: 'vmstorage-elsewhere-0.vmstorage-elsewhere.monitoring.svc:8401' }] }));
   });
+  test('pairs that share a CR chain: the fix label counts the other CRs paired with them, and the fix gives all of them one label set', () => {
+    // a+b scrape "x" into one VMSingle, c+d into another, b+c into a third: the third pair joins the first two.
+    const sel = { serviceScrapeSelector: { matchLabels: { app: 'x' } } };
+    const [a, b, c, d] = ['a', 'b', 'c', 'd'].map((n) => agent(n, sel));
+    const [s1, s2, s3] = ['one', 'two', 'three'].map((n) => single(n, { storage: pvc }));
+    const wire = (x: { id: string }, y: { id: string }) => link('remoteWrite', x.id, y.id);
+    const t = design([a!, b!, c!, d!, s1!, s2!, s3!], [wire(a!, s1!), wire(b!, s1!), wire(c!, s2!), wire(d!, s2!), wire(b!, s3!), wire(c!, s3!)]);
+    const found = fires('ha-agent-crs-label-mismatch', t, { count: 3 });
+    expect(found[0]!.fixLabel).toContain("vmagent 'a' and vmagent 'b' (and the 2 other CRs paired with them)");
+    const fixed = applyFix(t, found[0]!);
+    for (const x of [a, b, c, d]) expect(getComponent(fixed, x!.id)!.spec.externalLabelName).toBe('');
+    quiet('ha-agent-crs-label-mismatch', fixed);
+  });
+  test('the same selectors written in another key order are the same targets', () => {
+    const a = agent('a', { podScrapeSelector: { matchLabels: { app: 'x', tier: 'db' } }, serviceScrapeSelector: { matchLabels: { app: 'x' } } });
+    const b = agent('b', { serviceScrapeSelector: { matchLabels: { app: 'x' } }, podScrapeSelector: { matchLabels: { tier: 'db', app: 'x' } } });
+    const s = single('main', { storage: pvc });
+    fires('ha-agent-crs-label-mismatch', design([a, b, s], [link('remoteWrite', a.id, s.id), link('remoteWrite', b.id, s.id)]), { ids: [a.id, b.id] });
+  });
   test('quiet when every CR has identical labels, or the CRs scrape different targets', () => {
     const same = { externalLabelName: '', externalLabels: { cluster: 'eu' } };
     quiet('ha-agent-crs-label-mismatch', edit(pairDesign(same), HA.agent, (s) => ({ ...s, ...same })));

@@ -2,6 +2,7 @@
 import { describe, getComponent, rawField, replicasOf, partsOf } from '../access.ts';
 import { linksFrom, linksTo, storageOf } from '../links.ts';
 import type { Component, Topology } from '../topology.ts';
+import type { HaGroup, ReadGroup } from './context.ts';
 import {
   DEFAULT_EVAL_MS,
   agentsInto,
@@ -196,12 +197,11 @@ export const dedupSelectStorageMismatch: Rule = {
   },
 };
 
-const showLabels = (l: Record<string, string>) =>
-  Object.keys(l).length === 0
-    ? 'none'
-    : Object.entries(l)
-        .map(([k, v]) => `${k}="${v}"`)
-        .join(', ');
+function showLabels(l: Record<string, string>): string {
+  let out = '';
+  for (const k in l) out += `${out === '' ? '' : ', '}${k}="${l[k]}"`;
+  return out === '' ? 'none' : out;
+}
 
 function sameLabels(a: Record<string, string>, b: Record<string, string>): boolean {
   const keys = Object.keys(a);
@@ -235,32 +235,28 @@ export const haAgentCrsLabelMismatch: Rule = {
     const out: Finding[] = [];
     const idx = haIndex(t);
     // Copies meet in one storage (or behind one VMAuth), or in a vmselect that reads several clusters.
-    const meetings = [
-      ...idx.groups.map((g) => ({ agents: g.agents, where: `into ${listOf(t, g.storages)}` })),
-      ...idx.readGroups.map((g) => ({
-        agents: g.agents,
-        where: `into ${listOf(t, g.storages)}, which ${describe(t, g.reader)} reads together (extra storage nodes),`,
-      })),
-    ];
+    const meetings: (HaGroup | ReadGroup)[] = [...idx.groups, ...idx.readGroups];
     for (const g of meetings) {
       const labels = g.agents.map((a) => externalLabelsOf(t, a));
       const differ = labels.findIndex((l) => !sameLabels(l, labels[0]!));
       if (differ < 0) continue;
-      const closure = pairedClosure(
-        t,
-        g.agents.map((a) => a.id),
-      );
-      const more = closure.length - g.agents.length;
+      // The group's agents are one set of the paired closure (see pairedClosure): its size is the count.
+      const more = (idx.linked.get(g.agents[0]!.id)?.length ?? g.agents.length) - g.agents.length;
+      const names = listOf(t, g.agents);
+      const where =
+        'reader' in g
+          ? `into ${listOf(t, g.storages)}, which ${describe(t, g.reader)} reads together (extra storage nodes),`
+          : `into ${listOf(t, g.storages)}`;
       out.push(
         finding(
           this,
           g.agents.map((a) => a.id),
-          `${listOf(t, g.agents)} scrape the same targets ${g.where} but add different external labels ` +
+          `${names} scrape the same targets ${where} but add different external labels ` +
             `(${showLabels(labels[0]!)} on ${describe(t, g.agents[0]!)}, ${showLabels(labels[differ]!)} on ${describe(t, g.agents[differ]!)}), so dedup cannot merge their copies. ` +
             'Use one VMAgent CR with replicaCount 2, or give every CR identical externalLabels (overriding prometheus) or externalLabelName: "" on all.',
           {
             field: 'externalLabelName',
-            fixLabel: `Set externalLabelName: "" and the same externalLabels on ${listOf(t, g.agents)}${more > 0 ? ` (and the ${more} other CR${more === 1 ? '' : 's'} paired with them)` : ''}`,
+            fixLabel: `Set externalLabelName: "" and the same externalLabels on ${names}${more > 0 ? ` (and the ${more} other CR${more === 1 ? '' : 's'} paired with them)` : ''}`,
           },
         ),
       );
@@ -290,13 +286,14 @@ export const haAgentCrsClusterName: Rule = {
       const names = g.agents.map((a) => extraArg(a, 'promscrape.cluster.name'));
       const ok = names.every((n) => typeof n === 'string' && n !== '') && new Set(names).size === names.length;
       if (ok) continue;
+      const agents = listOf(t, g.agents);
       out.push(
         finding(
           this,
           g.agents.map((a) => a.id),
-          `${listOf(t, g.agents)} form an HA pair but do not set distinct extraArgs["promscrape.cluster.name"] (the operator never sets it): ` +
+          `${agents} form an HA pair but do not set distinct extraArgs["promscrape.cluster.name"] (the operator never sets it): ` +
             'give each CR a unique -promscrape.cluster.name so that dedup consistently keeps one member\'s samples.',
-          { field: 'clusterName', fixLabel: `Set a distinct promscrape.cluster.name on ${listOf(t, g.agents)}` },
+          { field: 'clusterName', fixLabel: `Set a distinct promscrape.cluster.name on ${agents}` },
         ),
       );
     }

@@ -1,0 +1,59 @@
+import { describe, expect, test } from 'vitest';
+import fc from 'fast-check';
+import { agent, design } from '../fixtures/build.ts';
+import { listOf, selectionKey, stableJson } from './context.ts';
+
+/** `v` with every object's keys inserted in reverse order. */
+function reversed(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(reversed);
+  if (typeof v !== 'object' || v === null) return v;
+  return Object.fromEntries(Object.keys(v).reverse().map((k) => [k, reversed((v as Record<string, unknown>)[k])]));
+}
+
+describe('stableJson', () => {
+  test('one text whatever order the keys were written in, and different texts for different values', () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), fc.jsonValue(), (a, b) => {
+        expect(stableJson(reversed(a))).toBe(stableJson(a));
+        const norm = (x: unknown) => JSON.parse(JSON.stringify(x)) as unknown;
+        expect(JSON.parse(stableJson(a))).toEqual(norm(a));
+        if (stableJson(a) === stableJson(b)) expect(norm(a)).toEqual(norm(b));
+      }),
+    );
+  });
+  test('sorts nested keys, keeps array order', () => {
+    expect(stableJson({ b: 1, a: [{ d: 1, c: 2 }, 3] })).toBe('{"a":[{"c":2,"d":1},3],"b":1}');
+    expect(stableJson([2, 1])).not.toBe(stableJson([1, 2]));
+  });
+});
+
+describe('selectionKey', () => {
+  test('the same selection in any field or key order has one key; what the agent scrapes decides it', () => {
+    const one = agent('a', { serviceScrapeSelector: { matchLabels: { app: 'x' } }, podScrapeSelector: { matchLabels: { a: '1', b: '2' } } });
+    const two = agent('b', { podScrapeSelector: { matchLabels: { b: '2', a: '1' } }, serviceScrapeSelector: { matchLabels: { app: 'x' } } });
+    expect(selectionKey(one)).toBe(selectionKey(two));
+    expect(selectionKey(agent('c', { serviceScrapeSelector: { matchLabels: { app: 'y' } } }))).not.toBe(selectionKey(one));
+    // The same value under another field is another selection.
+    expect(selectionKey(agent('d', { podScrapeSelector: { matchLabels: { app: 'x' } } }))).not.toBe(selectionKey(agent('e', { serviceScrapeSelector: { matchLabels: { app: 'x' } } })));
+  });
+  test('none for an agent that scrapes nothing or only receives pushes; one key for selectAllByDefault', () => {
+    expect(selectionKey(agent('a', {}))).toBeUndefined();
+    expect(selectionKey(agent('b', { serviceScrapeSelector: { matchLabels: { app: 'x' } }, ingestOnlyMode: true }))).toBeUndefined();
+    expect(selectionKey(agent('c', { serviceScrapeSelector: '' }))).toBeUndefined();
+    expect(selectionKey(agent('d', { selectAllByDefault: true, podScrapeSelector: {} }))).toBe(selectionKey(agent('e', { selectAllByDefault: true })));
+  });
+});
+
+describe('listOf', () => {
+  const t = design(['a', 'b', 'c', 'd', 'e'].map((n) => agent(n, {})), []);
+  const names = (n: number) => listOf(t, t.components.slice(0, n));
+  test('names up to three, then counts the rest', () => {
+    expect([names(0), names(1), names(2), names(3), names(5)]).toEqual([
+      '',
+      "vmagent 'a'",
+      "vmagent 'a' and vmagent 'b'",
+      "vmagent 'a', vmagent 'b' and vmagent 'c'",
+      "vmagent 'a', vmagent 'b', vmagent 'c' and 2 more",
+    ]);
+  });
+});
