@@ -146,6 +146,25 @@ describe('incremental render', () => {
     expect(r.render({ ...scaled, namespace: 'other' })).toBe(renderYamlUncached({ ...scaled, namespace: 'other' }));
   });
 
+  it('a design of several blocks of documents: each edit re-joins its block and the text equals the uncached one', () => {
+    const r = createRenderer();
+    let t = emptyTopology('demo', 'monitoring');
+    const ids: string[] = [];
+    for (let i = 0; i < 150; i++) {
+      const added = addComponent(t, 'VMSingle', { name: `db-${i}` });
+      t = added.topology;
+      ids.push(added.id);
+    }
+    expect(r.render(t)).toBe(renderYamlUncached(t));
+    // The first, a middle and the last document, then two blocks at once.
+    for (const picked of [[0], [70], [149], [3, 130]]) {
+      for (const i of picked) t = updateComponent(t, ids[i]!, (c) => withField(c, 'retentionPeriod', `${i + 2}d`));
+      const text = r.render(t);
+      expect(text).toBe(renderYamlUncached(t));
+      for (const i of picked) expect(text).toContain(`retentionPeriod: ${i + 2}d`);
+    }
+  });
+
   it('re-emits a selector notifier when another alertmanager starts to share its labels', () => {
     const r = createRenderer();
     let t = emptyTopology('demo', 'monitoring');

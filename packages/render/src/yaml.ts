@@ -106,21 +106,30 @@ export function createRenderer(): Renderer {
   // `externals`: the ids of the external systems, whose comments follow the documents. Their text
   // is written again on every render (a line per datasource, of a few systems at most): a target's
   // rename changes it, and the fast path does not follow links out of an external system.
-  let last: { t: Topology; docs: string[]; at: Map<string, number>; externals: string[] } | undefined;
-  const text = (t: Topology, docs: string[], externals: string[]) => docs.join('---\n') + externalComments(t, externals);
+  let last: { t: Topology; docs: string[]; blocks: string[]; at: Map<string, number>; externals: string[]; text: string } | undefined;
+  const remember = (t: Topology, docs: string[], blocks: string[], at: Map<string, number>, externals: string[]): string => {
+    last = { t, docs, blocks, at, externals, text: joined(blocks) + externalComments(t, externals) };
+    return last.text;
+  };
   return {
     render(t, diff) {
-      if (last?.t === t) return text(t, last.docs, last.externals);
+      if (last?.t === t) return last.text;
       const affected = last ? affectedDocs(diff?.prev === last.t && diff.next === t ? diff : diffTopology(last.t, t)) : undefined;
       if (last && affected) {
         const docs = last.docs.slice();
+        const dirty = new Set<number>();
         for (const id of affected) {
           const i = last.at.get(id);
           const c = getComponent(t, id);
-          if (i !== undefined && c) docs[i] = componentYaml(t, c);
+          if (i === undefined || !c) continue;
+          const text = componentYaml(t, c);
+          if (text === docs[i]) continue;
+          docs[i] = text;
+          dirty.add(Math.floor(i / BLOCK));
         }
-        last = { t, docs, at: last.at, externals: last.externals };
-        return text(t, docs, last.externals);
+        const blocks = dirty.size === 0 ? last.blocks : last.blocks.slice();
+        for (const b of dirty) blocks[b] = block(docs, b);
+        return remember(t, docs, blocks, last.at, last.externals);
       }
       const docs: string[] = [];
       const at = new Map<string, number>();
@@ -130,10 +139,29 @@ export function createRenderer(): Renderer {
         docs.push(componentYaml(t, c));
       }
       for (const o of t.extras) docs.push(extraYaml(o));
-      last = { t, docs, at, externals: externalIds(t) };
-      return text(t, docs, last.externals);
+      const blocks: string[] = [];
+      for (let b = 0; b * BLOCK < docs.length; b++) blocks.push(block(docs, b));
+      return remember(t, docs, blocks, at, externalIds(t));
     },
   };
+}
+
+/** Documents per block of a session's text: an edit re-joins the blocks it changed, not every document. */
+const BLOCK = 64;
+
+function block(docs: readonly string[], b: number): string {
+  return docs.slice(b * BLOCK, (b + 1) * BLOCK).join('---\n');
+}
+
+/**
+ * The blocks as one text, by `+`: V8 joins two strings without copying them (a rope), so an edit
+ * of one document in 10,000 does not copy 4 MB of YAML. A reader of the whole text flattens it
+ * once, when it reads it; the YAML view, hidden, never does.
+ */
+function joined(blocks: readonly string[]): string {
+  let out = blocks[0] ?? '';
+  for (let i = 1; i < blocks.length; i++) out = out + '---\n' + blocks[i];
+  return out;
 }
 
 /** The design as multi-document YAML, in one call with no session kept (the CLI, one-off checks). */
