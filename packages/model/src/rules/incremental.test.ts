@@ -57,6 +57,24 @@ describe('incremental lint', () => {
     for (const f of untouched) expect(after).toContain(f);
   });
 
+  test('an edit that drops and adds many findings of one rule, or a few of a long list, keeps the order of a full lint', () => {
+    // 60 single-replica agents into one VMSingle, and 60 more into another: each rule keeps a long list.
+    const [one, two] = [single('one'), single('two')];
+    const agents = Array.from({ length: 120 }, (_, i) => agent(`a${i}`, { selectAllByDefault: true }));
+    const links = agents.map((a, i) => link('remoteWrite', a.id, (i % 2 === 0 ? one : two)!.id));
+    let t = design([one!, ...agents, two!], links);
+    const linter = createLinter(OPTS);
+    linter.lint(t);
+    // The VMSingle reaches its 60 agents: all their findings go and come back (more than a few).
+    t = updateComponent(t, one!.id, (c) => withField(c, 'retentionPeriod', '30d'));
+    expect(linter.lint(t)).toEqual(lint(t, OPTS));
+    // One agent in the middle of the lists: a few findings spliced out and in.
+    for (const i of [0, 61, 119]) {
+      t = updateComponent(t, agents[i]!.id, (c) => withField(c, 'replicaCount', 2));
+      expect(linter.lint(t)).toEqual(lint(t, OPTS));
+    }
+  });
+
   test('follows a remoteWrite URL to the cluster it names: renaming the cluster re-checks the agent', () => {
     const linter = createLinter();
     const [c, ins, sel, sto] = cluster('old');
