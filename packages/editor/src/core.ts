@@ -1,11 +1,16 @@
 /**
  * The one place where the designer reaches the checker and the renderer. Everything HA-related
  * (findings, fixes) and every byte of YAML comes from @vmtopo/model and @vmtopo/render; this
- * module only adapts their entry points, so a change of API touches this file alone.
+ * module (with rendering.ts, the renderer's half) only adapts their entry points, so a change of
+ * API touches these two files alone.
+ *
+ * The renderer (YAML emission, the importer, the `yaml` library) is not in the first load: the
+ * first screen shows the canvas and the findings, and a share link needs only the share codec.
+ * It loads with loadRenderer when something needs it (the YAML tab, an export, a copy).
  */
 import * as model from '@vmtopo/model';
 import type { Topology } from '@vmtopo/model';
-import * as render from '@vmtopo/render';
+import * as share from '@vmtopo/render/share';
 
 export type { Finding, Severity } from '@vmtopo/model';
 export { SEVERITY_RANK as SEVERITY_ORDER } from '@vmtopo/model';
@@ -19,14 +24,39 @@ export function applyFix(t: Topology, f: model.Finding): Topology {
   return model.applyFix(t, f);
 }
 
-/** The design as multi-document operator YAML, exactly what `vmtopo render` prints. */
-export function renderYaml(t: Topology): string {
-  return render.renderYaml(t);
+/** The renderer's module, loaded on first need. */
+export type RendererModule = typeof import('./rendering.ts');
+
+let loaded: RendererModule | undefined;
+let loading: Promise<RendererModule> | undefined;
+
+/**
+ * Loads the renderer once for the page; every caller shares the one load. A failed load (a chunk
+ * the network lost) rejects with a message a user can act on. It is not tried again: a browser
+ * keeps a module that failed to fetch as failed until the page is reloaded.
+ */
+export function loadRenderer(): Promise<RendererModule> {
+  loading ??= import('./rendering.ts').then(
+    (m) => (loaded = m),
+    (e: unknown) => {
+      throw new Error(`The YAML renderer could not be loaded (${(e as Error).message}). Check the connection and reload the page.`);
+    },
+  );
+  return loading;
 }
 
-/** A renderer session of one editor: its edits re-emit only the documents they change. */
-export function createRenderer(): render.Renderer {
-  return render.createRenderer();
+/**
+ * The renderer, for code that must answer synchronously (a memoised derivation, the YAML view's
+ * sync) and runs only once it has loaded; throws before, which is a caller's bug.
+ */
+export function loadedRenderer(): RendererModule {
+  if (!loaded) throw new Error('the YAML renderer is not loaded yet (await loadRenderer() first)');
+  return loaded;
+}
+
+/** The design as multi-document operator YAML, exactly what `vmtopo render` prints. Once loadRenderer has resolved. */
+export function renderYaml(t: Topology): string {
+  return loadedRenderer().renderYaml(t);
 }
 
 export interface SourceProblem {
@@ -56,18 +86,9 @@ export interface Imported {
   kept: string[];
 }
 
-/** Operator manifests as a design; throws ImportProblem (line-numbered) on anything it cannot read. */
+/** Operator manifests as a design; throws ImportProblem (line-numbered). Once loadRenderer has resolved. */
 export function importManifests(text: string, opts: { name?: string; defaultNamespace?: string } = {}): Imported {
-  try {
-    const r = render.importManifests(text, opts);
-    return { topology: r.topology, warnings: r.warnings, kept: r.kept };
-  } catch (e) {
-    if (e instanceof render.ImportError) {
-      const problems = e.problems.map((p) => ({ message: p.message, line: p.pos?.line, col: p.pos?.col }));
-      throw new ImportProblem(e.message, problems.length ? problems : [{ message: e.message }], e.code);
-    }
-    throw new ImportProblem((e as Error).message, [{ message: (e as Error).message }]);
-  }
+  return loadedRenderer().importManifests(text, opts);
 }
 
 /** A `.vmtopo.json` file as a design; throws with the JSON path of the first problem. */
@@ -100,11 +121,11 @@ export const SHARE_HASH = /^#v\d+(\.|$)/;
 
 /** The whole share link of a design; throws an Error whose message says why (too large). */
 export function shareLink(t: Topology, base: string): string {
-  return render.shareLink(t, base);
+  return share.shareLink(t, base);
 }
 
 /** Opens a share link or fragment; throws an Error with a user-facing message (and nothing else). */
 export function decodeShare(linkOrFragment: string): Topology {
-  return render.decodeShare(linkOrFragment);
+  return share.decodeShare(linkOrFragment);
 }
 

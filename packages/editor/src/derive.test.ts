@@ -3,7 +3,7 @@ import { arbTopology } from '@vmtopo/model/fixtures/arbitrary.ts';
 import { arbPick, edit } from '@vmtopo/model/fixtures/edits.ts';
 import { renderYaml } from '@vmtopo/render';
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { Finding } from './core.ts';
 import { createDerivations, createFindingsIndex, createStructuralView, findingsByComponent, samePlaces } from './derive.ts';
 import { createEditorStore } from './editorStore.ts';
@@ -50,6 +50,24 @@ describe('derivations', () => {
       { numRuns: 60 },
     );
   }, 60_000);
+});
+
+describe('derivations before the renderer has loaded', () => {
+  it('give findings at once; the YAML only once it has loaded, then incrementally as before', async () => {
+    // A fresh module graph: the setup file's loaded renderer is in another one.
+    vi.resetModules();
+    const { createDerivations: fresh } = await import('./derive.ts');
+    const { loadRenderer } = await import('./core.ts');
+    const d = fresh();
+    const { t, agent } = design();
+    expect(d.findings(t)).toEqual(lint(d.structural(t)));
+    expect(() => d.yaml(t)).toThrow(/not loaded yet/);
+    await loadRenderer();
+    expect(d.yaml(t)).toBe(renderYaml(d.structural(t)));
+    const edited = updateComponent(t, agent, (c) => withField(c, 'replicaCount', 2));
+    d.findings(edited);
+    expect(d.yaml(edited)).toBe(renderYaml(d.structural(edited)));
+  });
 });
 
 describe('editor store history', () => {

@@ -1,6 +1,7 @@
 import { changeCount, diffTopology } from '@vmtopo/model';
 import type { Component, Topology, TopologyDiff } from '@vmtopo/model';
-import { createLinter, createRenderer, SEVERITY_ORDER, type Finding, type Severity } from './core.ts';
+import type { Renderer } from '@vmtopo/render';
+import { createLinter, loadedRenderer, SEVERITY_ORDER, type Finding, type Severity } from './core.ts';
 
 /**
  * The design without node positions. Consecutive topologies that differ only in positions map to
@@ -143,13 +144,15 @@ export interface Derivations {
   structural: (t: Topology) => Topology;
   findings: (t: Topology) => Finding[];
   byComponent: (t: Topology) => Map<string, NodeFindings>;
+  /** The design's YAML, once the renderer has loaded (loadRenderer); before, it throws. */
   yaml: (t: Topology) => string;
 }
 
 /**
  * Derived data of one editor, memoised on the positions-free design. What changed from one
  * version to the next is computed once (`diffTopology`) and handed to both the linter and the
- * renderer session.
+ * renderer session. The renderer session starts with the first YAML asked for, the renderer being
+ * loaded by then (it is not part of the first load).
  */
 export function createDerivations(): Derivations {
   const structural = createStructuralView();
@@ -162,9 +165,12 @@ export function createDerivations(): Derivations {
   const linter = createLinter();
   const lintMemo = memoByIdentity((s: Topology) => linter.lint(s, diffMemo(s)));
   const byMemo = memoByIdentity(createFindingsIndex());
-  const renderer = createRenderer();
+  let renderer: Renderer | undefined;
   const yamlMemo = memoByIdentity((s: Topology): string => {
+    renderer ??= loadedRenderer().createRenderer();
     try {
+      // A first render gets the diff from the version the linter saw last; the session checks a
+      // diff against its own last version and renders in full when they differ.
       return renderer.render(s, diffMemo(s));
     } catch (e) {
       return `# The renderer failed: ${(e as Error).message}\n`;

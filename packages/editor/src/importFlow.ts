@@ -1,5 +1,5 @@
 import { errorCode, type ErrorCode, type Topology } from '@vmtopo/model';
-import { importManifests, ImportProblem, parseDesignFile } from './core.ts';
+import { ImportProblem, loadRenderer, parseDesignFile } from './core.ts';
 import { plural } from './counts.ts';
 import type { EditorStore } from './editorStore.ts';
 import type { Host } from './host.ts';
@@ -52,6 +52,8 @@ export async function importText(text: string, name?: string, onPhase: (p: Impor
     onPhase('laying out');
     return { topology: await autoLayout(topology), source: 'design', warnings: [], kept: [] };
   }
+  // The importer is not in the page's first load: the first import of manifests loads it.
+  const { importManifests } = await loadRenderer();
   const r = importManifests(text, name === undefined ? {} : { name });
   onPhase('laying out');
   return { topology: await autoLayout(r.topology), source: 'manifests', warnings: r.warnings, kept: r.kept };

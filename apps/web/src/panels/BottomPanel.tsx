@@ -1,27 +1,13 @@
-import { exportYaml } from '@vmtopo/editor';
-import { lazy, Suspense, useCallback, useEffect, useRef, useState, type PointerEvent } from 'react';
-import { copyText } from '../browser.ts';
-import { useDerivations } from '../hooks/useDerivations.ts';
-import { useEditorApi } from '../hooks/useEditorApi.ts';
+import { useEffect, useRef, useState, type PointerEvent } from 'react';
 import { useFindings } from '../hooks/useFindings.ts';
 import { useEditor } from '../hooks/useEditor.ts';
-import { useHost } from '../hooks/useHost.ts';
+import { useYamlExport } from '../hooks/useYamlExport.ts';
 import { FindingsPanel } from './FindingsPanel.tsx';
 import { FindingsSummary } from './FindingsSummary.tsx';
 import { WhatIfPanel } from './WhatIfPanel.tsx';
-
-// Monaco (several MB) loads only when the YAML tab is first opened.
-const YamlView = lazy(() => import('./YamlView.tsx'));
+import { YamlTab } from './YamlTab.tsx';
 
 type Tab = 'findings' | 'yaml' | 'whatif';
-
-function YamlTab() {
-  return (
-    <Suspense fallback={<pre className="yaml-fallback" aria-busy="true">Loading editor…</pre>}>
-      <YamlView />
-    </Suspense>
-  );
-}
 
 /** Findings and YAML, below the canvas; resizable by its top edge, collapsible. */
 export function BottomPanel() {
@@ -29,9 +15,7 @@ export function BottomPanel() {
   const [open, setOpen] = useState(true);
   const [height, setHeight] = useState(260);
   const findings = useFindings();
-  const store = useEditorApi();
-  const derivations = useDerivations();
-  const host = useHost();
+  const yaml = useYamlExport();
   const dragging = useRef<{ y: number; h: number } | null>(null);
   const whatIf = useEditor((s) => s.whatif.on);
   // Entering the "What if" mode shows its tab; leaving it goes back to the findings.
@@ -42,12 +26,6 @@ export function BottomPanel() {
       setHeight((h) => Math.max(h, Math.min(360, window.innerHeight - 200)));
     } else setTab((cur) => (cur === 'whatif' ? 'findings' : cur));
   }, [whatIf]);
-
-  const onDownload = () => exportYaml(host, store.getState().topology, derivations.yaml(store.getState().topology));
-  const onCopy = useCallback(async () => {
-    await copyText(derivations.yaml(store.getState().topology));
-    store.getState().notify('YAML copied to the clipboard.');
-  }, [derivations, store]);
 
   const onPointerDown = (e: PointerEvent) => {
     dragging.current = { y: e.clientY, h: height };
@@ -90,10 +68,10 @@ export function BottomPanel() {
         <div className="tabs-spacer" />
         {tab === 'yaml' && open && (
           <>
-            <button type="button" onClick={onDownload}>
+            <button type="button" onClick={() => void yaml.download()}>
               Download
             </button>
-            <button type="button" onClick={() => void onCopy()}>
+            <button type="button" onClick={() => void yaml.copy()}>
               Copy
             </button>
           </>

@@ -1,10 +1,10 @@
-import { exportYaml, layoutDesign, saveDesignFile, toggleWhatIf } from '@vmtopo/editor';
+import { layoutDesign, saveDesignFile, toggleWhatIf } from '@vmtopo/editor';
 import { useReactFlow } from '@xyflow/react';
 import { useRef, useState } from 'react';
-import { useDerivations } from '../hooks/useDerivations.ts';
 import { useEditor } from '../hooks/useEditor.ts';
 import { useEditorApi } from '../hooks/useEditorApi.ts';
 import { useHost } from '../hooks/useHost.ts';
+import { useYamlExport } from '../hooks/useYamlExport.ts';
 import { ExportImageMenu } from './ExportImageMenu.tsx';
 import { RecentMenu } from './RecentMenu.tsx';
 import { TemplatesMenu } from './TemplatesMenu.tsx';
@@ -22,7 +22,7 @@ export function TopBar(props: {
   const store = useEditorApi();
   const rf = useReactFlow();
   const host = useHost();
-  const derivations = useDerivations();
+  const yaml = useYamlExport();
   const name = useEditor((s) => s.topology.name);
   const canUndo = useEditor((s) => s.past.length > 0);
   const canRedo = useEditor((s) => s.future.length > 0);
@@ -73,7 +73,7 @@ export function TopBar(props: {
         <button type="button" onClick={() => saveDesignFile(host, store.getState().topology)} title="Save the design as .vmtopo.json">
           Save design
         </button>
-        <button type="button" onClick={() => exportYaml(host, store.getState().topology, derivations.yaml(store.getState().topology))} title="Download the manifests">
+        <button type="button" onClick={() => void yaml.download()} title="Download the manifests">
           Export YAML
         </button>
         <ExportImageMenu />
