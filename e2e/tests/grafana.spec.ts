@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { bothThemes, canvas, checker, connect, designText, dropOnCanvas, exportedYaml, node, saveDesign, shareLinkOf, useTemplate, watchErrors } from './helpers.ts';
+import { bothThemes, canvas, checker, connect, designText, dropOnCanvas, exportedYaml, node, openYaml, saveDesign, shareLinkOf, useTemplate, watchErrors } from './helpers.ts';
 
 const inspector = (page: Page) => page.getByRole('complementary', { name: 'Inspector' });
 
@@ -48,6 +48,12 @@ test('an external Grafana: dropped from the palette, its datasource wired to a v
       '#   datasource → http://vmselect-cluster.monitoring.svc:8481/select/0/prometheus\n',
   )).toBe(true);
   expect(yaml).not.toMatch(/^kind: Grafana/m);
+  // The YAML panel shows it too: selecting the node marks its comment and scrolls to it.
+  await grafana.click();
+  const lines = await openYaml(page);
+  await expect(lines).toContainText('# Grafana "grafana" in namespace "monitoring"');
+  await expect(lines).toContainText('datasource → http://vmselect-cluster.monitoring.svc:8481/select/0/prometheus');
+  await expect(page.locator('.yaml-selected-doc')).toHaveCount(2);
   await canvas(page).click({ position: { x: 20, y: 300 } });
   await expect(grafana).not.toHaveClass(/selected/);
   await bothThemes(page, 'grafana', info);
