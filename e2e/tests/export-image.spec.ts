@@ -147,6 +147,29 @@ test('finding badges are exported as the canvas shows them: the worst severity a
   expect(errors).toEqual([]);
 });
 
+test('in What if, the picture shows the scenario as the canvas does: its caption, red and amber rings, glowing links', async ({ page }, info) => {
+  const errors = watchErrors(page);
+  await page.goto('/');
+  await useTemplate(page, 'HA vmagents');
+  await page.getByRole('button', { name: '⚡ What if' }).click();
+  await page.getByRole('button', { name: /^Fail pod vmsingle-persisted/ }).first().click();
+  await expect(page.locator('.react-flow__node [data-whatif="bad"]')).not.toHaveCount(0);
+  const shown = await page.locator('.react-flow__node [data-whatif]').evaluateAll((els) => els.map((e) => e.getAttribute('data-whatif')).sort());
+  const glowing = await page.locator('.react-flow__edge.whatif-warn, .react-flow__edge.whatif-bad').count();
+  expect(glowing).toBeGreaterThan(0);
+
+  await menu(page).click();
+  const { text: svg } = await downloadVia(page, page.getByRole('menuitem', { name: /^SVG/ }), info, `${await designName(page)}.svg`);
+  const root = parseSvg(svg);
+  expect(all(root, 'text').map((t) => t.textContent ?? '')).toContainEqual(expect.stringMatching(/^What if vmsingle-persisted\S* fails$/));
+  // One ring per harmed box (in the canvas's order of tones), one glow per glowing link.
+  const rings = all(root, 'rect').filter((r) => r.getAttribute('stroke-width') === '2.5');
+  expect(rings).toHaveLength(shown.length);
+  expect(all(root, 'g').filter((g) => g.hasAttribute('data-whatif'))).toHaveLength(glowing);
+  await renderAlone(page, svg, info, 'export-svg-whatif');
+  expect(errors).toEqual([]);
+});
+
 test('an empty design says there is nothing to export instead of saving a blank picture', async ({ page }) => {
   await page.goto('/');
   await page.getByRole('button', { name: 'Templates ▾' }).click();

@@ -3,7 +3,7 @@
  * What is drawn is read from where the canvas keeps it: node boxes from React Flow's store, link
  * paths and labels from the DOM (whatever router drew them), colours from the theme's CSS variables.
  */
-import { fontCss, loadDiagramSvg, sizingFigureOf, type Diagram, type EditorStore, type DiagramEdge, type DiagramNode, type DiagramTheme, type MeasureText } from '@vmtopo/editor';
+import { fontCss, loadDiagramSvg, sizingFigureOf, whatIfCaption, type Diagram, type EditorStore, type DiagramEdge, type DiagramNode, type DiagramTheme, type DiagramTone, type MeasureText } from '@vmtopo/editor';
 import { LINK_LABELS, LINK_TYPES } from '@vmtopo/model';
 import type { ReactFlowState } from '@xyflow/react';
 import { download } from './browser.ts';
@@ -58,9 +58,22 @@ function canvasMeasure(): MeasureText {
   };
 }
 
-/** Boxes in flow coordinates: clusters first (the canvas draws them under their parts). */
-function nodesOf(rf: ReactFlowState<FlowNode, FlowEdge>, { diagramNode, noteDiagramNode }: Draw, store: EditorStore): DiagramNode[] {
+/** The What if tone an element of the canvas is drawn in (its `whatif-warn` / `whatif-bad` class). */
+function toneOf(el: Element | null | undefined): DiagramTone | undefined {
+  if (el?.classList.contains('whatif-bad')) return 'bad';
+  if (el?.classList.contains('whatif-warn')) return 'warn';
+  return undefined;
+}
+
+/** Boxes in flow coordinates: clusters first (the canvas draws them under their parts), in their What if tones as drawn. */
+function nodesOf(rf: ReactFlowState<FlowNode, FlowEdge>, { diagramNode, noteDiagramNode }: Draw, store: EditorStore, root: HTMLElement): DiagramNode[] {
   const t = store.getState().topology;
+  const tones = new Map<string, DiagramTone>();
+  for (const el of root.querySelectorAll('.react-flow__node [data-whatif]')) {
+    const tone = toneOf(el);
+    const id = el.closest('.react-flow__node')?.getAttribute('data-id');
+    if (tone && id) tones.set(id, tone);
+  }
   const out: DiagramNode[] = [];
   for (const n of rf.nodeLookup.values()) {
     const width = n.measured.width ?? n.width ?? 0;
@@ -68,7 +81,9 @@ function nodesOf(rf: ReactFlowState<FlowNode, FlowEdge>, { diagramNode, noteDiag
     if (n.hidden || width === 0 || height === 0) continue;
     const { x, y } = n.internals.positionAbsolute;
     const box = { x, y, width, height };
-    out.push(n.type === 'note' ? noteDiagramNode((n.data as NoteNodeData).note, box) : diagramNode(n.data as ComponentNodeData, box, sizingFigureOf(store, t, n.id)));
+    const node = n.type === 'note' ? noteDiagramNode((n.data as NoteNodeData).note, box) : diagramNode(n.data as ComponentNodeData, box, sizingFigureOf(store, t, n.id));
+    const tone = tones.get(n.id);
+    out.push(tone ? { ...node, whatif: tone } : node);
   }
   return out;
 }
@@ -84,6 +99,8 @@ function edgesOf(rf: ReactFlowState<FlowNode, FlowEdge>, root: HTMLElement): Dia
     if (!type || !path || !d) continue;
     const b = path.getBBox();
     const edge: DiagramEdge = { type, d, box: { x: b.x, y: b.y, width: b.width, height: b.height } };
+    const tone = toneOf(g);
+    if (tone) edge.whatif = tone;
     const text = g.querySelector<SVGTextElement>('text');
     const m = text?.getCTM();
     if (text?.textContent && m) {
@@ -99,7 +116,9 @@ function edgesOf(rf: ReactFlowState<FlowNode, FlowEdge>, root: HTMLElement): Dia
 /** What the canvas shows now, as the diagram builder's input. */
 function canvasDiagram(draw: Draw, store: EditorStore, rf: ReactFlowState<FlowNode, FlowEdge>, root: HTMLElement): Diagram {
   const links = Object.fromEntries(LINK_TYPES.map((t) => [t, { color: LINK_COLORS[t], dash: LINK_DASH[t], label: LINK_LABELS[t] }])) as Diagram['links'];
-  return { title: store.getState().topology.name, nodes: nodesOf(rf, draw, store), edges: edgesOf(rf, root), theme: themeOf(root), links, measure: canvasMeasure() };
+  const s = store.getState();
+  const caption = whatIfCaption(s.whatif);
+  return { title: s.topology.name, ...(caption ? { caption } : {}), nodes: nodesOf(rf, draw, store, root), edges: edgesOf(rf, root), theme: themeOf(root), links, measure: canvasMeasure() };
 }
 
 /** The largest scale up to PNG_SCALE that every browser can draw; below 1× the text would shrink, so that is refused. */

@@ -41,7 +41,12 @@ export interface DiagramNode {
   badge?: { severity: Severity; count: number };
   /** A system outside the stack (Grafana): drawn with a dashed border, as on the canvas. */
   external?: boolean;
+  /** How it fares in the What if scenario shown: ringed in the warning or the error colour, as on the canvas. */
+  whatif?: DiagramTone;
 }
+
+/** A What if tone: degraded (warning colour) or down (error colour). */
+export type DiagramTone = 'warn' | 'bad';
 
 export interface DiagramEdge {
   type: LinkType;
@@ -51,6 +56,8 @@ export interface DiagramEdge {
   box: DiagramBox;
   /** The label pill, centred on x, y. */
   label?: { text: string; x: number; y: number };
+  /** How it fares in the What if scenario shown: a glow in the warning or the error colour. */
+  whatif?: DiagramTone;
 }
 
 /** The colours of the current theme (any CSS colour; rgba() becomes a colour and an opacity). */
@@ -86,6 +93,8 @@ export type MeasureText = (text: string, font: DiagramFont) => number;
 
 export interface Diagram {
   title: string;
+  /** A line under the title: the What if scenario the picture shows. */
+  caption?: string;
   nodes: DiagramNode[];
   edges: DiagramEdge[];
   theme: DiagramTheme;

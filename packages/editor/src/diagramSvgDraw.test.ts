@@ -102,6 +102,29 @@ describe('diagramSvg', () => {
     expect([bg.getAttribute('x'), bg.getAttribute('y'), bg.getAttribute('width'), bg.getAttribute('height')].map(Number)).toEqual([x, y, w, h]);
   });
 
+  it('draws a What if scenario as the canvas does: a caption under the title, rings round harmed boxes, a glow under harmed links', () => {
+    const edge: DiagramEdge = { type: 'remoteWrite', d: 'M 210 45 L 400 45', box: { x: 210, y: 45, width: 190, height: 0 }, whatif: 'warn' };
+    const down = node('single', 400, 0, { whatif: 'bad' });
+    const cluster = node('main', 0, 200, { shape: 'cluster', role: 'store', abbr: 'CL', kind: 'VMCluster', whatif: 'warn' });
+    const plain = design([node('agent'), down, cluster], [edge]);
+    const scenario = { ...plain, caption: 'What if vmsingle-single-0 fails' };
+    const root = parse(diagramSvg(scenario));
+    expect(texts(root)).toContain('What if vmsingle-single-0 fails');
+    const rings = all(root, 'rect').filter((r) => r.getAttribute('stroke-width') === '2.5');
+    expect(rings.map((r) => r.getAttribute('stroke'))).toEqual([THEME.severity.warning, THEME.severity.error]);
+    expect(Number(rings[1]!.getAttribute('width'))).toBeGreaterThan(down.box.width);
+    const glow = all(root, 'g').find((g) => g.getAttribute('data-whatif') === 'warn');
+    expect(all(glow!, 'path').map((p) => [p.getAttribute('d'), p.getAttribute('stroke')])).toEqual([
+      [edge.d, THEME.severity.warning],
+      [edge.d, LINKS.remoteWrite.color],
+    ]);
+    // The caption takes a line of its own: the picture grows by it, and without a scenario nothing of it is drawn.
+    const calm = parse(diagramSvg(design([node('agent'), { ...down, whatif: undefined }, { ...cluster, whatif: undefined }], [{ ...edge, whatif: undefined }])));
+    expect(Number(root.getAttribute('height'))).toBeGreaterThan(Number(calm.getAttribute('height')));
+    expect(all(calm, 'rect').filter((r) => r.getAttribute('stroke-width') === '2.5')).toEqual([]);
+    expect(all(calm, 'g').some((g) => g.hasAttribute('data-whatif'))).toBe(false);
+  });
+
   it('draws colours with alpha as a colour and an opacity', () => {
     const cluster = node('main', 0, 0, { shape: 'cluster', role: 'store', abbr: 'CL', kind: 'VMCluster', chips: [{ text: 'RF 2', strong: true }] });
     const box = all(parse(diagramSvg(design([cluster]))), 'rect').find((r) => r.getAttribute('stroke-dasharray'));

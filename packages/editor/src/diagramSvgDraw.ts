@@ -1,6 +1,6 @@
 /** Draws a Diagram (see diagramSvg.ts, which loads this module on the first export) as SVG text. */
 import type { LinkType } from '@vmtopo/model';
-import { DIAGRAM_FONT_FAMILY, PODS_SHOWN, type Diagram, type DiagramBox, type DiagramEdge, type DiagramFont, type DiagramLinkStyle, type DiagramNode, type MeasureText } from './diagramSvg.ts';
+import { DIAGRAM_FONT_FAMILY, PODS_SHOWN, type Diagram, type DiagramBox, type DiagramEdge, type DiagramFont, type DiagramLinkStyle, type DiagramNode, type DiagramTone, type MeasureText } from './diagramSvg.ts';
 import { el, txt, type Attrs } from './diagramSvgXml.ts';
 import { SEVERITY_ICON } from './summary.ts';
 
@@ -22,11 +22,13 @@ const F = {
   label: { size: 11, weight: 600 },
   legend: { size: 11.5, weight: 400 },
   title: { size: 16, weight: 700 },
+  subtitle: { size: 12.5, weight: 600 },
 } satisfies Record<string, DiagramFont>;
 const LINE = { kind: 16, name: 18, note: 15, caption: 16, chip: 15 };
 const PAD = 24;
 const GAP = 16;
 const TITLE_H = 22;
+const CAPTION_H = 18;
 const LEGEND_H = 28;
 const LABEL_H = 18;
 const { rows: POD_ROWS, cols: POD_COLS } = PODS_SHOWN;
@@ -116,6 +118,18 @@ class Painter {
     );
   }
 
+  /** The colour of a What if tone: the canvas's --wi-warn and --wi-bad are its warning and error colours. */
+  tone(t: DiagramTone): string {
+    return t === 'bad' ? this.d.theme.severity.error : this.d.theme.severity.warning;
+  }
+
+  /** The canvas's What if ring: 2.5 px around the box (its box-shadow). */
+  ring(n: DiagramNode, rx: number): string {
+    if (!n.whatif) return '';
+    const { x, y, width: w, height: h } = n.box;
+    return el('rect', { x: x - 1.25, y: y - 1.25, width: w + 2.5, height: h + 2.5, rx: rx + 1.25, fill: 'none', ...paint('stroke', this.tone(n.whatif)), 'stroke-width': 2.5 });
+  }
+
   component(n: DiagramNode, clip: string): string {
     const { theme } = this.d;
     const { x, y, width: w, height: h } = n.box;
@@ -141,6 +155,7 @@ class Painter {
       this.text(titlesX, baseline(kindTop, LINE.kind, F.kind.size), n.kind, F.kind, theme.muted),
       this.lines(titlesX, nameTop, names, F.name, LINE.name, theme.text),
       this.badge(n, right, top + headH / 2),
+      this.ring(n, 10),
     ];
     let cy = top + headH;
     const notes = (n.notes ?? []).map((text) => ({ text, font: F.note, color: theme.muted }));
@@ -214,7 +229,7 @@ class Painter {
       );
       cx += cw + 5;
     }
-    out.push(this.text(titlesX, baseline(mid - 1, LINE.name, F.name.size), n.name, F.name, theme.text), this.badge(n, x + w - 12, mid));
+    out.push(this.text(titlesX, baseline(mid - 1, LINE.name, F.name.size), n.name, F.name, theme.text), this.badge(n, x + w - 12, mid), this.ring(n, 12));
     return el('g', { 'data-kind': 'VMCluster' }, ...out);
   }
 
@@ -224,7 +239,11 @@ class Painter {
 
   edge(e: DiagramEdge): string {
     const s = this.d.links[e.type];
-    return el('path', { d: e.d, fill: 'none', ...paint('stroke', s.color), 'stroke-width': 2, 'stroke-dasharray': s.dash, 'marker-end': `url(#arrow-${e.type})` });
+    const line = el('path', { d: e.d, fill: 'none', ...paint('stroke', s.color), 'stroke-width': 2, 'stroke-dasharray': s.dash, 'marker-end': `url(#arrow-${e.type})` });
+    if (!e.whatif) return line;
+    // The canvas's glow (a drop shadow in the tone's colour) as a wide, faint stroke under the link.
+    const glow = el('path', { d: e.d, fill: 'none', ...paint('stroke', this.tone(e.whatif)), 'stroke-width': 7, 'stroke-opacity': 0.4, 'stroke-linecap': 'round', 'stroke-linejoin': 'round' });
+    return el('g', { 'data-whatif': e.whatif }, glow, line);
   }
 
   label(e: DiagramEdge): string {
@@ -284,10 +303,11 @@ export function diagramSvg(d: Diagram): string {
       return { x: e.label!.x - w / 2, y: e.label!.y - LABEL_H / 2, width: w, height: LABEL_H };
     }),
   ]);
-  const width = Math.ceil(Math.max(content.width, p.legendWidth(), p.measure(d.title, F.title)) + 2 * PAD);
-  const height = Math.ceil(PAD + TITLE_H + GAP + content.height + GAP + LEGEND_H + PAD);
+  const captionH = d.caption ? CAPTION_H : 0;
+  const width = Math.ceil(Math.max(content.width, p.legendWidth(), p.measure(d.title, F.title), d.caption ? p.measure(d.caption, F.subtitle) : 0) + 2 * PAD);
+  const height = Math.ceil(PAD + TITLE_H + captionH + GAP + content.height + GAP + LEGEND_H + PAD);
   const x0 = content.x - PAD;
-  const y0 = content.y - PAD - TITLE_H - GAP;
+  const y0 = content.y - PAD - TITLE_H - captionH - GAP;
   // Canvas order: cluster boxes, links, components (a link passes behind a component, never over it).
   const clusters = d.nodes.filter((n) => n.shape === 'cluster').map((n) => p.cluster(n));
   const components = d.nodes.filter((n) => n.shape === 'component').map((n, i) => p.component(n, `node-clip-${i}`));
@@ -307,6 +327,7 @@ export function diagramSvg(d: Diagram): string {
     el('defs', {}, p.markers()),
     el('rect', { x: Math.floor(x0), y: Math.floor(y0), width, height, ...paint('fill', d.theme.background) }),
     p.text(content.x, baseline(y0 + PAD, TITLE_H, F.title.size), d.title, F.title, d.theme.text),
+    ...(d.caption ? [p.text(content.x, baseline(y0 + PAD + TITLE_H, CAPTION_H, F.subtitle.size), d.caption, F.subtitle, d.theme.text)] : []),
     el('g', { 'aria-label': 'Clusters' }, ...clusters),
     el('g', { 'aria-label': 'Links' }, ...d.edges.map((e) => p.edge(e)), ...labelled.map((e) => p.label(e))),
     el('g', { 'aria-label': 'Components' }, ...components),

@@ -20,6 +20,7 @@ import {
   componentTone,
   linkTone,
   toneOf,
+  whatIfCaption,
   whatIfViewOf,
   worstScenario,
 } from './whatif.ts';
@@ -37,6 +38,15 @@ function design(): { t: Topology; cluster: string; storage: string } {
   t = addLink(t, 'remoteWrite', agent.id, insert).topology;
   return { t, cluster: cluster.id, storage };
 }
+
+describe('whatIfCaption', () => {
+  it('names the failed pods of the scenario shown, and nothing outside the mode or with nothing failed', () => {
+    expect(whatIfCaption({ on: true, failed: ['vmsingle-db-0'] })).toBe('What if vmsingle-db-0 fails');
+    expect(whatIfCaption({ on: true, failed: ['a-0', 'a-1', 'b-0', 'b-1'] })).toBe('What if a-0, a-1 and 2 more fail');
+    expect(whatIfCaption({ on: true, failed: [] })).toBeUndefined();
+    expect(whatIfCaption({ on: false, failed: ['a-0'] })).toBeUndefined();
+  });
+});
 
 describe('what-if mode', () => {
   it('fails and restores pods outside the design and its history; leaving the mode clears them', () => {

@@ -87,6 +87,15 @@ export function clearFailed(store: EditorStore): void {
   if (store.getState().whatif.failed.length > 0) setFailed(store, []);
 }
 
+/** A few failed pods by name: `a, b and 3 more`. */
+export const podList = (pods: readonly string[]): string => (pods.length <= 2 ? pods.join(', ') : `${pods.slice(0, 2).join(', ')} and ${pods.length - 2} more`);
+
+/** The scenario a picture of the canvas shows, for its caption; undefined outside What if or with nothing failed. */
+export function whatIfCaption(w: WhatIfState): string | undefined {
+  if (!w.on || w.failed.length === 0) return undefined;
+  return `What if ${podList(w.failed)} ${w.failed.length === 1 ? 'fails' : 'fail'}`;
+}
+
 export type Tone = 'ok' | 'warn' | 'bad';
 
 /** How bad an outcome is: ok, degraded somewhere (amber), or something lost or unavailable (red). */

@@ -3,6 +3,7 @@ import {
   clearFailed,
   failComponent,
   failZone,
+  podList,
   restorePod,
   scenarioLabel,
   setWhatIfMode,
@@ -34,8 +35,6 @@ function Level({ label, level, best }: { label: string; level: string; best: str
 }
 
 /** "a, b and 3 more" for a table cell. */
-const podList = (pods: readonly string[]) => (pods.length <= 2 ? pods.join(', ') : `${pods.slice(0, 2).join(', ')} and ${pods.length - 2} more`);
-
 /** Every single failure: one row per pod, the worst node and each zone; a row applies its scenario. */
 function SingleFailures({ current }: { current: readonly string[] }) {
   const store = useEditorApi();
