@@ -29,6 +29,16 @@ test('a badge shows the worst severity with its own count; every count is in its
   await storage.locator('.badge').hover();
   await expect(page.getByRole('tooltip')).toContainText(/1 error · \d+ warnings?/);
   await bothThemes(page, 'badges', info);
+  // A node dragged by its badge is no hover: the pop goes and does not come back over other badges.
+  await page.mouse.down();
+  await expect(page.getByRole('tooltip')).toHaveCount(0);
+  for (const badge of await badges.all()) {
+    const box = await badge.boundingBox();
+    if (box) await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 3 });
+    await expect(page.getByRole('tooltip')).toHaveCount(0);
+  }
+  await page.mouse.up();
+  await page.keyboard.press('Control+z');
 
   await canvas(page).click({ position: { x: 20, y: 20 } });
   await page.keyboard.press('Escape');

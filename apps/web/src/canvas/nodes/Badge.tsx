@@ -24,7 +24,8 @@ export function Badge({ findings }: { findings?: NodeFindings }) {
       title={pop ? undefined : `${label}\n${findings.messages.join('\n')}`}
       data-severity={severity}
       tabIndex={-1}
-      onMouseEnter={(e) => show(e.currentTarget)}
+      // Not while a button is held: a node dragged over (or from) its badge is no hover.
+      onMouseEnter={(e) => e.buttons === 0 && show(e.currentTarget)}
       onMouseLeave={hide}
       onFocus={(e) => show(e.currentTarget)}
       onBlur={hide}

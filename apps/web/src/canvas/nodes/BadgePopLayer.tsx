@@ -11,8 +11,9 @@ export function BadgePopLayer({ store, container }: { store: BadgePopStore; cont
   const ref = useRef<HTMLDivElement>(null);
   const [at, setAt] = useState<{ left: number; top: number } | null>(null);
   useEffect(() => {
-    const el = ref.current;
-    const box = container.current?.getBoundingClientRect();
+    // Nothing is measured when the pop goes: a measure forces a layout of the whole canvas.
+    const el = pop ? ref.current : null;
+    const box = el ? container.current?.getBoundingClientRect() : undefined;
     if (!pop || !el || !box) {
       setAt(null);
       return;
