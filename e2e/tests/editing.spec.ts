@@ -30,6 +30,8 @@ test('a badge shows the worst severity with its own count; every count is in its
   await expect(page.getByRole('tooltip')).toContainText(/1 error · \d+ warnings?/);
   await bothThemes(page, 'badges', info);
   // A node dragged by its badge is no hover: the pop goes and does not come back over other badges.
+  await storage.locator('.badge').hover();
+  await expect(page.getByRole('tooltip')).toHaveCount(1);
   await page.mouse.down();
   await expect(page.getByRole('tooltip')).toHaveCount(0);
   for (const badge of await badges.all()) {

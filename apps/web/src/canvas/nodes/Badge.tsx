@@ -27,7 +27,8 @@ export function Badge({ findings }: { findings?: NodeFindings }) {
       // Not while a button is held: a node dragged over (or from) its badge is no hover.
       onMouseEnter={(e) => e.buttons === 0 && show(e.currentTarget)}
       onMouseLeave={hide}
-      onFocus={(e) => show(e.currentTarget)}
+      // Keyboard focus only: a press on the badge (a drag starting there) focuses it too.
+      onFocus={(e) => e.currentTarget.matches(':focus-visible') && show(e.currentTarget)}
       onBlur={hide}
       onPointerDown={hide}
     >
