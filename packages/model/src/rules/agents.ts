@@ -154,8 +154,18 @@ function hasHostPathVolume(a: Component): boolean {
   return Array.isArray(vols) && vols.some((v) => isObj(v) && isObj(v.hostPath));
 }
 
-function queueVolumeSize(t: Topology, a: Component): string {
-  return `${Math.max(1, linksFrom(t, a.id, 'remoteWrite').length)}Gi`;
+/** GiB of queue volume the fix gives an agent: one per remote-write URL. */
+const queueVolumeGi = (t: Topology, a: Component) => Math.max(1, linksFrom(t, a.id, 'remoteWrite').length);
+
+const queueVolumeSize = (t: Topology, a: Component) => `${queueVolumeGi(t, a)}Gi`;
+
+/** The fix label per queue volume size, built once: thousands of agents share a few sizes. */
+const statefulFixLabels = new Map<number, string>();
+function statefulFixLabel(t: Topology, a: Component): string {
+  const gi = queueVolumeGi(t, a);
+  let label = statefulFixLabels.get(gi);
+  if (label === undefined) statefulFixLabels.set(gi, (label = `Enable statefulMode with a ${gi}Gi queue volume`));
+  return label;
 }
 
 export const vmagentEphemeralQueue: Rule = {
@@ -182,7 +192,6 @@ export const vmagentEphemeralQueue: Rule = {
         );
         continue;
       }
-      const size = queueVolumeSize(t, a);
       out.push(
         finding(
           this,
@@ -190,7 +199,7 @@ export const vmagentEphemeralQueue: Rule = {
           stateful
             ? `${describe(t, a)} runs in statefulMode but without statefulStorage.volumeClaimTemplate, so its persistent queue is on an emptyDir and buffered data is lost when the pod is rescheduled during a storage outage. Add a volumeClaimTemplate.`
             : `${describe(t, a)} keeps its persistent queue on ephemeral storage (/tmp), so buffered data is lost when the pod is rescheduled during a storage outage. Set statefulMode: true with a statefulStorage.volumeClaimTemplate.`,
-          { field: 'statefulMode', fixLabel: `Enable statefulMode with a ${size} queue volume` },
+          { field: 'statefulMode', fixLabel: statefulFixLabel(t, a) },
         ),
       );
     }
@@ -242,16 +251,22 @@ export const vmagentQueueTooSmall: Rule = {
   check(t) {
     const out: Finding[] = [];
     for (const a of ofKind(t, 'VMAgent')) {
-      const small = urlQueues(t, a).filter(tooSmall);
-      if (small.length === 0) continue;
-      const min = small.reduce((x, y) => (y.bytes! < x.bytes! ? y : x));
+      // The smallest (the first of equals) and how many are too small: no list of them.
+      let min: UrlQueue | undefined;
+      let count = 0;
+      for (const q of urlQueues(t, a)) {
+        if (!tooSmall(q)) continue;
+        count++;
+        if (!min || q.bytes! < min.bytes!) min = q;
+      }
+      if (!min) continue;
       const urls = linksFrom(t, a.id, 'remoteWrite').length;
       out.push(
         finding(
           this,
           [a.id],
           `${describe(t, a)} has ${showBytes(min.bytes!)} of queue per remote-write URL (${queueOrigin(t, min)})` +
-            `${small.length > 1 ? ` and ${small.length - 1} more URL${small.length === 2 ? '' : 's'} below 500Mi` : ''}, below the documented 500Mi minimum per URL: ` +
+            `${count > 1 ? ` and ${count - 1} more URL${count === 2 ? '' : 's'} below 500Mi` : ''}, below the documented 500Mi minimum per URL: ` +
             `increase it (e.g. to 1GiB per URL, ${urls}Gi of statefulStorage) or reduce the number of remoteWrite URLs.`,
           { field: 'maxDiskUsagePerURL', fixLabel: `Raise the queue to ${QUEUE_FIX_SIZE} per remote-write URL` },
         ),
@@ -277,6 +292,11 @@ export const vmagentQueueTooSmall: Rule = {
 
 const MEMBER_FLAGS = ['promscrape.cluster.membersCount', 'promscrape.cluster.memberNum'] as const;
 
+function setsMemberFlag(a: Component): boolean {
+  for (const flag of MEMBER_FLAGS) if (extraArg(a, flag) !== undefined) return true;
+  return false;
+}
+
 export const vmagentManualClusterMembers: Rule = {
   id: 'vmagent-manual-cluster-members',
   severity: 'error',
@@ -285,8 +305,8 @@ export const vmagentManualClusterMembers: Rule = {
   check(t) {
     const out: Finding[] = [];
     for (const a of ofKind(t, 'VMAgent')) {
+      if (!setsMemberFlag(a)) continue;
       const set = MEMBER_FLAGS.filter((flag) => extraArg(a, flag) !== undefined);
-      if (set.length === 0) continue;
       const shards = shardsOf(a);
       if (!isDaemonSet(a) && shards > 1) continue;
       const members = num(extraArg(a, 'promscrape.cluster.membersCount'));

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
-import { agent, design } from '../fixtures/build.ts';
-import { listOf, selectionKey, stableJson } from './context.ts';
+import { agent, design, link, single } from '../fixtures/build.ts';
+import { haIndex, listOf, selectionKey, stableJson } from './context.ts';
 
 /** `v` with every object's keys inserted in reverse order. */
 function reversed(v: unknown): unknown {
@@ -37,7 +37,9 @@ describe('selectionKey', () => {
     expect(selectionKey(agent('d', { podScrapeSelector: { matchLabels: { app: 'x' } } }))).not.toBe(selectionKey(agent('e', { serviceScrapeSelector: { matchLabels: { app: 'x' } } })));
   });
   test('none for an agent that scrapes nothing or only receives pushes; one key for selectAllByDefault', () => {
-    expect(selectionKey(agent('a', {}))).toBeUndefined();
+    const none = agent('a', {});
+    expect(selectionKey(none)).toBeUndefined();
+    expect(selectionKey(none)).toBeUndefined();
     expect(selectionKey(agent('b', { serviceScrapeSelector: { matchLabels: { app: 'x' } }, ingestOnlyMode: true }))).toBeUndefined();
     expect(selectionKey(agent('c', { serviceScrapeSelector: '' }))).toBeUndefined();
     expect(selectionKey(agent('d', { selectAllByDefault: true, podScrapeSelector: {} }))).toBe(selectionKey(agent('e', { selectAllByDefault: true })));
@@ -55,5 +57,23 @@ describe('listOf', () => {
       "vmagent 'a', vmagent 'b' and vmagent 'c'",
       "vmagent 'a', vmagent 'b', vmagent 'c' and 2 more",
     ]);
+  });
+});
+
+describe('haIndex groups', () => {
+  const SELECTIONS = [{}, { selectAllByDefault: true }, { serviceScrapeSelector: { matchLabels: { app: 'x' } } }, { podScrapeSelector: { matchLabels: { app: 'x' } } }];
+  test('agents of one selection into one storage are a group, in design order, groups in the order of their first link; few or many agents alike', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 3 }), { minLength: 1, maxLength: 20 }).chain((sel) => fc.tuple(fc.constant(sel), fc.shuffledSubarray(sel.map((_, i) => i), { minLength: sel.length }))), ([sel, linkOrder]) => {
+        const agents = sel.map((k, i) => agent(`a${i}`, SELECTIONS[k]!));
+        const s = single('s');
+        const t = design([s, ...agents], linkOrder.map((i) => link('remoteWrite', agents[i]!.id, s.id)));
+        // Reference: by selection in link order, each group sorted by position, only pairs or more.
+        const byKey = new Map<number, number[]>();
+        for (const i of linkOrder) if (sel[i] !== 0) byKey.set(sel[i]!, [...(byKey.get(sel[i]!) ?? []), i]);
+        const want = [...byKey.values()].filter((g) => g.length > 1).map((g) => g.sort((x, y) => x - y).map((i) => agents[i]!.id));
+        expect(haIndex(t).groups.map((g) => g.agents.map((a) => a.id))).toEqual(want);
+      }),
+    );
   });
 });

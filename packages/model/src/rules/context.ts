@@ -179,8 +179,15 @@ export function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
+/** The ids of the components of `lists`, in order, in one array. */
+export function idsOf(...lists: readonly (readonly Component[])[]): string[] {
+  const out: string[] = [];
+  for (const list of lists) for (const c of list) out.push(c.id);
+  return out;
+}
+
 /** Lists up to this long are deduplicated by scanning what is kept (no Set): most are one to three. */
-const SHORT_LIST = 8;
+export const SHORT_LIST = 8;
 
 function hasId(list: readonly Component[], id: string): boolean {
   for (const x of list) if (x.id === id) return true;
@@ -225,11 +232,15 @@ function computeAgentsInto(t: Topology, s: Component): Component[] {
   const entry = writeEntry(t, s);
   if (!entry) return [];
   const writers: Component[] = [];
+  let repeats = false;
   for (const l of linksTo(t, entry.id, 'remoteWrite')) {
     const c = getComponent(t, l.source);
-    if (c?.kind === 'VMAgent') writers.push(c);
+    if (c?.kind !== 'VMAgent') continue;
+    writers.push(c);
+    // An agent comes twice only through a second remote-write link: with one each, no dedup pass.
+    repeats ||= linksFrom(t, c.id, 'remoteWrite').length > 1;
   }
-  return uniqueById(writers);
+  return repeats ? uniqueById(writers) : writers;
 }
 
 /** The VMAgents with a remoteWrite link into storage S ("agents→S"), or into a VMAuth. Shared: do not modify the array. */
@@ -238,7 +249,12 @@ export function agentsInto(t: Topology, s: Component): Component[] {
 }
 
 function computeWrittenBy(t: Topology, c: Component): Component[] {
-  return uniqueById(linksFrom(t, c.id, 'remoteWrite').map((l) => storageOf(t, getComponent(t, l.target))));
+  const links = linksFrom(t, c.id, 'remoteWrite');
+  if (links.length === 1) {
+    const s = storageOf(t, getComponent(t, links[0]!.target));
+    return s ? [s] : [];
+  }
+  return uniqueById(links.map((l) => storageOf(t, getComponent(t, l.target))));
 }
 
 /** The storages (VMSingle / VMCluster) a component remote-writes to. Shared: do not modify the array. */
@@ -248,8 +264,11 @@ export function storagesWrittenBy(t: Topology, c: Component): Component[] {
 
 function computeHolders(t: Topology, s: Component): Component[] {
   if (s.kind === 'VMSingle') return [s];
-  const p = partsOf(t, s.id);
-  return [p.vmselect, p.vmstorage].filter((c): c is Component => c !== undefined);
+  const { vmselect, vmstorage } = partsOf(t, s.id);
+  const out: Component[] = [];
+  if (vmselect) out.push(vmselect);
+  if (vmstorage) out.push(vmstorage);
+  return out;
 }
 
 /** The components whose extraArgs hold the dedup interval: the VMSingle, or vmselect and vmstorage. Shared: do not modify the array. */
@@ -431,13 +450,15 @@ const SELECTION_FIELDS = [...SCRAPE_SELECTOR_FIELDS, 'inlineScrapeConfig', 'addi
  */
 export function selectionKey(a: Component): string | undefined {
   // Per component object (edits replace the object): every rule asks whether each agent scrapes.
-  if (selectionKeys.has(a)) return selectionKeys.get(a);
-  const key = computeSelectionKey(a);
-  selectionKeys.set(a, key);
-  return key;
+  // One lookup per ask: no selection is stored as NO_SELECTION, so a miss means not computed yet.
+  let key = selectionKeys.get(a);
+  if (key === undefined) selectionKeys.set(a, (key = computeSelectionKey(a) ?? NO_SELECTION));
+  return key === NO_SELECTION ? undefined : key;
 }
 
-const selectionKeys = new WeakMap<Component, string | undefined>();
+const selectionKeys = new WeakMap<Component, string>();
+/** Never a key: a computed key is SELECT_ALL_KEY or a JSON object. */
+const NO_SELECTION = '';
 
 function computeSelectionKey(a: Component): string | undefined {
   const s = a.spec;
@@ -565,8 +586,23 @@ interface HaIndex {
 }
 const haCache = new WeakMap<Topology, HaIndex>();
 
-/** The agents of `agents` (each once) with a selection, by selection key. */
-function bySelection(agents: readonly Component[]): Map<string, Component[]> {
+/**
+ * The agents of `agents` (each once) that share a selection with another: one list per selection
+ * key, in the order of their first agent.
+ */
+function sameSelection(agents: readonly Component[]): Component[][] {
+  const out: Component[][] = [];
+  if (agents.length <= SHORT_LIST) {
+    // Few agents (most destinations have one to three): compared pairwise, with no map.
+    for (let i = 0; i < agents.length; i++) {
+      const key = selectionKey(agents[i]!);
+      if (key === undefined || keyBefore(agents, i, key)) continue;
+      let list: Component[] | undefined;
+      for (let j = i + 1; j < agents.length; j++) if (selectionKey(agents[j]!) === key) (list ??= [agents[i]!]).push(agents[j]!);
+      if (list) out.push(list);
+    }
+    return out;
+  }
   const byKey = new Map<string, Component[]>();
   for (const a of agents) {
     const key = selectionKey(a);
@@ -575,7 +611,26 @@ function bySelection(agents: readonly Component[]): Map<string, Component[]> {
     if (list) list.push(a);
     else byKey.set(key, [a]);
   }
-  return byKey;
+  for (const list of byKey.values()) if (list.length > 1) out.push(list);
+  return out;
+}
+
+/** Whether an agent before `agents[i]` has selection `key`. */
+function keyBefore(agents: readonly Component[], i: number, key: string): boolean {
+  for (let j = 0; j < i; j++) if (selectionKey(agents[j]!) === key) return true;
+  return false;
+}
+
+/** Sorts `list` in place: short lists by insertion (Array.prototype.sort allocates its work arrays on every call). */
+function sortInPlace<T>(list: T[], compare: (x: T, y: T) => number): T[] {
+  if (list.length > SHORT_LIST) return list.sort(compare);
+  for (let i = 1; i < list.length; i++) {
+    const x = list[i]!;
+    let j = i - 1;
+    for (; j >= 0 && compare(list[j]!, x) > 0; j--) list[j + 1] = list[j]!;
+    list[j + 1] = x;
+  }
+  return list;
 }
 
 function sameAgents(a: readonly Component[], b: readonly Component[]): boolean {
@@ -616,7 +671,7 @@ export function haIndex(t: Topology): HaIndex {
   idx = { groups: [], readGroups: [], byStorage: new Map(), linked: new Map() };
   const pos = componentPositions(t);
   const byPosition = (x: Component, y: Component) => pos.get(x.id)! - pos.get(y.id)!;
-  const inOrder = (list: Component[]) => (list.length === 2 ? (byPosition(list[0]!, list[1]!) > 0 ? list.reverse() : list) : list.sort(byPosition));
+  const inOrder = (list: Component[]) => sortInPlace(list, byPosition);
   // A VMAuth routes the writes of both CRs alike (same VMUser or unauthorized access), so their
   // copies land in the same backends: a destination like a storage.
   const destinations = [...storages(t), ...ofKind(t, 'VMAuth')];
@@ -625,8 +680,7 @@ export function haIndex(t: Topology): HaIndex {
   const byFirst = new Map<Component, HaGroup[]>();
   const several = destinations.length > 1;
   for (const s of destinations) {
-    for (const list of bySelection(agentsInto(t, s)).values()) {
-      if (list.length < 2) continue;
+    for (const list of sameSelection(agentsInto(t, s))) {
       inOrder(list);
       const same = several ? byFirst.get(list[0]!) : undefined;
       let g = same?.find((x) => sameAgents(x.agents, list));
@@ -646,8 +700,7 @@ export function haIndex(t: Topology): HaIndex {
   const readByFirst = new Map<Component, Component[][]>();
   for (const [selId, read] of readIndex(t).reads) {
     const into = read.map((s) => new Set(agentsInto(t, s)));
-    for (const list of bySelection(uniqueById(read.flatMap((s) => agentsInto(t, s)))).values()) {
-      if (list.length < 2) continue;
+    for (const list of sameSelection(uniqueById(read.flatMap((s) => agentsInto(t, s))))) {
       // All of them into one of the clusters: that cluster's group already has them.
       if (into.some((set) => list.every((a) => set.has(a)))) continue;
       inOrder(list);

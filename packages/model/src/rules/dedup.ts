@@ -5,6 +5,7 @@ import type { Component, Topology } from '../topology.ts';
 import type { HaGroup, ReadGroup } from './context.ts';
 import {
   DEFAULT_EVAL_MS,
+  SHORT_LIST,
   agentsInto,
   dedupHolders,
   dedupTarget,
@@ -15,6 +16,7 @@ import {
   externalLabelsOf,
   extraArg,
   haIndex,
+  idsOf,
   isDaemonSet,
   clusterReplication,
   isObj,
@@ -40,7 +42,21 @@ import { type Finding, type Rule, finding } from './types.ts';
 /** An agent that writes HA copies through its own replicas (a DaemonSet's pods scrape different nodes). */
 const runsReplicas = (a: Component) => !isDaemonSet(a) && replicasOf(a) > 1;
 
+/** Only scraping agents write HA copies (catalog: ingestOnlyMode replicas share pushed traffic). */
+const writesHaCopies = (a: Component) => scrapes(a) && writesCopies(a);
+
 const setOn = (s: Component) => (s.kind === 'VMCluster' ? ' on vmselect and vmstorage' : '');
+
+/** Why HA copies reach a storage, in words: the first three reasons (the message shows two, and whether there are more). */
+function copyReasons(t: Topology, haAgents: readonly Component[], groups: readonly HaGroup[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < haAgents.length && out.length < 3; i++) {
+    const a = haAgents[i]!;
+    out.push(runsReplicas(a) ? `${describe(t, a)} runs ${replicasOf(a)} replicas` : `${describe(t, a)} sets promscrape.cluster.replicationFactor=${clusterReplication(a)}`);
+  }
+  for (let i = 0; i < groups.length && out.length < 3; i++) out.push(`${listOf(t, groups[i]!.agents)} scrape the same targets`);
+  return out;
+}
 
 export const haAgentsWithoutDedup: Rule = {
   id: 'ha-agents-without-dedup',
@@ -53,20 +69,14 @@ export const haAgentsWithoutDedup: Rule = {
     for (const s of storages(t)) {
       const agents = agentsInto(t, s);
       if (agents.length === 0) continue;
-      // Only scraping agents write HA copies (catalog: ingestOnlyMode replicas share pushed traffic).
-      const haAgents = agents.filter((a) => scrapes(a) && writesCopies(a));
       const groups = byStorage.get(s.id) ?? [];
-      if (haAgents.length === 0 && groups.length === 0) continue;
+      if (groups.length === 0 && !agents.some(writesHaCopies)) continue;
       const need = requiredDedupMs(t, s)!;
       const have = effectiveDedupMs(t, s);
       if (have !== undefined && have >= need) continue;
       // The words only for a finding: most storages of a good design pass the check above.
-      const why = [
-        ...haAgents.map((a) =>
-          runsReplicas(a) ? `${describe(t, a)} runs ${replicasOf(a)} replicas` : `${describe(t, a)} sets promscrape.cluster.replicationFactor=${clusterReplication(a)}`,
-        ),
-        ...groups.map((g) => `${listOf(t, g.agents)} scrape the same targets`),
-      ];
+      const haAgents = agents.filter(writesHaCopies);
+      const why = copyReasons(t, haAgents, groups);
       const ids = new Set([...haAgents, ...groups.flatMap((g) => g.agents)].map((a) => a.id));
       const explicit = explicitDedup(t, s);
       let state: string;
@@ -101,6 +111,13 @@ function clusterOf(t: Topology, id: string | undefined): Component | undefined {
   return c.cluster !== undefined ? getComponent(t, c.cluster) : undefined;
 }
 
+/** The distinct scrape intervals of `agents`, ascending. */
+function scrapeIntervals(agents: readonly Component[]): number[] {
+  const seen = new Set<number>();
+  for (const a of agents) seen.add(scrapeMs(a));
+  return [...seen].sort((a, b) => a - b);
+}
+
 export const dedupNotEqualScrapeInterval: Rule = {
   id: 'dedup-not-equal-scrape-interval',
   severity: 'warning',
@@ -115,9 +132,9 @@ export const dedupNotEqualScrapeInterval: Rule = {
       // or selecting nothing) have none that matters.
       const agents = scrapingAgentsInto(t, s);
       if (agents.length === 0) continue;
-      const intervals = [...new Set(agents.map(scrapeMs))].sort((a, b) => a - b);
+      const intervals = scrapeIntervals(agents);
       if (intervals.length === 1 && intervals[0] === explicit.ms) continue;
-      const ids = [...dedupHolders(t, s).map((h) => h.id), ...agents.map((a) => a.id)];
+      const ids = idsOf(dedupHolders(t, s), agents);
       if (intervals.length > 1) {
         out.push(
           finding(
@@ -204,8 +221,23 @@ function showLabels(l: Record<string, string>): string {
 }
 
 function sameLabels(a: Record<string, string>, b: Record<string, string>): boolean {
-  const keys = Object.keys(a);
-  return keys.length === Object.keys(b).length && keys.every((k) => Object.hasOwn(b, k) && a[k] === b[k]);
+  let n = 0;
+  for (const k in a) {
+    if (!Object.hasOwn(b, k) || a[k] !== b[k]) return false;
+    n++;
+  }
+  for (const _ in b) n--;
+  return n === 0;
+}
+
+/** The first agent of `agents` whose external labels differ from the first one's, with both label sets. */
+function labelMismatch(t: Topology, agents: readonly Component[]): { first: Record<string, string>; at: number; other: Record<string, string> } | undefined {
+  const first = externalLabelsOf(t, agents[0]!);
+  for (let i = 1; i < agents.length; i++) {
+    const other = externalLabelsOf(t, agents[i]!);
+    if (!sameLabels(other, first)) return { first, at: i, other };
+  }
+  return undefined;
 }
 
 /**
@@ -237,9 +269,8 @@ export const haAgentCrsLabelMismatch: Rule = {
     // Copies meet in one storage (or behind one VMAuth), or in a vmselect that reads several clusters.
     const meetings: (HaGroup | ReadGroup)[] = [...idx.groups, ...idx.readGroups];
     for (const g of meetings) {
-      const labels = g.agents.map((a) => externalLabelsOf(t, a));
-      const differ = labels.findIndex((l) => !sameLabels(l, labels[0]!));
-      if (differ < 0) continue;
+      const mismatch = labelMismatch(t, g.agents);
+      if (!mismatch) continue;
       // The group's agents are one set of the paired closure (see pairedClosure): its size is the count.
       const more = (idx.linked.get(g.agents[0]!.id)?.length ?? g.agents.length) - g.agents.length;
       const names = listOf(t, g.agents);
@@ -252,7 +283,7 @@ export const haAgentCrsLabelMismatch: Rule = {
           this,
           g.agents.map((a) => a.id),
           `${names} scrape the same targets ${where} but add different external labels ` +
-            `(${showLabels(labels[0]!)} on ${describe(t, g.agents[0]!)}, ${showLabels(labels[differ]!)} on ${describe(t, g.agents[differ]!)}), so dedup cannot merge their copies. ` +
+            `(${showLabels(mismatch.first)} on ${describe(t, g.agents[0]!)}, ${showLabels(mismatch.other)} on ${describe(t, g.agents[mismatch.at]!)}), so dedup cannot merge their copies. ` +
             'Use one VMAgent CR with replicaCount 2, or give every CR identical externalLabels (overriding prometheus) or externalLabelName: "" on all.',
           {
             field: 'externalLabelName',
@@ -275,6 +306,21 @@ export const haAgentCrsLabelMismatch: Rule = {
   },
 };
 
+/** Whether every agent sets a non-empty promscrape.cluster.name, none the same as another's. */
+function distinctClusterNames(agents: readonly Component[]): boolean {
+  if (agents.length > SHORT_LIST) {
+    const names = agents.map((a) => extraArg(a, 'promscrape.cluster.name'));
+    return names.every((n) => typeof n === 'string' && n !== '') && new Set(names).size === names.length;
+  }
+  // A pair or a few: compared pairwise, nothing allocated.
+  for (let i = 0; i < agents.length; i++) {
+    const n = extraArg(agents[i]!, 'promscrape.cluster.name');
+    if (typeof n !== 'string' || n === '') return false;
+    for (let j = 0; j < i; j++) if (extraArg(agents[j]!, 'promscrape.cluster.name') === n) return false;
+  }
+  return true;
+}
+
 export const haAgentCrsClusterName: Rule = {
   id: 'ha-agent-crs-cluster-name',
   severity: 'info',
@@ -283,9 +329,7 @@ export const haAgentCrsClusterName: Rule = {
   check(t) {
     const out: Finding[] = [];
     for (const g of haIndex(t).groups) {
-      const names = g.agents.map((a) => extraArg(a, 'promscrape.cluster.name'));
-      const ok = names.every((n) => typeof n === 'string' && n !== '') && new Set(names).size === names.length;
-      if (ok) continue;
+      if (distinctClusterNames(g.agents)) continue;
       const agents = listOf(t, g.agents);
       out.push(
         finding(

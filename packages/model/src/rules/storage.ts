@@ -2,8 +2,8 @@
 import { describe, getComponent, replicasOf, partsOf } from '../access.ts';
 import { updateComponent } from '../edit.ts';
 import { linksFrom, linksTo } from '../links.ts';
-import type { Component, Link } from '../topology.ts';
-import { isObj, listOf, ofKind, setField, setSpec } from './context.ts';
+import type { Component, Link, Topology } from '../topology.ts';
+import { idsOf, isObj, listOf, ofKind, setField, setSpec } from './context.ts';
 import { type Finding, type Rule, finding } from './types.ts';
 
 /** The one component every link of `links` targets, if they all target the same one. */
@@ -13,6 +13,14 @@ function soleTarget(links: readonly Link[]): string | undefined {
   return target;
 }
 
+/** The component every remote-write link of `agent` targets, memoized in `sole` for an agent with several. */
+function soleTargetOf(t: Topology, agent: Component, sole: Map<string, string | undefined>): string | undefined {
+  const links = linksFrom(t, agent.id, 'remoteWrite');
+  if (links.length === 1) return links[0]!.target;
+  if (!sole.has(agent.id)) sole.set(agent.id, soleTarget(links));
+  return sole.get(agent.id);
+}
+
 export const vmsingleSpof: Rule = {
   id: 'vmsingle-spof',
   severity: 'warning',
@@ -20,23 +28,22 @@ export const vmsingleSpof: Rule = {
   source: 'op:docs/resources/vmsingle.md:127-130; op:factory/vmsingle/vmsingle.go:176-186; vm:docs/victoriametrics/README.md §High availability',
   check(t) {
     const out: Finding[] = [];
-    // Per agent, asked once: one agent writing to thousands of VMSingles is one pass over its links, not one per VMSingle.
+    // Per agent with several links, asked once: one agent writing to thousands of VMSingles is one
+    // pass over its links, not one per VMSingle.
     const sole = new Map<string, string | undefined>();
     for (const s of ofKind(t, 'VMSingle')) {
       const writers: Component[] = [];
       for (const l of linksTo(t, s.id, 'remoteWrite')) {
         const src = getComponent(t, l.source);
         if (src?.kind !== 'VMAgent') continue;
-        if (!sole.has(src.id)) sole.set(src.id, soleTarget(linksFrom(t, src.id, 'remoteWrite')));
-        if (sole.get(src.id) === s.id) writers.push(src);
+        if (soleTargetOf(t, src, sole) === s.id) writers.push(src);
       }
       const readers: Component[] = [];
       for (const l of linksTo(t, s.id, 'datasource')) {
         const src = getComponent(t, l.source);
         if (src?.kind === 'VMAlert') readers.push(src);
       }
-      const deps = [...writers, ...readers];
-      if (deps.length === 0) continue;
+      if (writers.length === 0 && readers.length === 0) continue;
       const roles = [
         writers.length ? `the only storage ${listOf(t, writers)} ${writers.length === 1 ? 'writes' : 'write'} to` : '',
         readers.length ? `the only datasource of ${listOf(t, readers)}` : '',
@@ -44,7 +51,7 @@ export const vmsingleSpof: Rule = {
       out.push(
         finding(
           this,
-          [s.id, ...deps.map((d) => d.id)],
+          idsOf([s], writers, readers),
           `${describe(t, s)} is ${roles.join(' and ')}, but a VMSingle is one pod with no HA: restarts and upgrades (Recreate strategy) cause ingestion and query gaps. ` +
             'Use a VMCluster, or duplicate the setup: two VMSingles, each VMAgent writing to both, and reads through a VMAuth with first_available.',
         ),
