@@ -58,29 +58,46 @@ export interface SpreadTerm {
 /** Every spreading term of a spec: topologySpreadConstraints entries and pod anti-affinity terms. */
 export function spreadTerms(spec: JsonObject, kind: ComponentKind | undefined): SpreadTerm[] {
   const out: SpreadTerm[] = [];
+  someTerm(spec, kind, collect, out);
+  return out;
+}
+
+function collect(term: SpreadTerm, out: SpreadTerm[]): boolean {
+  out.push(term);
+  return false;
+}
+
+const ANTI_AFFINITY_FIELDS = ['requiredDuringSchedulingIgnoredDuringExecution', 'preferredDuringSchedulingIgnoredDuringExecution'] as const;
+
+/**
+ * Whether `test(term, arg)` holds for a spreading term of `spec`, in the order of `spreadTerms`:
+ * stops at the first that does. `test` takes what it needs as `arg`, so that a caller allocates no
+ * closure and no list of terms.
+ */
+function someTerm<A>(spec: JsonObject, kind: ComponentKind | undefined, test: (term: SpreadTerm, arg: A) => boolean, arg: A): boolean {
   const filled = kind === undefined || SELECTOR_FILLED_BY_OPERATOR.has(kind);
   const tsc = spec.topologySpreadConstraints;
   if (Array.isArray(tsc)) {
     for (const c of tsc) {
       if (!isObj(c)) continue;
       const skew = typeof c.maxSkew === 'number' && c.maxSkew >= 1 ? Math.floor(c.maxSkew) : 1;
-      out.push({ key: String(c.topologyKey ?? ''), anti: false, hard: c.whenUnsatisfiable === 'DoNotSchedule', selects: filled || isObj(c.labelSelector), maxSkew: skew });
+      if (test({ key: String(c.topologyKey ?? ''), anti: false, hard: c.whenUnsatisfiable === 'DoNotSchedule', selects: filled || isObj(c.labelSelector), maxSkew: skew }, arg)) return true;
     }
   }
   const anti = isObj(spec.affinity) ? spec.affinity.podAntiAffinity : undefined;
   if (isObj(anti)) {
-    for (const field of ['requiredDuringSchedulingIgnoredDuringExecution', 'preferredDuringSchedulingIgnoredDuringExecution']) {
+    for (const field of ANTI_AFFINITY_FIELDS) {
       const list = anti[field];
       if (!Array.isArray(list)) continue;
       for (const term of list) {
         if (!isObj(term)) continue;
         const inner = isObj(term.podAffinityTerm) ? term.podAffinityTerm : term;
         // A pod (anti-)affinity term without a labelSelector matches no pod: it keeps nothing apart.
-        out.push({ key: String(inner.topologyKey ?? ''), anti: true, hard: field.startsWith('required'), selects: isObj(inner.labelSelector), maxSkew: 1 });
+        if (test({ key: String(inner.topologyKey ?? ''), anti: true, hard: field.startsWith('required'), selects: isObj(inner.labelSelector), maxSkew: 1 }, arg)) return true;
       }
     }
   }
-  return out;
+  return false;
 }
 
 function topologyKeys(spec: JsonObject): string[] {
@@ -134,12 +151,13 @@ export interface SpreadContext {
  * no zone spread counts.
  */
 export function spreadsOverNodes(spec: JsonObject, ctx: SpreadContext = {}): boolean {
-  for (const t of spreadTerms(spec, ctx.kind)) {
-    if (!t.selects) continue;
-    if (t.key === HOSTNAME_KEY) return true;
-    if (t.key === ZONE_KEY && t.hard && t.maxSkew <= 1 && ctx.replicas !== undefined && ctx.replicas <= zonesOf(spec)) return true;
-  }
-  return false;
+  return someTerm(spec, ctx.kind, keepsNodesApart, { spec, replicas: ctx.replicas });
+}
+
+function keepsNodesApart(t: SpreadTerm, of: { spec: JsonObject; replicas: number | undefined }): boolean {
+  if (!t.selects) return false;
+  if (t.key === HOSTNAME_KEY) return true;
+  return t.key === ZONE_KEY && t.hard && t.maxSkew <= 1 && of.replicas !== undefined && of.replicas <= zonesOf(of.spec);
 }
 
 /**

@@ -359,8 +359,20 @@ export function resolveInsertUrl(t: Topology, url: unknown, defaultNs: string): 
   return cluster ? { cluster, tenant: m[1]! } : undefined;
 }
 
+/** Whether a link may land in a cluster: to a vminsert, or to a URL outside the design. */
+function mayReachCluster(t: Topology, l: Link): boolean {
+  return l.target === undefined || getComponent(t, l.target)?.kind === 'vminsert';
+}
+
+/** Whether at least two of the agent's remote-write links may land in a cluster (no duplicate without). */
+function twoMayReachCluster(t: Topology, a: Component): boolean {
+  let n = 0;
+  for (const l of linksFrom(t, a.id, 'remoteWrite')) if (mayReachCluster(t, l) && ++n === 2) return true;
+  return false;
+}
+
 function duplicateWrites(t: Topology, a: Component): { cluster: Component; tenant: string; links: Link[] }[] {
-  if (linksFrom(t, a.id, 'remoteWrite').length < 2) return [];
+  if (!twoMayReachCluster(t, a)) return [];
   const groups = new Map<string, { cluster: Component; tenant: string; links: Link[] }>();
   for (const l of linksFrom(t, a.id, 'remoteWrite')) {
     let hit: { cluster: Component; tenant: string } | undefined;

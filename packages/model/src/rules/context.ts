@@ -162,8 +162,11 @@ function sortedCopy(v: unknown): unknown {
  * `matchLabels` entry) are sorted already: they go to JSON.stringify as they are, with no copy.
  */
 export function stableJson(v: unknown): string {
-  return JSON.stringify(keysSorted(v) ? v : sortedCopy(v)) ?? 'null';
+  return JSON.stringify(stable(v)) ?? 'null';
 }
+
+/** `v`, or a copy of it with its keys sorted when they are not already. */
+const stable = (v: unknown) => (keysSorted(v) ? v : sortedCopy(v)) as JsonObject[string];
 
 /** `vmagent 'a', vmagent 'b' and 3 more`. */
 export function listOf(t: Topology, comps: readonly Component[], max = 3): string {
@@ -179,10 +182,13 @@ export function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
-/** The ids of the components of `lists`, in order, in one array. */
+/** The ids of the components of `lists`, in order, in one array of the exact size (a pushed-to array grows by 16 spare slots). */
 export function idsOf(...lists: readonly (readonly Component[])[]): string[] {
-  const out: string[] = [];
-  for (const list of lists) for (const c of list) out.push(c.id);
+  let n = 0;
+  for (const list of lists) n += list.length;
+  const out = new Array<string>(n);
+  let i = 0;
+  for (const list of lists) for (const c of list) out[i++] = c.id;
   return out;
 }
 
@@ -464,14 +470,14 @@ function computeSelectionKey(a: Component): string | undefined {
   const s = a.spec;
   if (s.ingestOnlyMode === true) return undefined;
   if (s.selectAllByDefault === true) return SELECT_ALL_KEY;
-  // One pass over the fields in their fixed order (so the top level needs no sorting); no field
-  // present is `selectsNothing`.
-  let key = '';
+  // The present fields in their fixed order (so the top level needs no sorting), stringified at
+  // once into one flat string; no field present is `selectsNothing`.
+  let selection: JsonObject | undefined;
   for (const f of SELECTION_FIELDS) {
     const v = s[f];
-    if (present(v)) key += `${key === '' ? '{' : ','}"${f}":${stableJson(v)}`;
+    if (present(v)) (selection ??= {})[f] = stable(v);
   }
-  return key === '' ? undefined : `${key}}`;
+  return selection && JSON.stringify(selection);
 }
 
 /** The labels an agent adds to every scraped series: `<externalLabelName>=<ns>/<name>` merged with externalLabels. */

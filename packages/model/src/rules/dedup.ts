@@ -111,6 +111,12 @@ function clusterOf(t: Topology, id: string | undefined): Component | undefined {
   return c.cluster !== undefined ? getComponent(t, c.cluster) : undefined;
 }
 
+/** Whether every scraping agent of `agents` (none is no finding too) scrapes every `interval` ms. */
+function everyScrapeEvery(agents: readonly Component[], interval: number): boolean {
+  for (const a of agents) if (scrapes(a) && scrapeMs(a) !== interval) return false;
+  return true;
+}
+
 /** The distinct scrape intervals of `agents`, ascending. */
 function scrapeIntervals(agents: readonly Component[]): number[] {
   const seen = new Set<number>();
@@ -130,10 +136,9 @@ export const dedupNotEqualScrapeInterval: Rule = {
       if (!explicit || explicit.ms === undefined) continue;
       // The scrape interval is what dedup should equal: agents that do not scrape (ingestOnlyMode,
       // or selecting nothing) have none that matters.
+      if (everyScrapeEvery(agentsInto(t, s), explicit.ms)) continue;
       const agents = scrapingAgentsInto(t, s);
-      if (agents.length === 0) continue;
       const intervals = scrapeIntervals(agents);
-      if (intervals.length === 1 && intervals[0] === explicit.ms) continue;
       const ids = idsOf(dedupHolders(t, s), agents);
       if (intervals.length > 1) {
         out.push(

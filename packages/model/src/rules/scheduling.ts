@@ -9,17 +9,16 @@ import { type Finding, type Rule, finding } from './types.ts';
 /** Kinds whose replicas can be spread and that carry a podDisruptionBudget (not VMSingle). */
 const REPLICATED: ReadonlySet<ComponentKind> = new Set(['vminsert', 'vmselect', 'vmstorage', 'VMAgent', 'VMAlert', 'VMAlertmanager', 'VMAuth']);
 
-const replicatedCache = new WeakMap<Topology, { c: Component; r: number }[]>();
+const replicatedCache = new WeakMap<Topology, Component[]>();
 
 /** Components with ≥2 replicas to which these rules apply, in component order (two rules read it). */
-function replicated(t: Topology): { c: Component; r: number }[] {
+function replicated(t: Topology): Component[] {
   let out = replicatedCache.get(t);
   if (out) return out;
   out = [];
   for (const c of t.components) {
     if (!REPLICATED.has(c.kind) || (c.kind === 'VMAgent' && isDaemonSet(c))) continue;
-    const r = replicasOf(c);
-    if (r >= 2) out.push({ c, r });
+    if (replicasOf(c) >= 2) out.push(c);
   }
   replicatedCache.set(t, out);
   return out;
@@ -45,7 +44,8 @@ export const replicasWithoutSpreading: Rule = {
   source: 'op:docs/resources/README.md:165-180; op:docs/resources/vmcluster.md:165-260 (HA example)',
   check(t) {
     const out: Finding[] = [];
-    for (const { c, r } of replicated(t)) {
+    for (const c of replicated(t)) {
+      const r = replicasOf(c);
       if (spreadsOverNodes(c.spec, { kind: c.kind, replicas: r })) continue;
       const filled = SELECTOR_FILLED_BY_OPERATOR.has(c.kind);
       out.push(
@@ -78,7 +78,8 @@ export const pdbMissing: Rule = {
   source: 'CRD field podDisruptionBudget (vmextra_types.go:480-508)',
   check(t) {
     const out: Finding[] = [];
-    for (const { c, r } of replicated(t)) {
+    for (const c of replicated(t)) {
+      const r = replicasOf(c);
       if (isObj(c.spec.podDisruptionBudget)) continue;
       out.push(
         finding(

@@ -3,7 +3,7 @@ import { describe, getComponent, replicasOf, partsOf } from '../access.ts';
 import { updateComponent } from '../edit.ts';
 import { linksFrom, linksTo } from '../links.ts';
 import type { Component, Link, Topology } from '../topology.ts';
-import { idsOf, isObj, listOf, ofKind, setField, setSpec } from './context.ts';
+import { SHORT_LIST, idsOf, isObj, listOf, ofKind, setField, setSpec } from './context.ts';
 import { type Finding, type Rule, finding } from './types.ts';
 
 /** The one component every link of `links` targets, if they all target the same one. */
@@ -13,10 +13,10 @@ function soleTarget(links: readonly Link[]): string | undefined {
   return target;
 }
 
-/** The component every remote-write link of `agent` targets, memoized in `sole` for an agent with several. */
+/** The component every remote-write link of `agent` targets, memoized in `sole` for an agent with many. */
 function soleTargetOf(t: Topology, agent: Component, sole: Map<string, string | undefined>): string | undefined {
   const links = linksFrom(t, agent.id, 'remoteWrite');
-  if (links.length === 1) return links[0]!.target;
+  if (links.length <= SHORT_LIST) return soleTarget(links);
   if (!sole.has(agent.id)) sole.set(agent.id, soleTarget(links));
   return sole.get(agent.id);
 }
@@ -28,7 +28,7 @@ export const vmsingleSpof: Rule = {
   source: 'op:docs/resources/vmsingle.md:127-130; op:factory/vmsingle/vmsingle.go:176-186; vm:docs/victoriametrics/README.md §High availability',
   check(t) {
     const out: Finding[] = [];
-    // Per agent with several links, asked once: one agent writing to thousands of VMSingles is one
+    // Per agent with many links, asked once: one agent writing to thousands of VMSingles is one
     // pass over its links, not one per VMSingle.
     const sole = new Map<string, string | undefined>();
     for (const s of ofKind(t, 'VMSingle')) {
@@ -44,15 +44,13 @@ export const vmsingleSpof: Rule = {
         if (src?.kind === 'VMAlert') readers.push(src);
       }
       if (writers.length === 0 && readers.length === 0) continue;
-      const roles = [
-        writers.length ? `the only storage ${listOf(t, writers)} ${writers.length === 1 ? 'writes' : 'write'} to` : '',
-        readers.length ? `the only datasource of ${listOf(t, readers)}` : '',
-      ].filter(Boolean);
+      const wrote = writers.length ? `the only storage ${listOf(t, writers)} ${writers.length === 1 ? 'writes' : 'write'} to` : '';
+      const read = readers.length ? `the only datasource of ${listOf(t, readers)}` : '';
       out.push(
         finding(
           this,
           idsOf([s], writers, readers),
-          `${describe(t, s)} is ${roles.join(' and ')}, but a VMSingle is one pod with no HA: restarts and upgrades (Recreate strategy) cause ingestion and query gaps. ` +
+          `${describe(t, s)} is ${wrote && read ? `${wrote} and ${read}` : wrote || read}, but a VMSingle is one pod with no HA: restarts and upgrades (Recreate strategy) cause ingestion and query gaps. ` +
             'Use a VMCluster, or duplicate the setup: two VMSingles, each VMAgent writing to both, and reads through a VMAuth with first_available.',
         ),
       );
