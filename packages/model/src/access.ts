@@ -2,8 +2,9 @@ import { type FieldDef, KINDS, fieldOf } from './kinds/index.ts';
 import { getPath, setPath } from './paths.ts';
 import type { ClusterPart, Component, ComponentKind, Topology } from './topology.ts';
 import { COMPONENT_KINDS, isClusterPart } from './topology.ts';
+import { VersionCache } from './versions.ts';
 
-const positionCache = new WeakMap<Topology, Map<string, number>>();
+const positionCache = new VersionCache<Topology, Map<string, number>>();
 
 /**
  * Where each component stands in `t.components`, by id, built once per topology version and shared
@@ -61,7 +62,7 @@ export function describe(t: Topology, c: Component): string {
 }
 
 export type Parts = Partial<Record<ClusterPart, Component>>;
-const partsCache = new WeakMap<Topology, Map<string, { byKind: Parts; list: Component[] }>>();
+const partsCache = new VersionCache<Topology, Map<string, { byKind: Parts; list: Component[] }>>();
 
 /**
  * The one index of cluster parts, built once per design version: the checker, the renderer, the

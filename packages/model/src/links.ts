@@ -1,5 +1,6 @@
 import { describe, getComponent } from './access.ts';
 import type { Component, ComponentKind, Link, LinkType, Topology } from './topology.ts';
+import { VersionCache } from './versions.ts';
 
 /** What serves queries: the storages' read paths and a VMAuth in front of them. */
 const QUERY_TARGETS: ComponentKind[] = ['VMSingle', 'vmselect', 'VMAuth'];
@@ -93,7 +94,7 @@ export interface LinkIndex {
 
 const EMPTY_INDEX: LinkIndex = { from: new Map(), to: new Map() };
 const allCache = new WeakMap<readonly Link[], LinkIndex>();
-const byTypeCache = new WeakMap<readonly Link[], Map<LinkType, LinkIndex>>();
+const byTypeCache = new VersionCache<readonly Link[], Map<LinkType, LinkIndex>>();
 
 /**
  * The links of `t` by source and by target, of one type or of all. Built once per links array and

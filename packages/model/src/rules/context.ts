@@ -10,6 +10,7 @@ import { linksFrom, linksTo, storageOf } from '../links.ts';
 import type { Component, ComponentKind, JsonObject, Link, Topology } from '../topology.ts';
 import { isClusterPart } from '../topology.ts';
 import { formatDuration, parseDuration, parseQuantity } from '../values.ts';
+import { VersionCache } from '../versions.ts';
 
 interface Ctx {
   byKind: Map<ComponentKind, Component[]>;
@@ -31,7 +32,7 @@ function memo<T>(table: Map<string, T>, t: Topology, c: Component, compute: (t: 
   return value;
 }
 
-const ctxCache = new WeakMap<Topology, Ctx>();
+const ctxCache = new VersionCache<Topology, Ctx>();
 
 function ctx(t: Topology): Ctx {
   let c = ctxCache.get(t);
