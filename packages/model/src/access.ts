@@ -52,13 +52,16 @@ export function namespaceOf(t: Topology, c: Component): string {
   return ownerOf(t, c).namespace ?? t.namespace;
 }
 
-/** Each kind as messages write it (`vmagent`): one string per kind, not one per message. */
-const KIND_WORDS = new Map<string, string>(COMPONENT_KINDS.map((k) => [k, k.toLowerCase()]));
+/**
+ * What comes before the name when messages name a component of each kind (`vmagent '`,
+ * `vmstorage of vmcluster '`): one string per kind, not one per message.
+ */
+const NAME_PREFIXES = new Map<string, string>(COMPONENT_KINDS.map((k) => [k, isClusterPart(k) ? `${k} of vmcluster '` : `${k.toLowerCase()} '`]));
 
 /** How messages name a component: `vmagent 'scraper'`, `vmstorage of vmcluster 'main'`. */
 export function describe(t: Topology, c: Component): string {
-  if (isClusterPart(c.kind)) return `${c.kind} of vmcluster '${nameOf(t, c)}'`;
-  return `${KIND_WORDS.get(c.kind) ?? c.kind.toLowerCase()} '${c.name ?? ''}'`;
+  const name = isClusterPart(c.kind) ? nameOf(t, c) : (c.name ?? '');
+  return `${NAME_PREFIXES.get(c.kind) ?? `${c.kind.toLowerCase()} '`}${name}'`;
 }
 
 export type Parts = Partial<Record<ClusterPart, Component>>;

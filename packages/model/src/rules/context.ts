@@ -26,7 +26,8 @@ interface Ctx {
 
 /** `table`'s answer about `c`, computed on the first ask (`compute` is a plain function: no closure per ask). */
 function memo<T>(table: Map<string, T>, t: Topology, c: Component, compute: (t: Topology, c: Component) => T): T {
-  if (table.has(c.id)) return table.get(c.id) as T;
+  const known = table.get(c.id);
+  if (known !== undefined || table.has(c.id)) return known as T;
   const value = compute(t, c);
   table.set(c.id, value);
   return value;
@@ -605,7 +606,12 @@ function sameSelection(agents: readonly Component[]): Component[][] {
       const key = selectionKey(agents[i]!);
       if (key === undefined || keyBefore(agents, i, key)) continue;
       let list: Component[] | undefined;
-      for (let j = i + 1; j < agents.length; j++) if (selectionKey(agents[j]!) === key) (list ??= [agents[i]!]).push(agents[j]!);
+      for (let j = i + 1; j < agents.length; j++) {
+        if (selectionKey(agents[j]!) !== key) continue;
+        // A pair in an array of its size: most groups are one.
+        if (list) list.push(agents[j]!);
+        else list = [agents[i]!, agents[j]!];
+      }
       if (list) out.push(list);
     }
     return out;
@@ -651,6 +657,12 @@ function sameAgents(a: readonly Component[], b: readonly Component[]): boolean {
  * merging the smaller sets into the larger: near-linear however the pairs chain.
  */
 function link(linked: Map<string, Component[]>, agents: readonly Component[]): void {
+  if (noneLinked(linked, agents)) {
+    // The common case, agents in no set yet: one set of exactly them.
+    const set = agents.slice();
+    for (const a of set) linked.set(a.id, set);
+    return;
+  }
   const first = agents[0]!;
   let set: Component[] = linked.get(first.id) ?? [first];
   linked.set(first.id, set);
@@ -670,6 +682,11 @@ function link(linked: Map<string, Component[]>, agents: readonly Component[]): v
     }
     set = big;
   }
+}
+
+function noneLinked(linked: Map<string, Component[]>, agents: readonly Component[]): boolean {
+  for (const a of agents) if (linked.has(a.id)) return false;
+  return true;
 }
 
 export function haIndex(t: Topology): HaIndex {
