@@ -65,10 +65,13 @@ export interface UrlQueue {
  * sized queue volume, while the value is still the default — the volume divided by the URLs,
  * else 1 GiB (`1073741824`, which counts as unset when written by hand too).
  */
+/** The operator's default limit, one object for every agent without another (the checker asks of thousands). */
+const DEFAULT_QUEUE: Omit<UrlQueue, 'link'> = { value: String(DEFAULT_QUEUE_BYTES), bytes: DEFAULT_QUEUE_BYTES, from: 'default', source: byDefault('operator default: 1 GiB') };
+
 export function urlQueues(t: Topology, a: Component): UrlQueue[] {
   const links = linksFrom(t, a.id, 'remoteWrite');
   const set = rawField(a, 'maxDiskUsagePerURL');
-  let shared: Omit<UrlQueue, 'link'> = { value: String(DEFAULT_QUEUE_BYTES), bytes: DEFAULT_QUEUE_BYTES, from: 'default', source: byDefault('operator default: 1 GiB') };
+  let shared = DEFAULT_QUEUE;
   if (set !== undefined && String(set) !== String(DEFAULT_QUEUE_BYTES)) {
     shared = { value: String(set), bytes: parseSize(set), from: 'settings', source: fromField('remoteWriteSettings.maxDiskUsagePerURL', set) };
   } else {

@@ -616,15 +616,17 @@ function sameSelection(agents: readonly Component[]): Component[][] {
     }
     return out;
   }
-  const byKey = new Map<string, Component[]>();
+  // The first agent of a key stands alone until a second one makes a pair.
+  const byKey = new Map<string, Component | Component[]>();
   for (const a of agents) {
     const key = selectionKey(a);
     if (key === undefined) continue;
-    const list = byKey.get(key);
-    if (list) list.push(a);
-    else byKey.set(key, [a]);
+    const seen = byKey.get(key);
+    if (seen === undefined) byKey.set(key, a);
+    else if (Array.isArray(seen)) seen.push(a);
+    else byKey.set(key, [seen, a]);
   }
-  for (const list of byKey.values()) if (list.length > 1) out.push(list);
+  for (const list of byKey.values()) if (Array.isArray(list)) out.push(list);
   return out;
 }
 
