@@ -58,6 +58,9 @@ export interface UrlQueue {
   source: Source;
 }
 
+/** The operator's default limit, one object for every agent without another (the checker asks of thousands). */
+const DEFAULT_QUEUE: Omit<UrlQueue, 'link'> = { value: String(DEFAULT_QUEUE_BYTES), bytes: DEFAULT_QUEUE_BYTES, from: 'default', source: byDefault('operator default: 1 GiB') };
+
 /**
  * The queue limit of each remote-write URL, in order, as the operator derives
  * `-remoteWrite.maxDiskUsagePerURL` (`vmagent.go` buildRemoteWriteArgs): an entry's own
@@ -65,29 +68,32 @@ export interface UrlQueue {
  * sized queue volume, while the value is still the default — the volume divided by the URLs,
  * else 1 GiB (`1073741824`, which counts as unset when written by hand too).
  */
-/** The operator's default limit, one object for every agent without another (the checker asks of thousands). */
-const DEFAULT_QUEUE: Omit<UrlQueue, 'link'> = { value: String(DEFAULT_QUEUE_BYTES), bytes: DEFAULT_QUEUE_BYTES, from: 'default', source: byDefault('operator default: 1 GiB') };
-
 export function urlQueues(t: Topology, a: Component): UrlQueue[] {
-  const links = linksFrom(t, a.id, 'remoteWrite');
+  const shared = sharedQueue(t, a);
+  return linksFrom(t, a.id, 'remoteWrite').map((link) => ownQueue(link) ?? { link, ...shared });
+}
+
+/** The limit of every URL of the agent without one of its own (see urlQueues). */
+export function sharedQueue(t: Topology, a: Component): Omit<UrlQueue, 'link'> {
   const set = rawField(a, 'maxDiskUsagePerURL');
-  let shared = DEFAULT_QUEUE;
   if (set !== undefined && String(set) !== String(DEFAULT_QUEUE_BYTES)) {
-    shared = { value: String(set), bytes: parseSize(set), from: 'settings', source: fromField('remoteWriteSettings.maxDiskUsagePerURL', set) };
-  } else {
-    const q = queueVolume(a);
-    const size = q.size !== undefined ? parseQuantity(q.size) : undefined;
-    if (q.persistence === 'pvc' && size !== undefined && links.length > 0) {
-      const per = Math.floor(size / links.length);
-      shared = { value: String(per), bytes: per, from: 'volume', source: byRule(`queue volume ${q.size} shared by ${links.length} remote-write URL${links.length === 1 ? '' : 's'}`) };
-    }
+    return { value: String(set), bytes: parseSize(set), from: 'settings', source: fromField('remoteWriteSettings.maxDiskUsagePerURL', set) };
   }
-  return links.map((link) => {
-    // A link to a component keeps the entry's other fields in `extra`; an entry kept verbatim, in `external`.
-    const own = link.extra?.maxDiskUsage ?? link.external?.maxDiskUsage;
-    if (own === undefined) return { link, ...shared };
-    return { link, value: String(own), bytes: parseSize(own), from: 'url', source: fromField('remoteWrite[].maxDiskUsage', own) };
-  });
+  const urls = linksFrom(t, a.id, 'remoteWrite').length;
+  const q = queueVolume(a);
+  const size = q.size !== undefined ? parseQuantity(q.size) : undefined;
+  if (q.persistence === 'pvc' && size !== undefined && urls > 0) {
+    const per = Math.floor(size / urls);
+    return { value: String(per), bytes: per, from: 'volume', source: byRule(`queue volume ${q.size} shared by ${urls} remote-write URL${urls === 1 ? '' : 's'}`) };
+  }
+  return DEFAULT_QUEUE;
+}
+
+/** A URL's own limit, when its entry sets maxDiskUsage (see urlQueues). */
+export function ownQueue(link: Link): UrlQueue | undefined {
+  // A link to a component keeps the entry's other fields in `extra`; an entry kept verbatim, in `external`.
+  const own = link.extra?.maxDiskUsage ?? link.external?.maxDiskUsage;
+  return own === undefined ? undefined : { link, value: String(own), bytes: parseSize(own), from: 'url', source: fromField('remoteWrite[].maxDiskUsage', own) };
 }
 
 function agentArgs(t: Topology, a: Component, shard: number | undefined, shards: number): ArgList {

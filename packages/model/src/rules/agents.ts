@@ -3,7 +3,7 @@ import { describe, getComponent, namespaceOf, rawField, replicasOf } from '../ac
 import { removeLinks, updateComponent, updateLink } from '../edit.ts';
 import { linksFrom } from '../links.ts';
 import type { Component, Link, Topology } from '../topology.ts';
-import { type UrlQueue, urlQueues } from '../operator/vmagent.ts';
+import { type UrlQueue, ownQueue, sharedQueue, urlQueues } from '../operator/vmagent.ts';
 import {
   GI,
   MI,
@@ -36,10 +36,11 @@ import {
 } from './context.ts';
 import { type Finding, type Rule, finding } from './types.ts';
 
-function replicasFix(t: Topology, a: Component): { fixLabel?: string } {
-  if (!dedupSettable(t, a)) return {};
+/** The fix label of raising an agent's replicas (with the dedup it then needs), when the fix can do it. */
+function replicasFixLabel(t: Topology, a: Component): string | undefined {
+  if (!dedupSettable(t, a)) return undefined;
   const dedup = dedupChanges(t, a);
-  return { fixLabel: `Set replicaCount to 2${dedup.length ? ` and ${dedup.join(', ')}` : ''}` };
+  return `Set replicaCount to 2${dedup.length ? ` and ${dedup.join(', ')}` : ''}`;
 }
 
 function raiseReplicas(t: Topology, f: Finding): Topology {
@@ -79,7 +80,8 @@ export const vmagentSingleReplica: Rule = {
                 'Set replicaCount to 2: the replicas share the pushed traffic behind the Service, so no dedup is needed.'
             : `${pods}: scraping stops while the pod restarts, leaving gaps. ` +
                 'Set replicaCount to 2, with dedup.minScrapeInterval on the storage it writes to set to its scrape interval.',
-          { field: 'replicaCount', ...replicasFix(t, a) },
+          'replicaCount',
+          replicasFixLabel(t, a),
         ),
       );
     }
@@ -104,7 +106,8 @@ export const vmagentShardedNoRedundancy: Rule = {
           [a.id],
           `${describe(t, a)} splits its targets over ${shards} shards with one pod each: losing a pod loses 1/${shards} of the targets until it is rescheduled. ` +
             `Set replicaCount to 2 (${shards * 2} pods) plus dedup on the storage.`,
-          { field: 'replicaCount', ...replicasFix(t, a) },
+          'replicaCount',
+          replicasFixLabel(t, a),
         ),
       );
     }
@@ -133,9 +136,10 @@ export const vmagentDoubleReplication: Rule = {
           [a.id],
           `${describe(t, a)} sets promscrape.cluster.replicationFactor=${crf} and replicaCount ${r}: every target is scraped ${crf * r} times, because the operator already runs ${r} identical pods per shard. ` +
             'Use one mechanism: replicas or cluster.replicationFactor.',
+          keep ? 'replicaCount' : 'clusterReplicationFactor',
           keep
-            ? { field: 'replicaCount', fixLabel: `Set replicaCount to 1 (keep promscrape.cluster.replicationFactor=${crf}: each target stays scraped by ${crf} shards)` }
-            : { field: 'clusterReplicationFactor', fixLabel: 'Remove promscrape.cluster.replicationFactor (keep the replicas)' },
+            ? `Set replicaCount to 1 (keep promscrape.cluster.replicationFactor=${crf}: each target stays scraped by ${crf} shards)`
+            : 'Remove promscrape.cluster.replicationFactor (keep the replicas)',
         ),
       );
     }
@@ -187,7 +191,7 @@ export const vmagentEphemeralQueue: Rule = {
             [a.id],
             `${describe(t, a)} runs as a DaemonSet with its persistent queue on ephemeral storage (/tmp/vmagent-remotewrite-data), so buffered data is lost when a pod is replaced during a storage outage. ` +
               'Mount a hostPath volume for the queue (statefulMode cannot be combined with daemonSetMode).',
-            { field: 'statefulMode' },
+            'statefulMode',
           ),
         );
         continue;
@@ -199,7 +203,8 @@ export const vmagentEphemeralQueue: Rule = {
           stateful
             ? `${describe(t, a)} runs in statefulMode but without statefulStorage.volumeClaimTemplate, so its persistent queue is on an emptyDir and buffered data is lost when the pod is rescheduled during a storage outage. Add a volumeClaimTemplate.`
             : `${describe(t, a)} keeps its persistent queue on ephemeral storage (/tmp), so buffered data is lost when the pod is rescheduled during a storage outage. Set statefulMode: true with a statefulStorage.volumeClaimTemplate.`,
-          { field: 'statefulMode', fixLabel: statefulFixLabel(t, a) },
+          'statefulMode',
+          statefulFixLabel(t, a),
         ),
       );
     }
@@ -228,12 +233,15 @@ function withUrlOverride(l: Link, value: string): Link {
   return { ...l, extra: { ...l.extra, maxDiskUsage: value } };
 }
 
+/** A URL's queue limit; `link` is there when the limit is the URL's own. */
+type QueueLimit = Omit<UrlQueue, 'link'> & { link?: Link };
+
 /** Whether a URL's queue (as the operator model derives it) is below the documented minimum; 0 is no limit to vmagent. */
-const tooSmall = (q: UrlQueue): boolean => q.bytes !== undefined && q.bytes !== 0 && q.bytes < MIN_QUEUE;
+const tooSmall = (q: QueueLimit): boolean => q.bytes !== undefined && q.bytes !== 0 && q.bytes < MIN_QUEUE;
 
 /** Where a URL's queue limit comes from, in words for the message. */
-function queueOrigin(t: Topology, q: UrlQueue): string {
-  if (q.from === 'url') return `maxDiskUsage ${q.value} of the URL to ${urlName(t, q.link)}`;
+function queueOrigin(t: Topology, q: QueueLimit): string {
+  if (q.from === 'url') return `maxDiskUsage ${q.value} of the URL to ${urlName(t, q.link!)}`;
   if (q.from === 'settings') return `remoteWriteSettings.maxDiskUsagePerURL ${q.value}`;
   return q.source.note;
 }
@@ -251,10 +259,13 @@ export const vmagentQueueTooSmall: Rule = {
   check(t) {
     const out: Finding[] = [];
     for (const a of ofKind(t, 'VMAgent')) {
-      // The smallest (the first of equals) and how many are too small: no list of them.
-      let min: UrlQueue | undefined;
+      // The smallest (the first of equals) and how many are too small: no list of them, and no
+      // object per URL without a limit of its own.
+      const shared = sharedQueue(t, a);
+      let min: QueueLimit | undefined;
       let count = 0;
-      for (const q of urlQueues(t, a)) {
+      for (const link of linksFrom(t, a.id, 'remoteWrite')) {
+        const q = ownQueue(link) ?? shared;
         if (!tooSmall(q)) continue;
         count++;
         if (!min || q.bytes! < min.bytes!) min = q;
@@ -268,7 +279,8 @@ export const vmagentQueueTooSmall: Rule = {
           `${describe(t, a)} has ${showBytes(min.bytes!)} of queue per remote-write URL (${queueOrigin(t, min)})` +
             `${count > 1 ? ` and ${count - 1} more URL${count === 2 ? '' : 's'} below 500Mi` : ''}, below the documented 500Mi minimum per URL: ` +
             `increase it (e.g. to 1GiB per URL, ${urls}Gi of statefulStorage) or reduce the number of remoteWrite URLs.`,
-          { field: 'maxDiskUsagePerURL', fixLabel: `Raise the queue to ${QUEUE_FIX_SIZE} per remote-write URL` },
+          'maxDiskUsagePerURL',
+          `Raise the queue to ${QUEUE_FIX_SIZE} per remote-write URL`,
         ),
       );
     }
@@ -322,10 +334,8 @@ export const vmagentManualClusterMembers: Rule = {
           this,
           [a.id],
           `${describe(t, a)} sets ${flags} in extraArgs ${why}. Remove the flags and use shardCount: the operator sets both per shard.`,
-          {
-            field: 'shardCount',
-            fixLabel: `Remove ${set.join(' and ')}${toShards ? ` and set shardCount to ${members}` : ''}`,
-          },
+          'shardCount',
+          `Remove ${set.join(' and ')}${toShards ? ` and set shardCount to ${members}` : ''}`,
         ),
       );
     }
@@ -406,7 +416,8 @@ export const vmagentDuplicateWriteSameCluster: Rule = {
           this,
           [a.id, ...dups.map((d) => d.cluster.id)],
           `${describe(t, a)} has ${what}: the cluster already replicates data, so the extra URLs only duplicate writes. Keep a single URL per cluster and tenant.`,
-          { fixLabel: 'Remove the extra remoteWrite URLs (keep the first)' },
+          undefined,
+          'Remove the extra remoteWrite URLs (keep the first)',
         ),
       );
     }
@@ -451,9 +462,8 @@ export const vmagentSelectsNothing: Rule = {
             (pair
               ? `Set explicit selectors (selectAllByDefault would make it scrape the same targets as ${describe(t, pair)}), or ingestOnlyMode: true if it only receives pushes.`
               : 'Set selectAllByDefault: true or explicit selectors, or ingestOnlyMode: true if it only receives pushes.'),
-          dedup
-            ? { field: 'selectAllByDefault', fixLabel: `Set selectAllByDefault: true${dedup.length ? ` and ${dedup.join(', ')}` : ''}` }
-            : { field: 'selectAllByDefault' },
+          'selectAllByDefault',
+          dedup ? `Set selectAllByDefault: true${dedup.length ? ` and ${dedup.join(', ')}` : ''}` : undefined,
         ),
       );
     }

@@ -33,7 +33,8 @@ export const vmalertSingleReplica: Rule = {
           [a.id],
           `${describe(t, a)} runs ${r} replica${r === 1 ? '' : 's'}: rule evaluation, and therefore alerting, stops while the pod restarts. ` +
             'Set replicaCount to 2 with identical config; Alertmanager deduplicates their alerts.',
-          { field: 'replicaCount', fixLabel: 'Set replicaCount to 2' },
+          'replicaCount',
+          'Set replicaCount to 2',
         ),
       );
     }
@@ -103,7 +104,8 @@ export const vmalertNoStatePersistence: Rule = {
           [a.id],
           `${describe(t, a)} evaluates alerting rules but has no ${missing.join(' and no ')}: pending and firing alert state (for:) resets on every restart, and both URLs are needed to restore it. ` +
             'Set remoteWrite to vminsert or the VMSingle, and remoteRead to vmselect or the VMSingle.',
-          fixed ? { fixLabel: `Add ${missing.join(' and ')} next to the datasource` } : {},
+          undefined,
+          fixed ? `Add ${missing.join(' and ')} next to the datasource` : undefined,
         ),
       );
     }
@@ -131,7 +133,8 @@ export const vmalertRecordingWithoutRemotewrite: Rule = {
           [a.id],
           `${describe(t, a)} selects VMRules with recording rules but has no remoteWrite: vmalert refuses to load the config (recording rules need -remoteWrite.url). ` +
             'Set remoteWrite to the storage it reads from (vminsert or the VMSingle).',
-          w ? { fixLabel: `Add remoteWrite to ${describe(t, w.target)}` } : {},
+          undefined,
+          w ? `Add remoteWrite to ${describe(t, w.target)}` : undefined,
         ),
       );
     }
@@ -179,7 +182,8 @@ export const vmalertNoNotifier: Rule = {
           [a.id],
           `${describe(t, a)} selects VMRules with alerting rules but has no notifier (notifiers, notifierConfigRef or notifier.blackhole): the operator silently drops every alerting rule, so no alert fires. ` +
             'Add a notifier, preferably a selector matching the VMAlertmanager.',
-          am ? { fixLabel: `Notify ${describe(t, am)} through a label selector` } : {},
+          undefined,
+          am ? `Notify ${describe(t, am)} through a label selector` : undefined,
         ),
       );
     }
@@ -216,7 +220,8 @@ export const vmalertNotifierNotAllAmPods: Rule = {
             [a.id, am.id],
             `${describe(t, a)} notifies ${describe(t, am)} ${how}, but the alertmanager runs ${r} replicas: vmalert must send every alert to every instance directly, not through one address. ` +
               'Use a notifiers[].selector matching the VMAlertmanager labels (it expands to every pod), or list every vmalertmanager pod URL.',
-            { fixLabel: `Notify ${describe(t, am)} through a label selector` },
+            undefined,
+            `Notify ${describe(t, am)} through a label selector`,
           ),
         );
       }
@@ -241,7 +246,8 @@ export const alertmanagerSingleReplica: Rule = {
           this,
           [m.id],
           `${describe(t, m)} runs ${r} replica${r === 1 ? '' : 's'}: it is a single point of failure, and gossip clustering is off with one replica. Set replicaCount to 3.`,
-          { field: 'replicaCount', fixLabel: 'Set replicaCount to 3 (notifiers by selector)' },
+          'replicaCount',
+          'Set replicaCount to 3 (notifiers by selector)',
         ),
       );
     }
@@ -265,7 +271,8 @@ export const alertmanagerEvenReplicas: Rule = {
           this,
           [m.id],
           `${describe(t, m)} runs ${r} replicas: odd cluster sizes are preferred (3 is the recommended production minimum, 5 for critical setups). Set replicaCount to ${r + 1}.`,
-          { field: 'replicaCount', fixLabel: `Set replicaCount to ${r + 1}` },
+          'replicaCount',
+          `Set replicaCount to ${r + 1}`,
         ),
       );
     }
@@ -297,7 +304,7 @@ export const alertmanagerNoConfig: Rule = {
           [m.id],
           `${describe(t, m)} has no configSecret, no configRawYaml and selects no VMAlertmanagerConfig: the operator installs a stub config with a blackhole route, so notifications go nowhere. ` +
             'Provide configSecret (a Secret with key alertmanager.yaml) or configRawYaml.',
-          { field: 'configSecret' },
+          'configSecret',
         ),
       );
     }

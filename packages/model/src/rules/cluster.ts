@@ -51,7 +51,8 @@ export const vmclusterRfExceedsStorage: Rule = {
           [vmstorage.id, cluster.id],
           `${describe(t, cluster)} has replicationFactor ${rf} but only ${nodes} vmstorage node${nodes === 1 ? '' : 's'}: vminsert cannot place ${rf} copies on distinct nodes (the webhook does not check this). ` +
             `Set vmstorage.replicaCount to at least ${storageNodesFor(rf)} (2·RF−1), or lower replicationFactor.`,
-          { field: 'replicaCount', fixLabel: `Set vmstorage replicaCount to ${storageNodesFor(rf)}` },
+          'replicaCount',
+          `Set vmstorage replicaCount to ${storageNodesFor(rf)}`,
         ),
       );
   },
@@ -72,7 +73,8 @@ export const vmclusterRfBelow2n1: Rule = {
           [vmstorage.id, cluster.id],
           `${describe(t, cluster)} has replicationFactor ${rf} with ${nodes} vmstorage node${nodes === 1 ? '' : 's'}: with ${rf - 1} node${rf === 2 ? '' : 's'} down, new data can no longer be written ${rf} times. ` +
             `Set vmstorage.replicaCount to at least ${2 * rf - 1} (2·RF−1).`,
-          { field: 'replicaCount', fixLabel: `Set vmstorage replicaCount to ${storageNodesFor(rf)}` },
+          'replicaCount',
+          `Set vmstorage replicaCount to ${storageNodesFor(rf)}`,
         ),
       );
   },
@@ -96,7 +98,8 @@ export const vmclusterStorageReplicasUnset: Rule = {
           [vs.id, cluster.id],
           `${describe(t, vs)} has no replicaCount (and no hpa): the operator derives the -storageNode lists from it, so vminsert and vmselect would get no storage nodes. ` +
             `Set vmstorage.replicaCount explicitly (${want} for replicationFactor ${replicationFactor(cluster) ?? 'unset'}).`,
-          { field: 'replicaCount', fixLabel: `Set vmstorage replicaCount to ${want}` },
+          'replicaCount',
+          `Set vmstorage replicaCount to ${want}`,
         ),
       );
     }
@@ -130,7 +133,8 @@ export const vmclusterComponentSingleReplica: Rule = {
             this,
             [part.id],
             `${describe(t, part)} runs ${r} replica${r === 1 ? '' : 's'}: a cluster needs at least 2 nodes of each type to stay available and to allow rolling upgrades without downtime. Set replicaCount to ${want}.`,
-            { field: 'replicaCount', fixLabel: `Set replicaCount to ${want}` },
+            'replicaCount',
+            `Set replicaCount to ${want}`,
           ),
         );
       }
@@ -165,7 +169,7 @@ export const vmclusterNoReplication: Rule = {
           [cluster.id, vs.id],
           `${describe(t, cluster)} has ${rf === undefined ? 'no replicationFactor' : 'replicationFactor 1'} over ${nodes} vmstorage nodes: any vmstorage restart makes its share of the data unavailable (partial responses) until it returns. ` +
             'Set replicationFactor to 2 or more, or accept this and rely on replicated durable volumes.',
-          { field: 'replicationFactor' },
+          'replicationFactor',
         ),
       );
     }

@@ -91,7 +91,8 @@ export const haAgentsWithoutDedup: Rule = {
           [...(holders.length ? holders.map((h) => h.id) : [s.id]), ...ids],
           `${shown} into ${describe(t, s)}, ${state}: duplicate samples are stored and double-counted. ` +
             `Set dedup.minScrapeInterval to ${dur(need)}, the agents' scrape interval${s.kind === 'VMCluster' ? ', on both vmselect and vmstorage' : ''}.`,
-          holders.length ? { field: 'dedupInterval', fixLabel: `Set dedup.minScrapeInterval to ${dur(need)}${setOn(s)}` } : {},
+          holders.length ? 'dedupInterval' : undefined,
+          holders.length ? `Set dedup.minScrapeInterval to ${dur(need)}${setOn(s)}` : undefined,
         ),
       );
     }
@@ -147,7 +148,7 @@ export const dedupNotEqualScrapeInterval: Rule = {
             ids,
             `The vmagents writing to ${describe(t, s)} use different scrape intervals (${intervals.map(dur).join(', ')}) while its dedup.minScrapeInterval is ${explicit.value}: ` +
               'the dedup interval should equal the scrape interval. Use one scrape interval for these agents and set dedup to it.',
-            { field: 'dedupInterval' },
+            'dedupInterval',
           ),
         );
       } else {
@@ -158,7 +159,8 @@ export const dedupNotEqualScrapeInterval: Rule = {
             ids,
             `${describe(t, s)} has dedup.minScrapeInterval ${explicit.value} but ${listOf(t, agents)} ${agents.length === 1 ? 'scrapes' : 'scrape'} every ${want}: ` +
               `the dedup interval should equal the scrape interval. Set dedup.minScrapeInterval to ${want}${s.kind === 'VMCluster' ? ' on both vmselect and vmstorage' : ''}.`,
-            { field: 'dedupInterval', fixLabel: `Set dedup.minScrapeInterval to ${want}${setOn(s)}` },
+            'dedupInterval',
+            `Set dedup.minScrapeInterval to ${want}${setOn(s)}`,
           ),
         );
       }
@@ -204,7 +206,8 @@ export const dedupSelectStorageMismatch: Rule = {
           this,
           [vmselect.id, vmstorage.id],
           `In ${describe(t, cluster)}, ${what}: vmselect and vmstorage should use the same dedup interval. Set ${value} on both.`,
-          { field: 'dedupInterval', fixLabel: `Set dedup.minScrapeInterval to ${value} on vmselect and vmstorage` },
+          'dedupInterval',
+          `Set dedup.minScrapeInterval to ${value} on vmselect and vmstorage`,
         ),
       );
     }
@@ -290,10 +293,8 @@ export const haAgentCrsLabelMismatch: Rule = {
           `${names} scrape the same targets ${where} but add different external labels ` +
             `(${showLabels(mismatch.first)} on ${describe(t, g.agents[0]!)}, ${showLabels(mismatch.other)} on ${describe(t, g.agents[mismatch.at]!)}), so dedup cannot merge their copies. ` +
             'Use one VMAgent CR with replicaCount 2, or give every CR identical externalLabels (overriding prometheus) or externalLabelName: "" on all.',
-          {
-            field: 'externalLabelName',
-            fixLabel: `Set externalLabelName: "" and the same externalLabels on ${names}${more > 0 ? ` (and the ${more} other CR${more === 1 ? '' : 's'} paired with them)` : ''}`,
-          },
+          'externalLabelName',
+          `Set externalLabelName: "" and the same externalLabels on ${names}${more > 0 ? ` (and the ${more} other CR${more === 1 ? '' : 's'} paired with them)` : ''}`,
         ),
       );
     }
@@ -342,7 +343,8 @@ export const haAgentCrsClusterName: Rule = {
           g.agents.map((a) => a.id),
           `${agents} form an HA pair but do not set distinct extraArgs["promscrape.cluster.name"] (the operator never sets it): ` +
             'give each CR a unique -promscrape.cluster.name so that dedup consistently keeps one member\'s samples.',
-          { field: 'clusterName', fixLabel: `Set a distinct promscrape.cluster.name on ${agents}` },
+          'clusterName',
+          `Set a distinct promscrape.cluster.name on ${agents}`,
         ),
       );
     }
@@ -442,7 +444,8 @@ export const vmalertDedupVsEvalInterval: Rule = {
             [a.id, ...dedupHolders(t, s).map((h) => h.id)],
             `${describe(t, a)} runs ${r} replicas writing to ${describe(t, s)}, ${state}: the replicas' recording results and alert state are stored twice. ` +
               `Set the storage dedup.minScrapeInterval to the evaluation interval ${ev} (a common multiple of the group intervals), or align evaluationInterval with the dedup interval.`,
-            plan ? { field: 'evaluationInterval', fixLabel: fixLabel! } : { field: 'evaluationInterval' },
+            'evaluationInterval',
+            fixLabel,
           ),
         );
       }

@@ -53,7 +53,7 @@ export const vmstorageFewNodes: Rule = {
           this,
           [vs.id],
           `${describe(t, vs)} has ${n} node${n === 1 ? '' : 's'}: many small vmstorage nodes are preferred over a few large ones (10–50 is the guideline), so that losing one node affects a small share of the data.`,
-          { field: 'replicaCount' },
+          'replicaCount',
         ),
       );
     }
@@ -80,7 +80,8 @@ export const clusterLb: Rule = {
           this,
           [cluster.id],
           `${describe(t, cluster)} serves ${many.map((c) => `${replicasOf(c)} ${c.kind}`).join(' and ')} pods through the Kubernetes Service: long-lived client connections spread load unevenly. Consider requestsLoadBalancer.enabled.`,
-          { fixLabel: 'Enable requestsLoadBalancer with 2 vmauth pods' },
+          undefined,
+          'Enable requestsLoadBalancer with 2 vmauth pods',
         ),
       );
     }

@@ -54,7 +54,8 @@ export const replicasWithoutSpreading: Rule = {
           [c.id],
           `${describe(t, c)} runs ${r} replicas and ${whyNotSpread(c, r)}: all of them can land on one node, and a node failure takes them all down. ` +
             `Add a topologySpreadConstraint on ${HOSTNAME_KEY} (${filled ? 'the operator fills its labelSelector' : `with a labelSelector on the ${c.kind} pod labels, which the operator does not fill for it`}) or pod anti-affinity.`,
-          { field: 'spreading', fixLabel: `Spread replicas over nodes (${HOSTNAME_KEY})` },
+          'spreading',
+          `Spread replicas over nodes (${HOSTNAME_KEY})`,
         ),
       );
     }
@@ -86,7 +87,8 @@ export const pdbMissing: Rule = {
           this,
           [c.id],
           `${describe(t, c)} runs ${r} replicas without a podDisruptionBudget: a node drain may evict every replica at once. Set podDisruptionBudget.maxUnavailable to 1.`,
-          { field: 'pdbMaxUnavailable', fixLabel: 'Set podDisruptionBudget maxUnavailable: 1' },
+          'pdbMaxUnavailable',
+          'Set podDisruptionBudget maxUnavailable: 1',
         ),
       );
     }
@@ -123,7 +125,8 @@ export const pdbBlocksEviction: Rule = {
           this,
           [c.id],
           `${describe(t, c)} has a podDisruptionBudget whose ${why}: it blocks every voluntary eviction, so node drains hang. Use maxUnavailable: 1.`,
-          { field: why.startsWith('minAvailable') ? 'pdbMinAvailable' : 'pdbMaxUnavailable', fixLabel: 'Set podDisruptionBudget maxUnavailable: 1' },
+          why.startsWith('minAvailable') ? 'pdbMinAvailable' : 'pdbMaxUnavailable',
+          'Set podDisruptionBudget maxUnavailable: 1',
         ),
       );
     }
@@ -152,7 +155,8 @@ export const vmstorageDisruptionExceedsRf: Rule = {
           `${describe(t, vs)} has a podDisruptionBudget with ${what}, which lets ${b.down} of its ${b.replicas} pod${b.replicas === 1 ? '' : 's'} be unavailable at once, while ${describe(t, cluster)} keeps replicationFactor ${b.rf} copies: ` +
             'concurrent drains (or a rollout that honours the budget) can take every copy of some data down, so reads turn partial and writes lose copies. ' +
             `Set maxUnavailable to 1 (at most RF − 1 = ${b.rf - 1}).`,
-          { field: viaMax ? 'pdbMaxUnavailable' : 'pdbMinAvailable', fixLabel: 'Set the vmstorage podDisruptionBudget to maxUnavailable: 1' },
+          viaMax ? 'pdbMaxUnavailable' : 'pdbMinAvailable',
+          'Set the vmstorage podDisruptionBudget to maxUnavailable: 1',
         ),
       );
     }

@@ -40,7 +40,7 @@ function sizingRule(id: SizingRuleId, severity: 'warning' | 'info', title: strin
         const c = getComponent(t, componentId)!;
         const field = problems.length === 1 && fieldOf(c.kind, problems[0]!.field) ? problems[0]!.field : undefined;
         const fixLabel = problems.map((p) => p.fixLabel).join('; ');
-        out.push(finding(this, [componentId], problems.map((p) => p.message).join(' '), field ? { field, fixLabel } : { fixLabel }));
+        out.push(finding(this, [componentId], problems.map((p) => p.message).join(' '), field || undefined, fixLabel));
       }
       return out;
     },

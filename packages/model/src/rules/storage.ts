@@ -75,7 +75,8 @@ export const vmsingleMultiReplica: Rule = {
           [s.id],
           `${describe(t, s)} has replicaCount ${r}, but VMSingle supports at most one replica: the webhook does not reject it, and the pods would share or split one data directory. ` +
             'Set replicaCount to 1; for HA use a VMCluster or two duplicated VMSingles.',
-          { field: 'replicaCount', fixLabel: 'Set replicaCount to 1' },
+          'replicaCount',
+          'Set replicaCount to 1',
         ),
       );
     }
@@ -105,7 +106,8 @@ export const storageEphemeral: Rule = {
           this,
           [s.id],
           `${describe(t, s)} has no storage volume, so its metrics live on an emptyDir and are lost when the pod is rescheduled: add a PersistentVolumeClaim (spec.storage).`,
-          { field: 'storageSize', fixLabel: `Add a ${DEFAULT_VOLUME} PersistentVolumeClaim` },
+          'storageSize',
+          `Add a ${DEFAULT_VOLUME} PersistentVolumeClaim`,
         ),
       );
     }
@@ -118,7 +120,8 @@ export const storageEphemeral: Rule = {
           this,
           [vs.id],
           `${describe(t, vs)} ${how}, so the data of every vmstorage node is lost when its pod is rescheduled: add vmstorage.storage.volumeClaimTemplate.`,
-          { field: 'storageSize', fixLabel: `Add a ${DEFAULT_VOLUME} volumeClaimTemplate` },
+          'storageSize',
+          `Add a ${DEFAULT_VOLUME} volumeClaimTemplate`,
         ),
       );
     }

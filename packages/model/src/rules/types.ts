@@ -34,14 +34,9 @@ export interface Rule {
   fix?(t: Topology, finding: Finding): Topology;
 }
 
-export function finding(
-  rule: Pick<Rule, 'id' | 'severity'>,
-  componentIds: string[],
-  message: string,
-  opts: { field?: string; fixLabel?: string } = {},
-): Finding {
+/** A finding of `rule`; with `fixLabel` it is fixable (positional, not an options object: thousands are made per lint). */
+export function finding(rule: Pick<Rule, 'id' | 'severity'>, componentIds: string[], message: string, field?: string, fixLabel?: string): Finding {
   const { id: ruleId, severity } = rule;
-  const { field, fixLabel } = opts;
   // One literal per shape, the keys in one order: a key added later would go to a second block of
   // properties, and findings are most of what a lint allocates and keeps.
   if (fixLabel !== undefined) {

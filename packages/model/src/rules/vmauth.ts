@@ -44,7 +44,8 @@ export const vmauthSingleReplica: Rule = {
           [a.id],
           `${describe(t, a)} runs ${r} replica${r === 1 ? '' : 's'} and routes ${kinds.join(', ')} traffic${users.length ? ` of ${users.map((c) => describe(t, c)).slice(0, 3).join(', ')}${users.length > 3 ? ' and more' : ''}` : ''}: ` +
             'every request through it stops while its one pod restarts. Set replicaCount to 2, with spreading and a PodDisruptionBudget.',
-          { field: 'replicaCount', fixLabel: 'Set replicaCount to 2' },
+          'replicaCount',
+          'Set replicaCount to 2',
         ),
       );
     }
@@ -59,7 +60,8 @@ export const vmauthSingleReplica: Rule = {
           [cluster.id],
           `${describe(t, cluster)} enables requestsLoadBalancer with ${r} vmauth pod${r === 1 ? '' : 's'} (vmclusterlb-${cluster.name ?? ''}), which every client's ${lb.routes} now go through: ` +
             `they all stop while its one pod restarts. Set requestsLoadBalancer.spec.replicaCount to ${LB_REPLICAS}, with spreading and a PodDisruptionBudget.`,
-          { fixLabel: `Set requestsLoadBalancer.spec.replicaCount to ${LB_REPLICAS}` },
+          undefined,
+          `Set requestsLoadBalancer.spec.replicaCount to ${LB_REPLICAS}`,
         ),
       );
     }
