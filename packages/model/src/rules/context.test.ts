@@ -1,7 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
+import type { JsonObject } from '../topology.ts';
 import { agent, design, link, single } from '../fixtures/build.ts';
-import { haIndex, listOf, selectionKey, stableJson } from './context.ts';
+import { SCRAPE_SELECTOR_FIELDS, haIndex, listOf, scrapes, selectionKey, stableJson } from './context.ts';
 
 /** `v` with every object's keys inserted in reverse order. */
 function reversed(v: unknown): unknown {
@@ -43,6 +44,19 @@ describe('selectionKey', () => {
     expect(selectionKey(agent('b', { serviceScrapeSelector: { matchLabels: { app: 'x' } }, ingestOnlyMode: true }))).toBeUndefined();
     expect(selectionKey(agent('c', { serviceScrapeSelector: '' }))).toBeUndefined();
     expect(selectionKey(agent('d', { selectAllByDefault: true, podScrapeSelector: {} }))).toBe(selectionKey(agent('e', { selectAllByDefault: true })));
+  });
+});
+
+describe('scrapes', () => {
+  test('exactly the agents with a selection key', () => {
+    const fields = [...SCRAPE_SELECTOR_FIELDS, 'inlineScrapeConfig', 'additionalScrapeConfigs', 'selectAllByDefault', 'ingestOnlyMode'];
+    const value = fc.constantFrom(undefined, null, '', true, false, {}, { matchLabels: { app: 'x' } });
+    fc.assert(
+      fc.property(fc.dictionary(fc.constantFrom(...fields), value), (spec) => {
+        const a = agent('a', spec as JsonObject);
+        expect(scrapes(a)).toBe(selectionKey(a) !== undefined);
+      }),
+    );
   });
 });
 

@@ -385,7 +385,8 @@ export function scrapeMs(a: Component): number {
  * behind its ClusterIP Service and never duplicate it (catalog `ha-agents-without-dedup`).
  */
 export function scrapes(a: Component): boolean {
-  return selectionKey(a) !== undefined;
+  // What selectionKey(a) !== undefined says, read from the spec: no key is made or looked up.
+  return a.spec.ingestOnlyMode !== true && !selectsNothing(a);
 }
 
 /** The scraping VMAgents writing to S (a new array). */
@@ -439,12 +440,9 @@ const present = (v: unknown) => v !== undefined && v !== null && v !== '';
 /** No selector, no selectAllByDefault, no inline or additional config: the agent scrapes nothing. */
 export function selectsNothing(a: Component): boolean {
   const s = a.spec;
-  return (
-    s.selectAllByDefault !== true &&
-    SCRAPE_SELECTOR_FIELDS.every((f) => !present(s[f])) &&
-    !present(s.inlineScrapeConfig) &&
-    !present(s.additionalScrapeConfigs)
-  );
+  if (s.selectAllByDefault === true) return false;
+  for (const f of SELECTION_FIELDS) if (present(s[f])) return false;
+  return true;
 }
 
 export const SELECT_ALL_KEY = 'all';
