@@ -614,10 +614,11 @@ function sameSelection(agents: readonly Component[]): Component[][] {
     }
     return out;
   }
-  // The first agent of a key stands alone until a second one makes a pair.
+  // The first agent of a key stands alone until a second one makes a pair. Keys are made here, not
+  // memoized: thousands of agents into one destination made as many WeakMap entries per lint.
   const byKey = new Map<string, Component | Component[]>();
   for (const a of agents) {
-    const key = selectionKey(a);
+    const key = computeSelectionKey(a);
     if (key === undefined) continue;
     const seen = byKey.get(key);
     if (seen === undefined) byKey.set(key, a);
