@@ -22,6 +22,7 @@ interface Ctx {
   holders: Map<string, Component[]>;
   explicitDedup: Map<string, ExplicitDedup | undefined>;
   requiredDedup: Map<string, number | undefined>;
+  dedupChange: Map<string, string | undefined>;
 }
 
 /** `table`'s answer about `c`, computed on the first ask (`compute` is a plain function: no closure per ask). */
@@ -38,7 +39,7 @@ const ctxCache = new VersionCache<Topology, Ctx>();
 function ctx(t: Topology): Ctx {
   let c = ctxCache.get(t);
   if (c) return c;
-  c = { byKind: new Map(), clusterByRef: new Map(), agentsInto: new Map(), writtenBy: new Map(), holders: new Map(), explicitDedup: new Map(), requiredDedup: new Map() };
+  c = { byKind: new Map(), clusterByRef: new Map(), agentsInto: new Map(), writtenBy: new Map(), holders: new Map(), explicitDedup: new Map(), requiredDedup: new Map(), dedupChange: new Map() };
   for (const comp of t.components) {
     const list = c.byKind.get(comp.kind);
     if (list) list.push(comp);
@@ -814,11 +815,18 @@ export function dedupChanges(t: Topology, agent: Component): string[] {
   const out: string[] = [];
   if (!scrapes(agent)) return out;
   for (const s of storagesWrittenBy(t, agent)) {
-    const need = requiredDedupMs(t, s)!;
-    const have = effectiveDedupMs(t, s);
-    if (have === undefined || have < need) out.push(`dedup.minScrapeInterval ${dur(need)} ${dedupTarget(t, s)}${s.kind === 'VMCluster' ? ` of ${describe(t, s)}` : ''}`);
+    const change = memo(ctx(t).dedupChange, t, s, computeDedupChange);
+    if (change !== undefined) out.push(change);
   }
   return out;
+}
+
+/** The dedup change a storage needs for HA copies, in words; undefined when its dedup is enough. One per storage: thousands of agents' labels name it. */
+function computeDedupChange(t: Topology, s: Component): string | undefined {
+  const need = requiredDedupMs(t, s)!;
+  const have = effectiveDedupMs(t, s);
+  if (have !== undefined && have >= need) return undefined;
+  return `dedup.minScrapeInterval ${dur(need)} ${dedupTarget(t, s)}${s.kind === 'VMCluster' ? ` of ${describe(t, s)}` : ''}`;
 }
 
 /** Whether every storage the agent writes to can carry a dedup setting (an agent that does not scrape needs none). */

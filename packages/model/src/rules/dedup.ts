@@ -58,6 +58,17 @@ function copyReasons(t: Topology, haAgents: readonly Component[], groups: readon
   return out;
 }
 
+/**
+ * `first`, then the agents whose copies reach the storage: those writing copies themselves, then
+ * the other members of its HA groups (each once: the groups' agents are its own, and one group
+ * per selection).
+ */
+function findingIds(first: readonly Component[], haAgents: readonly Component[], groups: readonly HaGroup[]): string[] {
+  const ids = idsOf(first, haAgents);
+  for (const g of groups) for (const a of g.agents) if (!writesHaCopies(a)) ids.push(a.id);
+  return ids;
+}
+
 export const haAgentsWithoutDedup: Rule = {
   id: 'ha-agents-without-dedup',
   severity: 'error',
@@ -77,7 +88,6 @@ export const haAgentsWithoutDedup: Rule = {
       // The words only for a finding: most storages of a good design pass the check above.
       const haAgents = agents.filter(writesHaCopies);
       const why = copyReasons(t, haAgents, groups);
-      const ids = new Set([...haAgents, ...groups.flatMap((g) => g.agents)].map((a) => a.id));
       const explicit = explicitDedup(t, s);
       let state: string;
       if (explicit) state = `whose dedup.minScrapeInterval ${explicit.value} is shorter than the ${dur(need)} scrape interval`;
@@ -88,7 +98,7 @@ export const haAgentsWithoutDedup: Rule = {
       out.push(
         finding(
           this,
-          [...(holders.length ? holders.map((h) => h.id) : [s.id]), ...ids],
+          findingIds(holders.length ? holders : [s], haAgents, groups),
           `${shown} into ${describe(t, s)}, ${state}: duplicate samples are stored and double-counted. ` +
             `Set dedup.minScrapeInterval to ${dur(need)}, the agents' scrape interval${s.kind === 'VMCluster' ? ', on both vmselect and vmstorage' : ''}.`,
           holders.length ? 'dedupInterval' : undefined,
