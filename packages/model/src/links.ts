@@ -94,7 +94,7 @@ export interface LinkIndex {
 
 const EMPTY_INDEX: LinkIndex = { from: new Map(), to: new Map() };
 const allCache = new WeakMap<readonly Link[], LinkIndex>();
-const byTypeCache = new VersionCache<readonly Link[], Map<LinkType, LinkIndex>>();
+const byTypeCache = new VersionCache<readonly Link[], Record<LinkType, LinkIndex>>();
 
 /**
  * The links of `t` by source and by target, of one type or of all. Built once per links array and
@@ -114,15 +114,16 @@ export function linkIndex(t: Topology, type?: LinkType): LinkIndex {
   }
   let byType = byTypeCache.get(t.links);
   if (!byType) {
-    byType = new Map();
+    // A record, not a map: a call naming its type reads a property.
+    byType = { remoteWrite: EMPTY_INDEX, datasource: EMPTY_INDEX, remoteRead: EMPTY_INDEX, notifier: EMPTY_INDEX };
     for (const l of t.links) {
-      let idx = byType.get(l.type);
-      if (!idx) byType.set(l.type, (idx = { from: new Map(), to: new Map() }));
+      let idx = Object.hasOwn(byType, l.type) ? byType[l.type] : undefined;
+      if (idx === undefined || idx === EMPTY_INDEX) byType[l.type] = idx = { from: new Map(), to: new Map() };
       addLink(idx, l);
     }
     byTypeCache.set(t.links, byType);
   }
-  return byType.get(type) ?? EMPTY_INDEX;
+  return byType[type] ?? EMPTY_INDEX;
 }
 
 function addLink(idx: LinkIndex, l: Link): void {

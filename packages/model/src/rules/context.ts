@@ -17,20 +17,26 @@ interface Ctx {
   /** `<namespace>/<name>` of each VMCluster, to resolve URLs. */
   clusterByRef: Map<string, Component>;
   /** Answers by component id, filled as rules ask: several rules ask each of these about the same component. */
-  agentsInto: Map<string, Component[]>;
-  writtenBy: Map<string, Component[]>;
-  holders: Map<string, Component[]>;
-  explicitDedup: Map<string, ExplicitDedup | undefined>;
-  requiredDedup: Map<string, number | undefined>;
-  dedupChange: Map<string, string | undefined>;
+  agentsInto: Answers<Component[]>;
+  writtenBy: Answers<Component[]>;
+  holders: Answers<Component[]>;
+  explicitDedup: Answers<ExplicitDedup | undefined>;
+  requiredDedup: Answers<number | undefined>;
+  dedupChange: Answers<string | undefined>;
 }
 
+/** Stands for the answer `undefined` in a table of answers, so that finding any answer is one lookup. */
+const UNDEFINED: unique symbol = Symbol('undefined');
+
+/** Answers by component id. */
+type Answers<T> = Map<string, T | typeof UNDEFINED>;
+
 /** `table`'s answer about `c`, computed on the first ask (`compute` is a plain function: no closure per ask). */
-function memo<T>(table: Map<string, T>, t: Topology, c: Component, compute: (t: Topology, c: Component) => T): T {
+function memo<T>(table: Answers<T>, t: Topology, c: Component, compute: (t: Topology, c: Component) => T): T {
   const known = table.get(c.id);
-  if (known !== undefined || table.has(c.id)) return known as T;
+  if (known !== undefined) return known === UNDEFINED ? (undefined as T) : known;
   const value = compute(t, c);
-  table.set(c.id, value);
+  table.set(c.id, value === undefined ? UNDEFINED : value);
   return value;
 }
 
