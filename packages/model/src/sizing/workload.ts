@@ -4,6 +4,7 @@
  * editor and the CLI check values here; `designInputs` turns a design into `SizingInputs`, which
  * CLI flags may then override.
  */
+import { ofKind } from '../rules/context.ts';
 import type { ComponentKind, Topology, WorkloadInputs } from '../topology.ts';
 import { DEFAULT_OUTAGE, type SizingInputs } from './types.ts';
 
@@ -108,7 +109,9 @@ export const outageMinutesOf = (t: Topology): number => t.outageMinutes ?? DEFAU
 
 /** Whether any component of the design describes its workload: without one, sizing only assumes. */
 export function hasWorkload(t: Topology): boolean {
-  return t.components.some((c) => c.kind === 'VMAgent' && c.workload?.activeSeries !== undefined);
+  // The agents only, from the kind index the checker builds anyway: each lint asks twice.
+  for (const a of ofKind(t, 'VMAgent')) if (a.workload?.activeSeries !== undefined) return true;
+  return false;
 }
 
 /**
