@@ -462,8 +462,8 @@ const SELECTION_FIELDS = [...SCRAPE_SELECTOR_FIELDS, 'inlineScrapeConfig', 'addi
  * Undefined for an agent that scrapes nothing (ingest only, or no selection).
  */
 export function selectionKey(a: Component): string | undefined {
-  // Per component object (edits replace the object): every rule asks whether each agent scrapes.
-  // One lookup per ask: no selection is stored as NO_SELECTION, so a miss means not computed yet.
+  // Per component object (edits replace the object): the HA index and the sizing ask again and
+  // again. One lookup per ask: no selection is stored as NO_SELECTION, so a miss means not computed yet.
   let key = selectionKeys.get(a);
   if (key === undefined) selectionKeys.set(a, (key = computeSelectionKey(a) ?? NO_SELECTION));
   return key === NO_SELECTION ? undefined : key;
