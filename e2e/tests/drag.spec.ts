@@ -71,3 +71,23 @@ test('dragging a cluster part out of its box grows the box when the drag ends, n
   await expect.poll(async () => (await cluster.boundingBox())!.height).toBeCloseTo(unselected.height, 0);
   expect(errors).toEqual([]);
 });
+
+test('a dragged component is drawn over the others and stays the one under the pointer', async ({ page }, info) => {
+  const errors = watchErrors(page);
+  await page.goto('/');
+  await dropOnCanvas(page, 'VMAgent', { x: 200, y: 200 });
+  await dropOnCanvas(page, 'VMAgent', { x: 520, y: 200 });
+  const first = node(page, 'VMAgent agent');
+  const second = node(page, 'VMAgent agent-2');
+  await expect(second).toBeVisible();
+  const target = (await second.boundingBox())!;
+  const from = (await first.boundingBox())!;
+  // The first one (earlier in the page, so drawn under the second at rest) over the second.
+  await dragBy(page, first, target.x - from.x, target.y - from.y);
+  const at = { x: target.x + 40, y: target.y + 14 };
+  const hit = await page.evaluate(({ x, y }) => document.elementFromPoint(x, y)?.closest('.react-flow__node')?.getAttribute('aria-label') ?? null, at);
+  await shot(page, info, '01-over-another');
+  await page.mouse.up();
+  expect(hit).toBe(await first.getAttribute('aria-label'));
+  expect(errors).toEqual([]);
+});
