@@ -118,6 +118,29 @@ export default function YamlView() {
       matchBrackets: 'never',
     });
     editor.current = ed;
+    // The first edit of a page runs Monaco's edit and view code for the first time (parsed,
+    // compiled and optimised on the spot): 60-80 ms at 500 components against 20-30 ms for the
+    // next. A line rewritten with its own text while the page is idle takes that cost off the
+    // user's first change; the text, the undo stack and the scroll position stay as they are.
+    const warm = requestIdleCallback(
+      () => {
+        if (ed.hasTextFocus()) return;
+        const line = ed.getVisibleRanges()[0]?.startLineNumber ?? 1;
+        const range = new monaco.Range(line, 1, line, model.getLineMaxColumn(line));
+        const text = model.getValueInRange(range);
+        const known = shownText.current?.model === model && shownText.current.version === model.getVersionId();
+        applying.current = true;
+        try {
+          model.applyEdits([{ range, text }]);
+        } finally {
+          applying.current = false;
+        }
+        if (known) shownText.current = { model, version: model.getVersionId(), text: shownText.current!.text };
+        (model as unknown as { tokenization?: { forceTokenization?: (line: number) => void } }).tokenization?.forceTokenization?.(line);
+        ed.render();
+      },
+      { timeout: 2000 },
+    );
 
     const parse = () => {
       timer.current = undefined;
@@ -168,6 +191,7 @@ export default function YamlView() {
     const obs = new MutationObserver(onScheme);
     obs.observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] });
     return () => {
+      cancelIdleCallback(warm);
       clearTimeout(timer.current);
       timer.current = undefined;
       sub.dispose();
