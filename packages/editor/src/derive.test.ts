@@ -113,14 +113,15 @@ describe('findings index of an editor', () => {
     message: fc.constantFrom('m1', 'm2', 'm3'),
     componentIds: fc.array(fc.constantFrom('a', 'b', 'c'), { minLength: 1, maxLength: 3 }),
   }) as fc.Arbitrary<Finding>;
-  type Op = 'keep' | 'copy' | 'replace' | 'remove';
-  /** One version to the next: each finding kept as is, copied (a new object, same words), replaced or removed; some added. */
-  const arbStep = fc.record({ ops: fc.array(fc.constantFrom<Op>('keep', 'copy', 'replace', 'remove'), { maxLength: 8 }), fresh: fc.array(arbFinding, { maxLength: 3 }) });
+  type Op = 'keep' | 'copy' | 'replace' | 'remove' | 'first';
+  /** One version to the next: each finding kept as is, copied (a new object, same words), replaced, removed or moved first; some added. */
+  const arbStep = fc.record({ ops: fc.array(fc.constantFrom<Op>('keep', 'copy', 'replace', 'remove', 'first'), { maxLength: 8 }), fresh: fc.array(arbFinding, { maxLength: 3 }) });
   const apply = (prev: Finding[], { ops, fresh }: { ops: Op[]; fresh: Finding[] }): Finding[] => {
     const out: Finding[] = [];
     prev.forEach((f, i) => {
       const op = ops[i] ?? 'keep';
       if (op === 'keep') out.push(f);
+      else if (op === 'first') out.unshift(f);
       else if (op === 'copy') out.push({ ...f, componentIds: [...f.componentIds] });
       else if (op === 'replace') out.push(fresh[0] ?? f);
     });
@@ -141,6 +142,14 @@ describe('findings index of an editor', () => {
           const now = index(findings);
           expect(now).toEqual(findingsByComponent(findings));
           if (words(prev) === words(findings)) expect(now).toBe(shown);
+          // A component whose findings are the same objects as before keeps its entry (when no
+          // finding moved: a move counts as a change for the components of what it jumped over).
+          const moved = step.ops.includes('first') || new Set(prev).size !== prev.length;
+          for (const id of moved ? [] : ['a', 'b', 'c']) {
+            const of = (fs: Finding[]) => fs.filter((f) => f.componentIds.includes(id));
+            const [was, is] = [of(prev), of(findings)];
+            if (is.length > 0 && was.length === is.length && was.every((f, i) => f === is[i]) && new Set(findings).size === findings.length) expect(now.get(id)).toBe(shown.get(id));
+          }
           shown = now;
         }
       }),

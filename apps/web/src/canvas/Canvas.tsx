@@ -110,8 +110,9 @@ export function Canvas({
   const selection = useEditor((s) => s.selection);
   const measured = useEditor((s) => s.measured);
   // Badges follow a moment after the edit, like the topology above: the keystroke's own render
-  // updates the findings panel and the YAML, and the canvas catches up in the deferred one.
-  const byComponent = useDeferredValue(useFindingsByComponent());
+  // updates the findings panel and the YAML, and the canvas indexes the findings by component
+  // and catches up in the deferred one.
+  const byComponent = useFindingsByComponent(deferred);
   const near = useNearZoom();
   const rf = useReactFlow<FlowNode, FlowEdge>();
   const [deriveNodes] = useState(createNodeDeriver);
