@@ -1,6 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
+import { addComponent, addLink, emptyTopology, type ComponentKind, type Topology } from '@vmtopo/model';
+import { shareLink } from '@vmtopo/render/share';
 import { bothThemes, imported, SEED_DIR, useTemplate, watchErrors } from './helpers.ts';
 
 interface Crossing {
@@ -13,6 +15,7 @@ interface Measure {
   crossings: Crossing[];
   labelOverlaps: string[];
   labelsOnNodes: string[];
+  sharedStretches: string[];
 }
 
 /**
@@ -30,6 +33,8 @@ async function measure(page: Page): Promise<Measure> {
     }));
     const crossings: Crossing[] = [];
     const edges = [...document.querySelectorAll<SVGGElement>('.react-flow__edge')];
+    /** Per edge: its ends (the nodes its first and last points touch) and the 2-px cells its path passes, in order. */
+    const trails: { id: string; ends: Set<string>; cells: string[] }[] = [];
     for (const e of edges) {
       const path = e.querySelector<SVGPathElement>('path.react-flow__edge-path')!;
       const ctm = path.getScreenCTM()!;
@@ -39,6 +44,12 @@ async function measure(page: Page): Promise<Measure> {
         return new DOMPoint(p.x, p.y).matrixTransform(ctm);
       };
       const ends = new Set(nodes.filter((n) => inside(at(0), inflate(n.box, 12)) || inside(at(len), inflate(n.box, 12))).map((n) => n.id));
+      const cells: string[] = [];
+      for (let l = 0; l <= len; l += 1) {
+        const p = at(l);
+        cells.push(`${Math.round(p.x / 2)},${Math.round(p.y / 2)}`);
+      }
+      trails.push({ id: e.dataset.id ?? '?', ends, cells });
       for (let l = 0; l <= len; l += 2) {
         const p = at(l);
         // A box shrunk by 1 px: a path running along a box's side is not inside it.
@@ -66,7 +77,27 @@ async function measure(page: Page): Promise<Measure> {
         const b = inflate(n.box, -0.5);
         if (l.box.x < b.right && b.x < l.box.right && l.box.y < b.bottom && b.y < l.box.bottom) labelsOnNodes.push(`${l.id} on ${n.id}`);
       }
-    return { edges: edges.length, crossings, labelOverlaps, labelsOnNodes };
+    // Two links without a common end on one line for more than 24 px (12 cells in a row): one hides
+    // the other. (Links from one handle, or into one, share its row: that is the fork.)
+    const sharedStretches: string[] = [];
+    for (let i = 0; i < trails.length; i++)
+      for (let j = i + 1; j < trails.length; j++) {
+        const a = trails[i]!;
+        const b = trails[j]!;
+        if ([...a.ends].some((id) => b.ends.has(id))) continue;
+        const other = new Set(b.cells);
+        let run = 0;
+        let longest = 0;
+        let last = '';
+        for (const c of a.cells) {
+          if (c === last) continue;
+          last = c;
+          run = other.has(c) ? run + 1 : 0;
+          longest = Math.max(longest, run);
+        }
+        if (longest > 12) sharedStretches.push(`${a.id} / ${b.id} (${longest * 2} px)`);
+      }
+    return { edges: edges.length, crossings, labelOverlaps, labelsOnNodes, sharedStretches };
   });
 }
 
@@ -77,6 +108,7 @@ async function expectClean(page: Page, what: string) {
   expect(m.crossings, `${what}: edges crossing nodes`).toEqual([]);
   expect(m.labelOverlaps, `${what}: labels overlapping`).toEqual([]);
   expect(m.labelsOnNodes, `${what}: labels on nodes`).toEqual([]);
+  expect(m.sharedStretches, `${what}: links of different ends on one line`).toEqual([]);
 }
 
 async function templateNames(page: Page): Promise<string[]> {
@@ -136,6 +168,29 @@ test('an imported full HA design (the seed examples at once): no link crosses a 
   await expect(page.locator('.react-flow__node[aria-label="VMCluster example-vmcluster-persistent"]')).toBeVisible();
   await expectClean(page, 'full HA import');
   await bothThemes(page, 'routing-1440-import-full-ha', info);
+  expect(errors).toEqual([]);
+});
+
+test('links of different pairs crossing one gap run down different lines', async ({ page, baseURL }, info) => {
+  const errors = watchErrors(page);
+  // Two agents in a column and two storages in the next, the second pair lower: both links would
+  // turn down the middle of the gap, one over the other for a stretch.
+  let t: Topology = emptyTopology('two-pairs');
+  const put = (kind: ComponentKind, name: string, x: number, y: number) => {
+    const r = addComponent(t, kind, { name, position: { x, y } });
+    t = r.topology;
+    return r.id;
+  };
+  const a1 = put('VMAgent', 'agent-a', 0, 0);
+  const a2 = put('VMAgent', 'agent-b', 0, 190);
+  const s1 = put('VMSingle', 'storage-a', 520, 380);
+  const s2 = put('VMSingle', 'storage-b', 520, 570);
+  t = addLink(t, 'remoteWrite', a1, s1).topology;
+  t = addLink(t, 'remoteWrite', a2, s2).topology;
+  await page.goto(shareLink(t, `${baseURL}/`));
+  await expect(page.locator('.react-flow__edge')).toHaveCount(2);
+  await expectClean(page, 'two pairs across one gap');
+  await bothThemes(page, 'routing-two-pairs', info);
   expect(errors).toEqual([]);
 });
 

@@ -21,6 +21,19 @@ function entered(route: Route, boxes: readonly Obstacle[]): string[] {
   return [...hit];
 }
 
+/** Length along which two routes run on one line (their axis-aligned segments overlapping, not just crossing); vertical runs only with `down`. */
+function shared(a: Route, b: Route, down = false): number {
+  let total = 0;
+  for (let i = 1; i < a.points.length; i++)
+    for (let j = 1; j < b.points.length; j++) {
+      const [p, q, u, v] = [a.points[i - 1]!, a.points[i]!, b.points[j - 1]!, b.points[j]!];
+      const along = (lo1: number, hi1: number, lo2: number, hi2: number) => Math.max(0, Math.min(Math.max(lo1, hi1), Math.max(lo2, hi2)) - Math.max(Math.min(lo1, hi1), Math.min(lo2, hi2)));
+      if (p.x === q.x && u.x === v.x && p.x === u.x) total += along(p.y, q.y, u.y, v.y);
+      else if (!down && p.y === q.y && u.y === v.y && p.y === u.y) total += along(p.x, q.x, u.x, v.x);
+    }
+  return total;
+}
+
 /** Random layouts: boxes in the cells of a grid (at most one per cell), sizes and offsets random. */
 const arbLayout = fc
   .record({
@@ -136,6 +149,23 @@ describe('routing', () => {
     const mid = (r: Route) => r.points.slice(1, -1);
     for (const p of mid(ra)) expect(mid(rb).some((q) => q.x === p.x && q.y === p.y)).toBe(false);
     expect(overlaps(ra.labelRect, rb.labelRect)).toBe(false);
+  });
+
+  it('runs links of different pairs down different lines where they cross the same gap', () => {
+    // Two agents and two storages in two columns, the second pair lower: their elbows would share
+    // the middle of the gap between the columns from the second agent's height to the first storage's.
+    const a1: Obstacle = { id: 'a1', x: 0, y: 0, width: 160, height: 60 };
+    const a2: Obstacle = { id: 'a2', x: 0, y: 150, width: 160, height: 60 };
+    const s1: Obstacle = { id: 's1', x: 500, y: 300, width: 160, height: 60 };
+    const s2: Obstacle = { id: 's2', x: 500, y: 450, width: 160, height: 60 };
+    const links = [link('x', a1, s1), link('y', a2, s2), link('z', a1, s2)];
+    const routes = createRouter().update([a1, a2, s1, s2], links);
+    const [x, y, z] = (['x', 'y', 'z'] as const).map((id) => routes.get(id)!) as [Route, Route, Route];
+    expect(shared(x, y)).toBe(0);
+    // Links from one handle (or into one) share the row of that handle, and no stretch down the gap.
+    expect(shared(x, z, true)).toBe(0);
+    expect(shared(y, z, true)).toBe(0);
+    for (const r of [x, y, z]) expect(entered(r, [a1, a2, s1, s2])).toEqual([]);
   });
 
   it('keeps the routes a change does not reach, and re-routes those it does', () => {

@@ -208,6 +208,10 @@ class Marks {
   hits(r: Rect, self: string): boolean {
     return this.index.some(r, (p) => p.owner !== self);
   }
+  /** Whether a rectangle placed by a link overlapping r passes `test`. */
+  some(r: Rect, test: (p: Placed) => boolean): boolean {
+    return this.index.some(r, test);
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -419,6 +423,26 @@ function plainPath(s: Point, t: Point, margin: number): Point[] {
   return [s, ...simplify([s1, { x: mx, y: s.y }, { x: mx, y: t.y }, t1]), t];
 }
 
+/**
+ * Whether another link (not of the pair being routed) runs along the vertical line at x between
+ * y1 and y2, within `half` px of it (the half-width of the lanes to be drawn there).
+ */
+type Taken = (x: number, y1: number, y2: number, half: number) => boolean;
+
+/** Columns for a link's vertical run between lo and hi: the middle first, then `step` apart on either side. */
+function elbowColumns(mid: number, lo: number, hi: number, step: number): number[] {
+  const out = [mid];
+  for (let k = 1; k <= 12; k++) {
+    const a = mid + k * step;
+    const b = mid - k * step;
+    const before = out.length;
+    if (a < hi) out.push(a);
+    if (b > lo) out.push(b);
+    if (out.length === before) break;
+  }
+  return out;
+}
+
 /** How far the outermost of `lanes` parallel links runs from their centre line. */
 const spread = (lanes: number, gap: number) => ((lanes - 1) / 2) * gap;
 
@@ -427,7 +451,7 @@ const spread = (lanes: number, gap: number) => ((lanes - 1) / 2) * gap;
  * around every box but the containers they may cross (far enough for the outer lanes to keep
  * their clearance too), and the region it depends on.
  */
-function routeCentre(obstacles: Obstacles, req: LinkRequest, budget: Budget, lanes = 1, gap = LANE_GAP): { points: Point[]; region: Rect } | undefined {
+function routeCentre(obstacles: Obstacles, req: LinkRequest, budget: Budget, lanes = 1, gap = LANE_GAP, taken?: Taken): { points: Point[]; region: Rect } | undefined {
   const clearance = CLEARANCE + spread(lanes, gap);
   // Stubs and grid lines further out than the outer lane, so that every lane leaves its handle forwards.
   const margin = Math.max(ROUTE_MARGIN, clearance + CLEARANCE);
@@ -441,13 +465,20 @@ function routeCentre(obstacles: Obstacles, req: LinkRequest, budget: Budget, lan
   open.add(req.source.id);
   open.add(req.target.id);
   const ends = union(union(rectOf(s1, t1), req.source.box), req.target.box);
-  // Most links run forwards with nothing in the way: out, across the gap's middle, in.
+  // Most links run forwards with nothing in the way: out, across the gap, in. Across at the gap's
+  // middle, or beside it where another link already runs down the middle: two links of different
+  // pairs on one stretch of line would hide each other.
   if (t1.x > s1.x) {
-    const xm = Math.round(s1.x + t1.x) / 2;
-    const elbow = [s1, { x: xm, y: s1.y }, { x: xm, y: t1.y }, t1];
     const area = inflate(rectOf(s1, t1), clearance + 1);
     const near = [...obstacles.query(area).filter((o) => !open.has(o.id)), req.source.box, req.target.box].map((b) => inflate(b, clearance));
-    if (elbow.every((p, k) => k === 0 || !near.some((b) => segmentHitsRect(elbow[k - 1]!, p, b)))) return { points: [s, ...simplify(elbow), t], region: area };
+    const elbowAt = (xm: number) => [s1, { x: xm, y: s1.y }, { x: xm, y: t1.y }, t1];
+    const fits = (elbow: Point[]) => elbow.every((p, k) => k === 0 || !near.some((b) => segmentHitsRect(elbow[k - 1]!, p, b)));
+    const mid = Math.round(s1.x + t1.x) / 2;
+    const free = taken && s1.y !== t1.y ? elbowColumns(mid, s1.x, t1.x, 2 * spread(lanes, gap) + LANE_GAP).find((x) => !taken(x, s1.y, t1.y, spread(lanes, gap))) : mid;
+    for (const xm of free === undefined || free === mid ? [mid] : [free, mid]) {
+      const elbow = elbowAt(xm);
+      if (fits(elbow)) return { points: [s, ...simplify(elbow), t], region: area };
+    }
   }
   const all = obstacles.bounds ? union(obstacles.bounds, ends) : ends;
   const pads = budget.pads;
@@ -620,6 +651,8 @@ export function createRouter(): Router {
   let lanes = new Map<string, { lane: number; lanes: number }>();
   const labels = new Marks();
   const lines = new Marks();
+  /** The pair (pairOf) of every link routed. */
+  let pairs = new Map<string, string>();
 
   /** Whether a polyline keeps off every box a link must not cross. */
   function clear(req: LinkRequest, points: readonly Point[]): boolean {
@@ -635,14 +668,26 @@ export function createRouter(): Router {
    * where the full ones do not fit (ends close together), one line for all as the last resort.
    */
   function centreOf(req: LinkRequest, count: number, budget: Budget): Centre | undefined {
+    const taken = takenBy(pairOf(req));
     for (const gap of count > 1 ? [LANE_GAP, LANE_GAP / 2] : []) {
-      const centre = routeCentre(obstacles, req, budget, count, gap);
+      const centre = routeCentre(obstacles, req, budget, count, gap, taken);
       let ok = !!centre;
       for (let k = 0; k < count && ok; k++) ok = clear(req, laneOf(centre!.points, k, count, gap));
       if (ok) return { ...centre!, gap };
     }
-    const centre = routeCentre(obstacles, req, budget);
+    const centre = routeCentre(obstacles, req, budget, 1, LANE_GAP, taken);
     return centre && { ...centre, gap: 0 };
+  }
+
+  /** Taken, by the lines of the links of other pairs than `pair` (see routeCentre). */
+  function takenBy(pair: string): Taken {
+    return (x, y1, y2, half) => {
+      const lo = Math.min(y1, y2);
+      const hi = Math.max(y1, y2);
+      const r = { x: x - half - LANE_GAP / 2, y: lo, width: 2 * half + LANE_GAP, height: hi - lo };
+      // Vertical runs only (a crossing is no shared stretch), overlapping by more than a corner.
+      return lines.some(r, (p) => p.height > p.width && pairs.get(p.owner) !== pair && Math.min(bottom(p), hi) - Math.max(p.y, lo) > 2 * CORNER);
+    };
   }
 
   /** A link's route with its label placed: clear of boxes and of the labels (and lines) placed so far. */
@@ -682,6 +727,7 @@ export function createRouter(): Router {
       const nextLanes = new Map<string, { lane: number; lanes: number }>();
       for (const g of groups.values()) g.forEach((l, i) => nextLanes.set(l.id, { lane: i, lanes: g.length }));
       lanes = nextLanes;
+      pairs = new Map(links.map((l) => [l.id, pairOf(l)]));
 
       const out = new Map<string, Route>();
       const ids = new Set(links.map((l) => l.id));
