@@ -168,6 +168,20 @@ describe('routing', () => {
     for (const r of [x, y, z]) expect(entered(r, [a1, a2, s1, s2])).toEqual([]);
   });
 
+  it('routes a large batch over several updates, in whole pairs, each route clear of the boxes', () => {
+    const boxes = Array.from({ length: 8 }, (_, k): Obstacle => ({ id: `b${k}`, x: (k % 4) * 320, y: Math.floor(k / 4) * 220, width: 160, height: 60 }));
+    const links = [link('p1', boxes[0]!, boxes[1]!), link('p2', boxes[0]!, boxes[1]!), link('q', boxes[4]!, boxes[2]!), link('r', boxes[5]!, boxes[7]!), link('s', boxes[1]!, boxes[6]!)];
+    const router = createRouter();
+    const sizes: number[] = [];
+    let routes = router.update(boxes, links, 1);
+    sizes.push(routes.size);
+    while (routes.size < links.length && sizes.length < 10) sizes.push((routes = router.update(boxes, links, 1)).size);
+    // The two parallel links of one pair come together; the others one by one.
+    expect(sizes).toEqual([2, 3, 4, 5]);
+    for (const r of routes.values()) expect(entered(r, boxes)).toEqual([]);
+    expect(routes.get('p1')!.path).not.toBe(routes.get('p2')!.path);
+  });
+
   it('keeps the routes a change does not reach, and re-routes those it does', () => {
     const router = createRouter();
     const far: Obstacle = { id: 'far', x: 3000, y: 3000, width: 200, height: 100 };

@@ -633,9 +633,10 @@ interface Centre {
 export interface Router {
   /**
    * Routes for every link of the design (the same Route objects as before for links whose ends
-   * and neighbourhood did not change).
+   * and neighbourhood did not change). At most `limit` links (and the rest of their pairs) are
+   * routed anew; the others are left out, for the next update to route.
    */
-  update(obstacles: readonly Obstacle[], links: readonly LinkRequest[]): ReadonlyMap<string, Route>;
+  update(obstacles: readonly Obstacle[], links: readonly LinkRequest[], limit?: number): ReadonlyMap<string, Route>;
   /**
    * A route for a link whose ends are moving (a drag under way), against the boxes of the last
    * update; nothing is kept. Its label avoids the other links' labels. Undefined when no route
@@ -707,7 +708,7 @@ export function createRouter(): Router {
   }
 
   return {
-    update(list, links) {
+    update(list, links, limit = Infinity) {
       const next = new Map(list.map((o) => [o.id, o]));
       const changed: Rect[] = [];
       for (const o of list) {
@@ -747,9 +748,17 @@ export function createRouter(): Router {
           redo.push(l);
         }
       }
+      // The first `limit` of them, in whole pairs: a pair's lanes run along one centre line.
+      const now: LinkRequest[] = [];
+      const started = new Set<string>();
+      for (const l of redo) {
+        if (now.length >= limit && !started.has(pairOf(l))) continue;
+        started.add(pairOf(l));
+        now.push(l);
+      }
       // Every new path first, then the labels: a label then knows every line it could cover.
       const centres = new Map<string, Centre>();
-      const paths = redo.map((l) => {
+      const paths = now.map((l) => {
         const { lane, lanes: count } = nextLanes.get(l.id)!;
         const pair = pairOf(l);
         let centre = centres.get(pair);
