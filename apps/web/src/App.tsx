@@ -6,6 +6,7 @@ import { EditorProvider } from './EditorProvider.tsx';
 import { useAutosave } from './hooks/useAutosave.ts';
 import { useEditorApi } from './hooks/useEditorApi.ts';
 import { useHost } from './hooks/useHost.ts';
+import { useIdlePreparation } from './hooks/useIdlePreparation.ts';
 import { SessionContext } from './hooks/useSession.ts';
 import { usePageShortcuts } from './hooks/usePageShortcuts.ts';
 import { useShareLinks } from './hooks/useShareLinks.ts';
@@ -33,6 +34,7 @@ function Editor({ boot, tab }: { boot: Boot; tab: TabSlot }) {
   const session = useMemo(() => ({ tab, flush }), [tab, flush]);
   useShareLinks(store, host, boot);
   usePageShortcuts(store, showShortcuts);
+  useIdlePreparation();
 
   useEffect(() => {
     if (theme === 'system') delete document.documentElement.dataset.theme;

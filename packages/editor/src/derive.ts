@@ -198,6 +198,8 @@ export interface Derivations {
   byComponent: (t: Topology) => Map<string, NodeFindings>;
   /** The design's YAML, once the renderer has loaded (loadRenderer); before, it throws. */
   yaml: (t: Topology) => string;
+  /** Builds what the next edit's check needs first, for the design checked last (call it when the user is idle). */
+  prepare: () => void;
 }
 
 /**
@@ -234,5 +236,6 @@ export function createDerivations(): Derivations {
     findings,
     byComponent: (t) => byMemo(findings(t)),
     yaml: (t) => yamlMemo(structural(t)),
+    prepare: () => linter.prepare(),
   };
 }

@@ -25,6 +25,22 @@ describe('incremental lint', () => {
     );
   }, 60_000);
 
+  test('prepared between edits (as the editor does when the user is idle), it still equals a full lint', () => {
+    fc.assert(
+      fc.property(arbTopology({ unfinished: true }), fc.array(fc.tuple(arbPick, fc.boolean()), { minLength: 1, maxLength: 5 }), (t, steps) => {
+        const linter = createLinter(OPTS);
+        let current = t;
+        linter.lint(current);
+        for (const [p, idle] of steps) {
+          if (idle) linter.prepare();
+          current = edit(current, p);
+          expect(linter.lint(current)).toEqual(lint(current, OPTS));
+        }
+      }),
+      { numRuns: 200 },
+    );
+  }, 60_000);
+
   test('keeps its index of findings by component exact across edits (nothing stale left behind)', () => {
     const asPairs = (idx: NonNullable<Checked['byComponent']>) =>
       [...idx].flatMap(([id, es]) => es.map((e) => `${id}|${e.rule}|${e.finding.message}`)).sort();

@@ -8,7 +8,7 @@ import { componentPositions, sharePositions } from '../access.ts';
 import { type TopologyDiff, changeCount, diffTopology } from '../diff.ts';
 import { linkIndex } from '../links.ts';
 import type { Component, Link, Topology } from '../topology.ts';
-import { reachable, sameUnlinkedRelations, shareReach } from './reach.ts';
+import { prepareReach, reachable, sameUnlinkedRelations, shareReach } from './reach.ts';
 import type { Finding, Rule } from './types.ts';
 
 /**
@@ -180,6 +180,16 @@ export interface Checked {
   perRule: Finding[][];
   /** Built by the first re-check, then kept up to date: finds what an edit drops without a scan. */
   byComponent?: Map<string, { rule: number; finding: Finding }[]>;
+}
+
+/**
+ * Builds now what the next re-check of `checked` would build first (the index of its findings by
+ * component, the reach indexes of its design): a session does it while the user is idle, so that
+ * the first edit does not pay for it.
+ */
+export function prepare(checked: Checked): void {
+  checked.byComponent ??= indexByComponent(checked.perRule);
+  prepareReach(checked.topology);
 }
 
 export function indexByComponent(perRule: Finding[][]): NonNullable<Checked['byComponent']> {

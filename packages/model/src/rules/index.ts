@@ -14,7 +14,7 @@ import { schedulingRules } from './scheduling.ts';
 import { sizingRules } from './sizing.ts';
 import { storageRules } from './storage.ts';
 import { vmauthSingleReplica } from './vmauth.ts';
-import { type Checked, checkAll, recheck } from './incremental.ts';
+import { type Checked, checkAll, prepare, recheck } from './incremental.ts';
 import { type Finding, type Rule, SEVERITY_RANK } from './types.ts';
 
 export type { Finding, Rule, Severity } from './types.ts';
@@ -76,6 +76,8 @@ export function lint(t: Topology, opts: LintOptions = {}): Finding[] {
 export interface Linter {
   /** `diff`: diffTopology(last design checked, t), when the caller has it already (the editor shares one with the renderer). */
   lint(t: Topology, diff?: TopologyDiff): Finding[];
+  /** Builds the indexes the next incremental check needs first, for the last design checked (call it when idle). */
+  prepare(): void;
 }
 
 /**
@@ -90,6 +92,9 @@ export function createLinter(opts: LintOptions = {}): Linter {
     lint(t, diff) {
       last = (last && (last.topology === t ? last : recheck(last, t, rules, diff))) ?? { topology: t, perRule: checkAll(t, rules) };
       return ordered(last.perRule);
+    },
+    prepare() {
+      if (last) prepare(last);
     },
   };
 }

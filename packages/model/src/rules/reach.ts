@@ -69,6 +69,13 @@ function reachIndex(t: Topology): ReachIndex {
  * Every component of `t` reachable from `seeds` (ids; ones `t` does not have are skipped), or
  * undefined once more than `limit` are (the caller then checks everything).
  */
+/** Builds now the indexes `reachable` reads for `t` (they are kept per design version). */
+export function prepareReach(t: Topology): void {
+  linkIndex(t);
+  reachIndex(t);
+  componentPositions(t);
+}
+
 export function reachable(t: Topology, seeds: Iterable<string>, limit: number): Set<string> | undefined {
   const { from, to } = linkIndex(t);
   const idx = reachIndex(t);
