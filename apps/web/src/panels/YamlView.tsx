@@ -120,9 +120,10 @@ export default function YamlView() {
     editor.current = ed;
     // The first edit of a page runs Monaco's edit and view code for the first time (parsed,
     // compiled and optimised on the spot): 60-80 ms at 500 components against 20-30 ms for the
-    // next. A line rewritten with its own text and the rewrite undone, while the page is idle,
-    // takes that cost off the user's first change, down the path setText takes; the text, the
-    // scroll position and what Ctrl+Z undoes stay as they are.
+    // next. A line rewritten with its own text and the rewrite undone, once the page is idle (or
+    // 250 ms after the view appears: a large design keeps the page busy for seconds, and the
+    // user's first change may come before), takes that cost off the user's first change, down
+    // the path setText takes; the text, the scroll position and what Ctrl+Z undoes stay as they are.
     const warm = requestIdleCallback(
       () => {
         if (ed.hasTextFocus()) return;
@@ -146,7 +147,7 @@ export default function YamlView() {
         highlight.current.clear();
         ed.render();
       },
-      { timeout: 2000 },
+      { timeout: 250 },
     );
 
     const parse = () => {
