@@ -173,9 +173,10 @@ describe('routing', () => {
     const links = [link('p1', boxes[0]!, boxes[1]!), link('p2', boxes[0]!, boxes[1]!), link('q', boxes[4]!, boxes[2]!), link('r', boxes[5]!, boxes[7]!), link('s', boxes[1]!, boxes[6]!)];
     const router = createRouter();
     const sizes: number[] = [];
-    let routes = router.update(boxes, links, 1);
+    const one = (routed: number) => routed < 1;
+    let routes = router.update(boxes, links, one);
     sizes.push(routes.size);
-    while (routes.size < links.length && sizes.length < 10) sizes.push((routes = router.update(boxes, links, 1)).size);
+    while (routes.size < links.length && sizes.length < 10) sizes.push((routes = router.update(boxes, links, one)).size);
     // The two parallel links of one pair come together; the others one by one.
     expect(sizes).toEqual([2, 3, 4, 5]);
     for (const r of routes.values()) expect(entered(r, boxes)).toEqual([]);

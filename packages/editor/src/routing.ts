@@ -633,10 +633,11 @@ interface Centre {
 export interface Router {
   /**
    * Routes for every link of the design (the same Route objects as before for links whose ends
-   * and neighbourhood did not change). At most `limit` links (and the rest of their pairs) are
-   * routed anew; the others are left out, for the next update to route.
+   * and neighbourhood did not change). Before routing anew the links of another pair, it asks
+   * `more` (given how many it has routed anew); when that says no, the links left are left out
+   * of the result, for the next update to route.
    */
-  update(obstacles: readonly Obstacle[], links: readonly LinkRequest[], limit?: number): ReadonlyMap<string, Route>;
+  update(obstacles: readonly Obstacle[], links: readonly LinkRequest[], more?: (routed: number) => boolean): ReadonlyMap<string, Route>;
   /**
    * A route for a link whose ends are moving (a drag under way), against the boxes of the last
    * update; nothing is kept. Its label avoids the other links' labels. Undefined when no route
@@ -708,7 +709,7 @@ export function createRouter(): Router {
   }
 
   return {
-    update(list, links, limit = Infinity) {
+    update(list, links, more = () => true) {
       const next = new Map(list.map((o) => [o.id, o]));
       const changed: Rect[] = [];
       for (const o of list) {
@@ -748,26 +749,23 @@ export function createRouter(): Router {
           redo.push(l);
         }
       }
-      // The first `limit` of them, in whole pairs: a pair's lanes run along one centre line.
-      const now: LinkRequest[] = [];
-      const started = new Set<string>();
-      for (const l of redo) {
-        if (now.length >= limit && !started.has(pairOf(l))) continue;
-        started.add(pairOf(l));
-        now.push(l);
-      }
       // Every new path first, then the labels: a label then knows every line it could cover.
+      // Pairs are started while `more` allows, and finished (a pair's lanes run along one line).
       const centres = new Map<string, Centre>();
-      const paths = now.map((l) => {
+      const paths: { l: LinkRequest; points: Point[]; region: Rect; key: string }[] = [];
+      for (const l of redo) {
         const { lane, lanes: count } = nextLanes.get(l.id)!;
         const pair = pairOf(l);
         let centre = centres.get(pair);
-        // At rest a centre line always comes back (the plain path as the last resort).
-        if (!centre) centres.set(pair, (centre = centreOf(l, count, AT_REST)!));
+        if (!centre) {
+          if (paths.length > 0 && !more(paths.length)) continue;
+          // At rest a centre line always comes back (the plain path as the last resort).
+          centres.set(pair, (centre = centreOf(l, count, AT_REST)!));
+        }
         const points = laneOf(centre.points, lane, count, centre.gap);
         lines.set(l.id, points.slice(1).map((p, k) => inflate(rectOf(points[k]!, p), 1)));
-        return { l, points, region: centre.region, key: keyOf(l, lane, count) };
-      });
+        paths.push({ l, points, region: centre.region, key: keyOf(l, lane, count) });
+      }
       for (const { l, points, region, key } of paths) {
         const route = labelled(l, points, region, key, AT_REST);
         labels.set(l.id, [route.labelRect]);

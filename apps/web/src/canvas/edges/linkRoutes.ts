@@ -6,10 +6,10 @@ import { labelOf } from './labelSize.ts';
 type State = ReactFlowState<FlowNode, FlowEdge>;
 
 /**
- * Links routed anew in one frame at most: opening or laying out 1,000 components routed every link
- * in one frame of about 135 ms (quiet machine): some 80 links make a frame's worth.
+ * Time given to routing in one frame: opening or laying out 1,000 components routed every link in
+ * one task of about a second; links left over are routed in the next frames.
  */
-const ROUTES_PER_FRAME = 80;
+const ROUTING_MS_PER_FRAME = 10;
 interface FlowStore {
   getState(): State;
   subscribe(listener: () => void): () => void;
@@ -107,7 +107,8 @@ export class LinkRoutes {
     this.routedEdges = s.edges;
     const before = this.routes;
     const requests = this.requests(s);
-    this.routes = this.router.update(obstacles(s), requests, ROUTES_PER_FRAME);
+    const until = performance.now() + ROUTING_MS_PER_FRAME;
+    this.routes = this.router.update(obstacles(s), requests, () => performance.now() < until);
     this.moving.clear();
     for (const [id, set] of this.listeners) if (this.routes.get(id) !== before.get(id)) for (const l of set) l();
     // A large design opened or laid out: the rest of its links in the next frames (plain paths until then).
