@@ -47,11 +47,17 @@ test('at 1440×900 the canvas has at least 70% of the width, and both panels col
   await openTemplate(page);
   const canvas = (await page.locator('#canvas').boundingBox())!;
   expect(canvas.width / 1440).toBeGreaterThanOrEqual(0.7);
-  // Every toolbar action on one row, and the design's name on one line.
-  const middles = await page.locator('nav[aria-label="Toolbar"] button:visible').evaluateAll((els) => els.map((e) => { const r = e.getBoundingClientRect(); return Math.round(r.top + r.height / 2); }));
-  expect(middles.length).toBeGreaterThan(10);
-  expect(Math.max(...middles) - Math.min(...middles)).toBeLessThanOrEqual(2);
-  expect((await page.locator('.design-name').boundingBox())!.height).toBeLessThan(24);
+  // Every toolbar action on one row, and the design's name on one line (cut short when long).
+  const oneRow = async (what: string) => {
+    const middles = await page.locator('nav[aria-label="Toolbar"] button:visible').evaluateAll((els) => els.map((e) => { const r = e.getBoundingClientRect(); return Math.round(r.top + r.height / 2); }));
+    expect(middles.length, what).toBeGreaterThan(10);
+    expect(Math.max(...middles) - Math.min(...middles), what).toBeLessThanOrEqual(2);
+    expect((await page.locator('.design-name').boundingBox())!.height, what).toBeLessThan(24);
+  };
+  await oneRow('template name');
+  await page.getByLabel('Design name').fill('observability-platform-production-eu-west');
+  await expect(page.locator('.design-name')).toContainText('observability-platform');
+  await oneRow('a long name');
   const inspector = page.getByRole('complementary', { name: 'Inspector' });
   await expect(inspector).not.toHaveClass(/collapsed/);
   await bothThemes(page, 'layout-1440', info);
