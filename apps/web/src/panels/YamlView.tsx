@@ -48,10 +48,11 @@ export default function YamlView() {
     // design's YAML is costly to read back out of the model on every edit).
     const cur = shownText.current?.model === model && shownText.current.version === model.getVersionId() ? shownText.current.text : model.getValue();
     const edit = textEdit(cur, text);
-    if (!edit) {
-      shownText.current = { model, version: model.getVersionId(), text: cur };
-      return;
-    }
+    if (edit) applyEdit(model, edit, reveal);
+    shownText.current = { model, version: model.getVersionId(), text: edit ? text : cur };
+  };
+  /** Makes one edit to the text (an undo step of its own); with `reveal`, brings it into view and marks it. */
+  const applyEdit = (model: monaco.editor.ITextModel, edit: { start: number; end: number; text: string }, reveal: boolean) => {
     const ed = editor.current;
     const from = model.getPositionAt(edit.start);
     const to = model.getPositionAt(edit.end);
@@ -60,7 +61,6 @@ export default function YamlView() {
       model.pushStackElement();
       model.pushEditOperations([], [{ range: new monaco.Range(from.lineNumber, from.column, to.lineNumber, to.column), text: edit.text }], () => null);
       model.pushStackElement();
-      shownText.current = { model, version: model.getVersionId(), text };
     } finally {
       applying.current = false;
     }
@@ -120,32 +120,27 @@ export default function YamlView() {
     editor.current = ed;
     // The first edit of a page runs Monaco's edit and view code for the first time (parsed,
     // compiled and optimised on the spot): 60-80 ms at 500 components against 20-30 ms for the
-    // next. A line rewritten with its own text and the rewrite undone, once the page is idle (or
-    // 250 ms after the view appears: a large design keeps the page busy for seconds, and the
-    // user's first change may come before), takes that cost off the user's first change, down
-    // the path setText takes; the text, the scroll position and what Ctrl+Z undoes stay as they are.
+    // next. A line rewritten with its own text by applyEdit and the rewrite undone, once the page
+    // is idle (or 250 ms after the view appears: a large design keeps the page busy for seconds,
+    // and the user's first change may come before), takes that cost off the user's first change;
+    // the text, the scroll position and what Ctrl+Z undoes stay as they are.
     const warm = requestIdleCallback(
       () => {
         if (ed.hasTextFocus()) return;
         const line = ed.getVisibleRanges()[0]?.startLineNumber ?? 1;
-        const range = new monaco.Range(line, 1, line, model.getLineMaxColumn(line));
-        const text = model.getValueInRange(range);
+        const start = model.getOffsetAt({ lineNumber: line, column: 1 });
+        const text = model.getLineContent(line);
         const known = shownText.current?.model === model && shownText.current.version === model.getVersionId();
+        applyEdit(model, { start, end: start + text.length, text }, true);
         applying.current = true;
         try {
-          model.pushStackElement();
-          model.pushEditOperations([], [{ range, text }], () => null);
-          model.pushStackElement();
           void model.undo();
         } finally {
           applying.current = false;
         }
+        clearTimeout(fade.current);
+        highlight.current?.clear();
         if (known) shownText.current = { model, version: model.getVersionId(), text: shownText.current!.text };
-        ed.revealLinesInCenterIfOutsideViewport(line, line, monaco.editor.ScrollType.Immediate);
-        (model as unknown as { tokenization?: { forceTokenization?: (line: number) => void } }).tokenization?.forceTokenization?.(line);
-        highlight.current ??= ed.createDecorationsCollection([{ range, options: { isWholeLine: true, className: 'yaml-changed-line' } }]);
-        highlight.current.clear();
-        ed.render();
       },
       { timeout: 250 },
     );
