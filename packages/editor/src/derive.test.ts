@@ -31,14 +31,21 @@ describe('structural view', () => {
 });
 
 describe('derivations', () => {
-  it('after random edits and moves, findings and YAML (from one shared diff per version) equal a full lint and render', () => {
+  it('after random edits, moves and idle preparations, findings and YAML (from one shared diff per version) equal a full lint and render', () => {
     fc.assert(
-      fc.property(arbTopology({ unfinished: true }), fc.array(fc.tuple(arbPick, fc.boolean()), { minLength: 1, maxLength: 4 }), (t, steps) => {
+      fc.property(arbTopology({ unfinished: true }), fc.array(fc.tuple(arbPick, fc.boolean(), fc.boolean()), { minLength: 1, maxLength: 4 }), (t, steps) => {
         const d = createDerivations();
         let current = t;
         d.findings(current);
         d.yaml(current);
-        for (const [pick, move] of steps) {
+        for (const [pick, move, idle] of steps) {
+          // The page going idle between edits: the first time, prepare runs an edit's derivations.
+          if (idle) {
+            d.prepare();
+            const s = d.structural(current);
+            expect(d.findings(current)).toEqual(lint(s));
+            expect(d.yaml(current)).toBe(renderYaml(s));
+          }
           current = edit(current, pick);
           // A move alone keeps the positions-free design: both sessions must still be right after it.
           if (move && current.components.length > 0) current = updateComponent(current, current.components[0]!.id, (c) => ({ ...c, position: { x: 7, y: 7 } }));

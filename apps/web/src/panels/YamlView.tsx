@@ -123,9 +123,11 @@ export default function YamlView() {
     // next. A line rewritten with its own text by applyEdit and the rewrite undone, once the page
     // is idle (or 250 ms after the view appears: a large design keeps the page busy for seconds,
     // and the user's first change may come before), takes that cost off the user's first change;
-    // the text, the scroll position and what Ctrl+Z undoes stay as they are.
+    // the text, the scroll position and what Ctrl+Z undoes stay as they are. The derivations
+    // warm the renderer's edit path at the same time (Derivations.prepare).
     const warm = requestIdleCallback(
       () => {
+        derivations.prepare();
         if (ed.hasTextFocus()) return;
         const line = ed.getVisibleRanges()[0]?.startLineNumber ?? 1;
         const start = model.getOffsetAt({ lineNumber: line, column: 1 });
