@@ -5,8 +5,10 @@ import { renderYaml } from '@vmtopo/render';
 import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
 import type { Finding } from './core.ts';
-import { createDerivations, createFindingsIndex, createStructuralView, findingsByComponent, samePlaces } from './derive.ts';
+import { createDerivations, createFindingsIndex, createStructuralView, findingsByComponent, samePlaces, structuralViewOf } from './derive.ts';
 import { createEditorStore } from './editorStore.ts';
+import { sizingFigureOf } from './sizing.ts';
+import { whatIfViewOf } from './whatif.ts';
 
 function design() {
   let t = emptyTopology();
@@ -27,6 +29,25 @@ describe('structural view', () => {
     expect(first.components.every((c) => c.position === undefined)).toBe(true);
     const edited = updateComponent(moved, agent, (c) => withField(c, 'replicaCount', 2));
     expect(view(edited)).not.toBe(first);
+  });
+});
+
+describe('one editor', () => {
+  it('diffs each version once: its derivations, sizing and what-if view share one positions-free design', () => {
+    const { t, agent } = design();
+    const store = createEditorStore(t);
+    const view = structuralViewOf(store);
+    expect(structuralViewOf(store)).toBe(view);
+    expect(structuralViewOf(createEditorStore(t))).not.toBe(view);
+    const d = createDerivations(view);
+    const edited = updateComponent(t, agent, (c) => withField(c, 'replicaCount', 3));
+    store.getState().commit(edited);
+    sizingFigureOf(store, edited, agent);
+    const s = view(edited);
+    expect(d.structural(edited)).toBe(s);
+    whatIfViewOf(store).podRows(edited, agent);
+    expect(view(edited)).toBe(s);
+    expect(d.findings(edited)).toEqual(lint(s));
   });
 });
 

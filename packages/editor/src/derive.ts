@@ -2,6 +2,7 @@ import { changeCount, diffTopology } from '@vmtopo/model';
 import type { Component, Topology, TopologyDiff } from '@vmtopo/model';
 import type { Renderer } from '@vmtopo/render';
 import { createLinter, loadedRenderer, SEVERITY_ORDER, type Finding, type Severity } from './core.ts';
+import type { EditorStore } from './editorStore.ts';
 
 /**
  * The design without node positions. Consecutive topologies that differ only in positions map to
@@ -36,6 +37,19 @@ export function createStructuralView(): (t: Topology) => Topology {
     };
     return lastOutput;
   };
+}
+
+const structuralViews = new WeakMap<EditorStore, (t: Topology) => Topology>();
+
+/**
+ * The one positions-free view of an editor's design, shared by the derivations, the sizing and the
+ * what-if view: each version is diffed against the last once, not once per consumer (a node's
+ * sizing figure asks for it in the store's own update, before the findings do).
+ */
+export function structuralViewOf(store: EditorStore): (t: Topology) => Topology {
+  let view = structuralViews.get(store);
+  if (!view) structuralViews.set(store, (view = createStructuralView()));
+  return view;
 }
 
 /**
@@ -211,8 +225,7 @@ export interface Derivations {
  * renderer session. The renderer session starts with the first YAML asked for, the renderer being
  * loaded by then (it is not part of the first load).
  */
-export function createDerivations(): Derivations {
-  const structural = createStructuralView();
+export function createDerivations(structural: (t: Topology) => Topology = createStructuralView()): Derivations {
   let last: Topology | undefined;
   const diffMemo = memoByIdentity((s: Topology): TopologyDiff | undefined => {
     const d = last && diffTopology(last, s);

@@ -24,7 +24,7 @@ import {
   type WorkloadInputs,
   type WorkloadKey,
 } from '@vmtopo/model';
-import { createStructuralView, memoByIdentity } from './derive.ts';
+import { memoByIdentity, structuralViewOf } from './derive.ts';
 import type { EditorStore } from './editorStore.ts';
 
 /** `600000`, `600,000`, `600k`, `1.5M`: a number as people type it; undefined when it is none. */
@@ -243,7 +243,7 @@ const views = new WeakMap<EditorStore, SizingView>();
 function viewOf(store: EditorStore): SizingView {
   let view = views.get(store);
   if (!view) {
-    const structural = createStructuralView();
+    const structural = structuralViewOf(store);
     const table = createSizingTables();
     const described = memoByIdentity(hasWorkload);
     view = {

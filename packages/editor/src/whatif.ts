@@ -19,7 +19,7 @@ import {
   type Topology,
   type WhatIfScenario,
 } from '@vmtopo/model';
-import { createStructuralView } from './derive.ts';
+import { createStructuralView, structuralViewOf } from './derive.ts';
 import type { EditorStore } from './editorStore.ts';
 
 export interface WhatIfState {
@@ -176,8 +176,7 @@ export interface WhatIfView {
 }
 
 /** The derived what-if data of one editor, memoised per design version (positions aside). */
-export function createWhatIfView(): WhatIfView {
-  const structural = createStructuralView();
+export function createWhatIfView(structural: (t: Topology) => Topology = createStructuralView()): WhatIfView {
   let outcomeOf: { t: Topology; key: string; out: WhatIfScenario } | undefined;
   let analysisOf: { t: Topology; out: Analysis } | undefined;
   let rowsOf: { t: Topology; rows: Map<string, string[][]> } | undefined;
@@ -225,7 +224,7 @@ const views = new WeakMap<EditorStore, WhatIfView>();
 /** The one what-if view of an editor. */
 export function whatIfViewOf(store: EditorStore): WhatIfView {
   let v = views.get(store);
-  if (!v) views.set(store, (v = createWhatIfView()));
+  if (!v) views.set(store, (v = createWhatIfView(structuralViewOf(store))));
   return v;
 }
 
