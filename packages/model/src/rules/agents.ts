@@ -1,5 +1,5 @@
 /** VMAgent rules: replicas, sharding, the persistent queue, remote-write URLs and scrape selection. */
-import { describe, getComponent, namespaceOf, rawField, replicasOf } from '../access.ts';
+import { getComponent, namespaceOf, rawField, replicasOf } from '../access.ts';
 import { removeLinks, updateComponent, updateLink } from '../edit.ts';
 import { linksFrom } from '../links.ts';
 import type { Component, Link, Topology } from '../topology.ts';
@@ -33,6 +33,7 @@ import {
   storagesWrittenBy,
   withAgentReplicas,
   withExtraArg,
+  named,
 } from './context.ts';
 import { type Finding, type Rule, finding } from './types.ts';
 
@@ -70,7 +71,7 @@ export const vmagentSingleReplica: Rule = {
     for (const a of ofKind(t, 'VMAgent')) {
       const r = replicasOf(a);
       if (isDaemonSet(a) || r >= 2 || shardsReplicated(a)) continue;
-      const pods = `${describe(t, a)} runs ${r} replica${r === 1 ? '' : 's'}${shardsOf(a) > 0 ? ' per shard' : ''}`;
+      const pods = `${named(t, a)} runs ${r} replica${r === 1 ? '' : 's'}${shardsOf(a) > 0 ? ' per shard' : ''}`;
       out.push(
         finding(
           this,
@@ -104,7 +105,7 @@ export const vmagentShardedNoRedundancy: Rule = {
         finding(
           this,
           [a.id],
-          `${describe(t, a)} splits its targets over ${shards} shards with one pod each: losing a pod loses 1/${shards} of the targets until it is rescheduled. ` +
+          `${named(t, a)} splits its targets over ${shards} shards with one pod each: losing a pod loses 1/${shards} of the targets until it is rescheduled. ` +
             `Set replicaCount to 2 (${shards * 2} pods) plus dedup on the storage.`,
           'replicaCount',
           replicasFixLabel(t, a),
@@ -134,7 +135,7 @@ export const vmagentDoubleReplication: Rule = {
         finding(
           this,
           [a.id],
-          `${describe(t, a)} sets promscrape.cluster.replicationFactor=${crf} and replicaCount ${r}: every target is scraped ${crf * r} times, because the operator already runs ${r} identical pods per shard. ` +
+          `${named(t, a)} sets promscrape.cluster.replicationFactor=${crf} and replicaCount ${r}: every target is scraped ${crf * r} times, because the operator already runs ${r} identical pods per shard. ` +
             'Use one mechanism: replicas or cluster.replicationFactor.',
           keep ? 'replicaCount' : 'clusterReplicationFactor',
           keep
@@ -189,7 +190,7 @@ export const vmagentEphemeralQueue: Rule = {
           finding(
             this,
             [a.id],
-            `${describe(t, a)} runs as a DaemonSet with its persistent queue on ephemeral storage (/tmp/vmagent-remotewrite-data), so buffered data is lost when a pod is replaced during a storage outage. ` +
+            `${named(t, a)} runs as a DaemonSet with its persistent queue on ephemeral storage (/tmp/vmagent-remotewrite-data), so buffered data is lost when a pod is replaced during a storage outage. ` +
               'Mount a hostPath volume for the queue (statefulMode cannot be combined with daemonSetMode).',
             'statefulMode',
           ),
@@ -201,8 +202,8 @@ export const vmagentEphemeralQueue: Rule = {
           this,
           [a.id],
           stateful
-            ? `${describe(t, a)} runs in statefulMode but without statefulStorage.volumeClaimTemplate, so its persistent queue is on an emptyDir and buffered data is lost when the pod is rescheduled during a storage outage. Add a volumeClaimTemplate.`
-            : `${describe(t, a)} keeps its persistent queue on ephemeral storage (/tmp), so buffered data is lost when the pod is rescheduled during a storage outage. Set statefulMode: true with a statefulStorage.volumeClaimTemplate.`,
+            ? `${named(t, a)} runs in statefulMode but without statefulStorage.volumeClaimTemplate, so its persistent queue is on an emptyDir and buffered data is lost when the pod is rescheduled during a storage outage. Add a volumeClaimTemplate.`
+            : `${named(t, a)} keeps its persistent queue on ephemeral storage (/tmp), so buffered data is lost when the pod is rescheduled during a storage outage. Set statefulMode: true with a statefulStorage.volumeClaimTemplate.`,
           'statefulMode',
           statefulFixLabel(t, a),
         ),
@@ -248,7 +249,7 @@ function queueOrigin(t: Topology, q: QueueLimit): string {
 
 function urlName(t: Topology, l: Link): string {
   const target = getComponent(t, l.target);
-  return target ? describe(t, target) : String(l.external?.url ?? 'nowhere');
+  return target ? named(t, target) : String(l.external?.url ?? 'nowhere');
 }
 
 export const vmagentQueueTooSmall: Rule = {
@@ -276,7 +277,7 @@ export const vmagentQueueTooSmall: Rule = {
         finding(
           this,
           [a.id],
-          `${describe(t, a)} has ${showBytes(min.bytes!)} of queue per remote-write URL (${queueOrigin(t, min)})` +
+          `${named(t, a)} has ${showBytes(min.bytes!)} of queue per remote-write URL (${queueOrigin(t, min)})` +
             `${count > 1 ? ` and ${count - 1} more URL${count === 2 ? '' : 's'} below 500Mi` : ''}, below the documented 500Mi minimum per URL: ` +
             `increase it (e.g. to 1GiB per URL, ${urls}Gi of statefulStorage) or reduce the number of remoteWrite URLs.`,
           'maxDiskUsagePerURL',
@@ -333,7 +334,7 @@ export const vmagentManualClusterMembers: Rule = {
         finding(
           this,
           [a.id],
-          `${describe(t, a)} sets ${flags} in extraArgs ${why}. Remove the flags and use shardCount: the operator sets both per shard.`,
+          `${named(t, a)} sets ${flags} in extraArgs ${why}. Remove the flags and use shardCount: the operator sets both per shard.`,
           'shardCount',
           `Remove ${set.join(' and ')}${toShards ? ` and set shardCount to ${members}` : ''}`,
         ),
@@ -410,12 +411,12 @@ export const vmagentDuplicateWriteSameCluster: Rule = {
     for (const a of ofKind(t, 'VMAgent')) {
       const dups = duplicateWrites(t, a);
       if (dups.length === 0) continue;
-      const what = dups.map((d) => `${d.links.length} URLs into ${describe(t, d.cluster)} tenant ${d.tenant}`).join(', ');
+      const what = dups.map((d) => `${d.links.length} URLs into ${named(t, d.cluster)} tenant ${d.tenant}`).join(', ');
       out.push(
         finding(
           this,
           [a.id, ...dups.map((d) => d.cluster.id)],
-          `${describe(t, a)} has ${what}: the cluster already replicates data, so the extra URLs only duplicate writes. Keep a single URL per cluster and tenant.`,
+          `${named(t, a)} has ${what}: the cluster already replicates data, so the extra URLs only duplicate writes. Keep a single URL per cluster and tenant.`,
           undefined,
           'Remove the extra remoteWrite URLs (keep the first)',
         ),
@@ -458,9 +459,9 @@ export const vmagentSelectsNothing: Rule = {
         finding(
           this,
           [a.id],
-          `${describe(t, a)} has no scrape selectors, selectAllByDefault is off and it has no inline or additional scrape config, so it picks up no VMServiceScrape or VMPodScrape. ` +
+          `${named(t, a)} has no scrape selectors, selectAllByDefault is off and it has no inline or additional scrape config, so it picks up no VMServiceScrape or VMPodScrape. ` +
             (pair
-              ? `Set explicit selectors (selectAllByDefault would make it scrape the same targets as ${describe(t, pair)}), or ingestOnlyMode: true if it only receives pushes.`
+              ? `Set explicit selectors (selectAllByDefault would make it scrape the same targets as ${named(t, pair)}), or ingestOnlyMode: true if it only receives pushes.`
               : 'Set selectAllByDefault: true or explicit selectors, or ingestOnlyMode: true if it only receives pushes.'),
           'selectAllByDefault',
           dedup ? `Set selectAllByDefault: true${dedup.length ? ` and ${dedup.join(', ')}` : ''}` : undefined,

@@ -1,5 +1,5 @@
 /** VMAlert and VMAlertmanager rules: replicas, state persistence, rule loading and notifiers. */
-import { describe, getComponent, namespaceOf, replicasOf, partsOf } from '../access.ts';
+import { getComponent, namespaceOf, replicasOf, partsOf } from '../access.ts';
 import { addLink } from '../edit.ts';
 import { linkProblem, linksFrom } from '../links.ts';
 import type { Component, Link, Topology } from '../topology.ts';
@@ -12,6 +12,7 @@ import {
   ofKind,
   setField,
   withAlertmanagerReplicas,
+  named,
 } from './context.ts';
 import { resolveInsertUrl } from './agents.ts';
 import { selectedRules } from './selectors.ts';
@@ -31,7 +32,7 @@ export const vmalertSingleReplica: Rule = {
         finding(
           this,
           [a.id],
-          `${describe(t, a)} runs ${r} replica${r === 1 ? '' : 's'}: rule evaluation, and therefore alerting, stops while the pod restarts. ` +
+          `${named(t, a)} runs ${r} replica${r === 1 ? '' : 's'}: rule evaluation, and therefore alerting, stops while the pod restarts. ` +
             'Set replicaCount to 2 with identical config; Alertmanager deduplicates their alerts.',
           'replicaCount',
           'Set replicaCount to 2',
@@ -102,7 +103,7 @@ export const vmalertNoStatePersistence: Rule = {
         finding(
           this,
           [a.id],
-          `${describe(t, a)} evaluates alerting rules but has no ${missing.join(' and no ')}: pending and firing alert state (for:) resets on every restart, and both URLs are needed to restore it. ` +
+          `${named(t, a)} evaluates alerting rules but has no ${missing.join(' and no ')}: pending and firing alert state (for:) resets on every restart, and both URLs are needed to restore it. ` +
             'Set remoteWrite to vminsert or the VMSingle, and remoteRead to vmselect or the VMSingle.',
           undefined,
           fixed ? `Add ${missing.join(' and ')} next to the datasource` : undefined,
@@ -131,10 +132,10 @@ export const vmalertRecordingWithoutRemotewrite: Rule = {
         finding(
           this,
           [a.id],
-          `${describe(t, a)} selects VMRules with recording rules but has no remoteWrite: vmalert refuses to load the config (recording rules need -remoteWrite.url). ` +
+          `${named(t, a)} selects VMRules with recording rules but has no remoteWrite: vmalert refuses to load the config (recording rules need -remoteWrite.url). ` +
             'Set remoteWrite to the storage it reads from (vminsert or the VMSingle).',
           undefined,
-          w ? `Add remoteWrite to ${describe(t, w.target)}` : undefined,
+          w ? `Add remoteWrite to ${named(t, w.target)}` : undefined,
         ),
       );
     }
@@ -180,10 +181,10 @@ export const vmalertNoNotifier: Rule = {
         finding(
           this,
           [a.id],
-          `${describe(t, a)} selects VMRules with alerting rules but has no notifier (notifiers, notifierConfigRef or notifier.blackhole): the operator silently drops every alerting rule, so no alert fires. ` +
+          `${named(t, a)} selects VMRules with alerting rules but has no notifier (notifiers, notifierConfigRef or notifier.blackhole): the operator silently drops every alerting rule, so no alert fires. ` +
             'Add a notifier, preferably a selector matching the VMAlertmanager.',
           undefined,
-          am ? `Notify ${describe(t, am)} through a label selector` : undefined,
+          am ? `Notify ${named(t, am)} through a label selector` : undefined,
         ),
       );
     }
@@ -218,10 +219,10 @@ export const vmalertNotifierNotAllAmPods: Rule = {
           finding(
             this,
             [a.id, am.id],
-            `${describe(t, a)} notifies ${describe(t, am)} ${how}, but the alertmanager runs ${r} replicas: vmalert must send every alert to every instance directly, not through one address. ` +
+            `${named(t, a)} notifies ${named(t, am)} ${how}, but the alertmanager runs ${r} replicas: vmalert must send every alert to every instance directly, not through one address. ` +
               'Use a notifiers[].selector matching the VMAlertmanager labels (it expands to every pod), or list every vmalertmanager pod URL.',
             undefined,
-            `Notify ${describe(t, am)} through a label selector`,
+            `Notify ${named(t, am)} through a label selector`,
           ),
         );
       }
@@ -245,7 +246,7 @@ export const alertmanagerSingleReplica: Rule = {
         finding(
           this,
           [m.id],
-          `${describe(t, m)} runs ${r} replica${r === 1 ? '' : 's'}: it is a single point of failure, and gossip clustering is off with one replica. Set replicaCount to 3.`,
+          `${named(t, m)} runs ${r} replica${r === 1 ? '' : 's'}: it is a single point of failure, and gossip clustering is off with one replica. Set replicaCount to 3.`,
           'replicaCount',
           'Set replicaCount to 3 (notifiers by selector)',
         ),
@@ -270,7 +271,7 @@ export const alertmanagerEvenReplicas: Rule = {
         finding(
           this,
           [m.id],
-          `${describe(t, m)} runs ${r} replicas: odd cluster sizes are preferred (3 is the recommended production minimum, 5 for critical setups). Set replicaCount to ${r + 1}.`,
+          `${named(t, m)} runs ${r} replicas: odd cluster sizes are preferred (3 is the recommended production minimum, 5 for critical setups). Set replicaCount to ${r + 1}.`,
           'replicaCount',
           `Set replicaCount to ${r + 1}`,
         ),
@@ -302,7 +303,7 @@ export const alertmanagerNoConfig: Rule = {
         finding(
           this,
           [m.id],
-          `${describe(t, m)} has no configSecret, no configRawYaml and selects no VMAlertmanagerConfig: the operator installs a stub config with a blackhole route, so notifications go nowhere. ` +
+          `${named(t, m)} has no configSecret, no configRawYaml and selects no VMAlertmanagerConfig: the operator installs a stub config with a blackhole route, so notifications go nowhere. ` +
             'Provide configSecret (a Secret with key alertmanager.yaml) or configRawYaml.',
           'configSecret',
         ),
@@ -334,7 +335,7 @@ export const vmalertRemoteWriteUnbuffered: Rule = {
           finding(
             this,
             [a.id, s.id],
-            `${describe(t, a)} remote-writes straight to ${describe(t, s)}: vmalert keeps no on-disk queue, so recording results and alert state are dropped while the storage is away. ` +
+            `${named(t, a)} remote-writes straight to ${named(t, s)}: vmalert keeps no on-disk queue, so recording results and alert state are dropped while the storage is away. ` +
               'Remote-write through a VMAgent with a persistent queue (statefulMode with a volume), which forwards to the storage.',
           ),
         );

@@ -1,7 +1,7 @@
 /** VMCluster rules: replication factor against storage nodes, replica counts of the parts. */
-import { describe, getComponent, rawField, replicasOf, partsOf } from '../access.ts';
+import { getComponent, rawField, replicasOf, partsOf } from '../access.ts';
 import type { Component, Topology } from '../topology.ts';
-import { isObj, num, ofKind, replicationFactor, setField, withStorageReplicas } from './context.ts';
+import { isObj, num, ofKind, replicationFactor, setField, withStorageReplicas, named } from './context.ts';
 import { type Finding, type Rule, finding } from './types.ts';
 
 /** The storage node count the catalog recommends for a replication factor: 2·RF−1, at least 2. */
@@ -49,7 +49,7 @@ export const vmclusterRfExceedsStorage: Rule = {
         finding(
           this,
           [vmstorage.id, cluster.id],
-          `${describe(t, cluster)} has replicationFactor ${rf} but only ${nodes} vmstorage node${nodes === 1 ? '' : 's'}: vminsert cannot place ${rf} copies on distinct nodes (the webhook does not check this). ` +
+          `${named(t, cluster)} has replicationFactor ${rf} but only ${nodes} vmstorage node${nodes === 1 ? '' : 's'}: vminsert cannot place ${rf} copies on distinct nodes (the webhook does not check this). ` +
             `Set vmstorage.replicaCount to at least ${storageNodesFor(rf)} (2·RF−1), or lower replicationFactor.`,
           'replicaCount',
           `Set vmstorage replicaCount to ${storageNodesFor(rf)}`,
@@ -71,7 +71,7 @@ export const vmclusterRfBelow2n1: Rule = {
         finding(
           this,
           [vmstorage.id, cluster.id],
-          `${describe(t, cluster)} has replicationFactor ${rf} with ${nodes} vmstorage node${nodes === 1 ? '' : 's'}: with ${rf - 1} node${rf === 2 ? '' : 's'} down, new data can no longer be written ${rf} times. ` +
+          `${named(t, cluster)} has replicationFactor ${rf} with ${nodes} vmstorage node${nodes === 1 ? '' : 's'}: with ${rf - 1} node${rf === 2 ? '' : 's'} down, new data can no longer be written ${rf} times. ` +
             `Set vmstorage.replicaCount to at least ${2 * rf - 1} (2·RF−1).`,
           'replicaCount',
           `Set vmstorage replicaCount to ${storageNodesFor(rf)}`,
@@ -96,7 +96,7 @@ export const vmclusterStorageReplicasUnset: Rule = {
         finding(
           this,
           [vs.id, cluster.id],
-          `${describe(t, vs)} has no replicaCount (and no hpa): the operator derives the -storageNode lists from it, so vminsert and vmselect would get no storage nodes. ` +
+          `${named(t, vs)} has no replicaCount (and no hpa): the operator derives the -storageNode lists from it, so vminsert and vmselect would get no storage nodes. ` +
             `Set vmstorage.replicaCount explicitly (${want} for replicationFactor ${replicationFactor(cluster) ?? 'unset'}).`,
           'replicaCount',
           `Set vmstorage replicaCount to ${want}`,
@@ -132,7 +132,7 @@ export const vmclusterComponentSingleReplica: Rule = {
           finding(
             this,
             [part.id],
-            `${describe(t, part)} runs ${r} replica${r === 1 ? '' : 's'}: a cluster needs at least 2 nodes of each type to stay available and to allow rolling upgrades without downtime. Set replicaCount to ${want}.`,
+            `${named(t, part)} runs ${r} replica${r === 1 ? '' : 's'}: a cluster needs at least 2 nodes of each type to stay available and to allow rolling upgrades without downtime. Set replicaCount to ${want}.`,
             'replicaCount',
             `Set replicaCount to ${want}`,
           ),
@@ -167,7 +167,7 @@ export const vmclusterNoReplication: Rule = {
         finding(
           this,
           [cluster.id, vs.id],
-          `${describe(t, cluster)} has ${rf === undefined ? 'no replicationFactor' : 'replicationFactor 1'} over ${nodes} vmstorage nodes: any vmstorage restart makes its share of the data unavailable (partial responses) until it returns. ` +
+          `${named(t, cluster)} has ${rf === undefined ? 'no replicationFactor' : 'replicationFactor 1'} over ${nodes} vmstorage nodes: any vmstorage restart makes its share of the data unavailable (partial responses) until it returns. ` +
             'Set replicationFactor to 2 or more, or accept this and rely on replicated durable volumes.',
           'replicationFactor',
         ),

@@ -1,8 +1,9 @@
 import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
 import type { JsonObject } from '../topology.ts';
-import { agent, design, link, single } from '../fixtures/build.ts';
-import { SCRAPE_SELECTOR_FIELDS, haIndex, listOf, scrapes, selectionKey, stableJson } from './context.ts';
+import { agent, cluster, design, link, single } from '../fixtures/build.ts';
+import { describe as describeComponent } from '../access.ts';
+import { SCRAPE_SELECTOR_FIELDS, haIndex, listOf, named, scrapes, selectionKey, stableJson } from './context.ts';
 
 /** `v` with every object's keys inserted in reverse order. */
 function reversed(v: unknown): unknown {
@@ -71,6 +72,16 @@ describe('listOf', () => {
       "vmagent 'a', vmagent 'b' and vmagent 'c'",
       "vmagent 'a', vmagent 'b', vmagent 'c' and 2 more",
     ]);
+  });
+});
+
+describe('named', () => {
+  test('is describe, asked again or not, for a part, a component outside the design and one whose id another component repeats', () => {
+    const twin = single('s', {});
+    const t = design([...cluster('main'), agent('a', {}), twin, { ...twin, name: 'other' }]);
+    const outside = agent('b', {});
+    for (const c of [...t.components, outside, ...t.components]) expect(named(t, c)).toBe(describeComponent(t, c));
+    expect(named(t, t.components.at(-1)!)).toBe("vmsingle 'other'");
   });
 });
 

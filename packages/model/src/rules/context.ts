@@ -23,6 +23,8 @@ interface Ctx {
   explicitDedup: Answers<ExplicitDedup | undefined>;
   requiredDedup: Answers<number | undefined>;
   dedupChange: Answers<string | undefined>;
+  /** `describe` of each component, by position in `t.components`, made on the first ask. */
+  names: (string | undefined)[];
 }
 
 /** Stands for the answer `undefined` in a table of answers, so that finding any answer is one lookup. */
@@ -45,7 +47,7 @@ const ctxCache = new VersionCache<Topology, Ctx>();
 function ctx(t: Topology): Ctx {
   let c = ctxCache.get(t);
   if (c) return c;
-  c = { byKind: new Map(), clusterByRef: new Map(), agentsInto: new Map(), writtenBy: new Map(), holders: new Map(), explicitDedup: new Map(), requiredDedup: new Map(), dedupChange: new Map() };
+  c = { byKind: new Map(), clusterByRef: new Map(), agentsInto: new Map(), writtenBy: new Map(), holders: new Map(), explicitDedup: new Map(), requiredDedup: new Map(), dedupChange: new Map(), names: new Array<string | undefined>(t.components.length) };
   for (const comp of t.components) {
     const list = c.byKind.get(comp.kind);
     if (list) list.push(comp);
@@ -58,6 +60,19 @@ function ctx(t: Topology): Ctx {
 
 export function ofKind(t: Topology, kind: ComponentKind): Component[] {
   return ctx(t).byKind.get(kind) ?? [];
+}
+
+/**
+ * How messages name a component (`describe`), made once per component and design version: the
+ * rules name one component in several messages (and in fix labels), and each `describe` is a new
+ * string of two concatenations.
+ */
+export function named(t: Topology, c: Component): string {
+  const i = componentPositions(t).get(c.id);
+  // Only the component at that position: a broken design may repeat an id.
+  if (i === undefined || t.components[i] !== c) return describe(t, c);
+  const names = ctx(t).names;
+  return (names[i] ??= describe(t, c));
 }
 
 export function clusterByRef(t: Topology, namespace: string, name: string): Component | undefined {
@@ -183,7 +198,7 @@ export function listOf(t: Topology, comps: readonly Component[], max = 3): strin
   const shown = Math.min(comps.length, max);
   const more = comps.length - shown;
   let out = '';
-  for (let i = 0; i < shown; i++) out += (i === 0 ? '' : more === 0 && i === shown - 1 ? ' and ' : ', ') + describe(t, comps[i]!);
+  for (let i = 0; i < shown; i++) out += (i === 0 ? '' : more === 0 && i === shown - 1 ? ' and ' : ', ') + named(t, comps[i]!);
   return more > 0 ? `${out} and ${more} more` : out;
 }
 
@@ -374,7 +389,7 @@ export function setDedup(t: Topology, s: Component, value: string): Topology {
 }
 
 export function dedupTarget(t: Topology, s: Component): string {
-  return s.kind === 'VMCluster' ? 'on both vmselect and vmstorage' : `on ${describe(t, s)}`;
+  return s.kind === 'VMCluster' ? 'on both vmselect and vmstorage' : `on ${named(t, s)}`;
 }
 
 // ---------- agents ----------
@@ -832,7 +847,7 @@ function computeDedupChange(t: Topology, s: Component): string | undefined {
   const need = requiredDedupMs(t, s)!;
   const have = effectiveDedupMs(t, s);
   if (have !== undefined && have >= need) return undefined;
-  return `dedup.minScrapeInterval ${dur(need)} ${dedupTarget(t, s)}${s.kind === 'VMCluster' ? ` of ${describe(t, s)}` : ''}`;
+  return `dedup.minScrapeInterval ${dur(need)} ${dedupTarget(t, s)}${s.kind === 'VMCluster' ? ` of ${named(t, s)}` : ''}`;
 }
 
 /** Whether every storage the agent writes to can carry a dedup setting (an agent that does not scrape needs none). */

@@ -1,5 +1,5 @@
 /** Deduplication rules: HA agents (and HA vmalerts) need dedup on the storage they write to. */
-import { describe, getComponent, rawField, replicasOf, partsOf } from '../access.ts';
+import { getComponent, rawField, replicasOf, partsOf } from '../access.ts';
 import { linksFrom, linksTo, storageOf } from '../links.ts';
 import type { Component, Topology } from '../topology.ts';
 import type { HaGroup, ReadGroup } from './context.ts';
@@ -35,6 +35,7 @@ import {
   storages,
   uniqueById,
   writeEntry,
+  named,
 } from './context.ts';
 import { selectedRules } from './selectors.ts';
 import { type Finding, type Rule, finding } from './types.ts';
@@ -52,7 +53,7 @@ function copyReasons(t: Topology, haAgents: readonly Component[], groups: readon
   const out: string[] = [];
   for (let i = 0; i < haAgents.length && out.length < 3; i++) {
     const a = haAgents[i]!;
-    out.push(runsReplicas(a) ? `${describe(t, a)} runs ${replicasOf(a)} replicas` : `${describe(t, a)} sets promscrape.cluster.replicationFactor=${clusterReplication(a)}`);
+    out.push(runsReplicas(a) ? `${named(t, a)} runs ${replicasOf(a)} replicas` : `${named(t, a)} sets promscrape.cluster.replicationFactor=${clusterReplication(a)}`);
   }
   for (let i = 0; i < groups.length && out.length < 3; i++) out.push(`${listOf(t, groups[i]!.agents)} scrape the same targets`);
   return out;
@@ -99,7 +100,7 @@ export const haAgentsWithoutDedup: Rule = {
         finding(
           this,
           findingIds(holders.length ? holders : [s], haAgents, groups),
-          `${shown} into ${describe(t, s)}, ${state}: duplicate samples are stored and double-counted. ` +
+          `${shown} into ${named(t, s)}, ${state}: duplicate samples are stored and double-counted. ` +
             `Set dedup.minScrapeInterval to ${dur(need)}, the agents' scrape interval${s.kind === 'VMCluster' ? ', on both vmselect and vmstorage' : ''}.`,
           holders.length ? 'dedupInterval' : undefined,
           holders.length ? `Set dedup.minScrapeInterval to ${dur(need)}${setOn(s)}` : undefined,
@@ -156,7 +157,7 @@ export const dedupNotEqualScrapeInterval: Rule = {
           finding(
             this,
             ids,
-            `The vmagents writing to ${describe(t, s)} use different scrape intervals (${intervals.map(dur).join(', ')}) while its dedup.minScrapeInterval is ${explicit.value}: ` +
+            `The vmagents writing to ${named(t, s)} use different scrape intervals (${intervals.map(dur).join(', ')}) while its dedup.minScrapeInterval is ${explicit.value}: ` +
               'the dedup interval should equal the scrape interval. Use one scrape interval for these agents and set dedup to it.',
             'dedupInterval',
           ),
@@ -167,7 +168,7 @@ export const dedupNotEqualScrapeInterval: Rule = {
           finding(
             this,
             ids,
-            `${describe(t, s)} has dedup.minScrapeInterval ${explicit.value} but ${listOf(t, agents)} ${agents.length === 1 ? 'scrapes' : 'scrape'} every ${want}: ` +
+            `${named(t, s)} has dedup.minScrapeInterval ${explicit.value} but ${listOf(t, agents)} ${agents.length === 1 ? 'scrapes' : 'scrape'} every ${want}: ` +
               `the dedup interval should equal the scrape interval. Set dedup.minScrapeInterval to ${want}${s.kind === 'VMCluster' ? ' on both vmselect and vmstorage' : ''}.`,
             'dedupInterval',
             `Set dedup.minScrapeInterval to ${want}${setOn(s)}`,
@@ -215,7 +216,7 @@ export const dedupSelectStorageMismatch: Rule = {
         finding(
           this,
           [vmselect.id, vmstorage.id],
-          `In ${describe(t, cluster)}, ${what}: vmselect and vmstorage should use the same dedup interval. Set ${value} on both.`,
+          `In ${named(t, cluster)}, ${what}: vmselect and vmstorage should use the same dedup interval. Set ${value} on both.`,
           'dedupInterval',
           `Set dedup.minScrapeInterval to ${value} on vmselect and vmstorage`,
         ),
@@ -294,14 +295,14 @@ export const haAgentCrsLabelMismatch: Rule = {
       const names = listOf(t, g.agents);
       const where =
         'reader' in g
-          ? `into ${listOf(t, g.storages)}, which ${describe(t, g.reader)} reads together (extra storage nodes),`
+          ? `into ${listOf(t, g.storages)}, which ${named(t, g.reader)} reads together (extra storage nodes),`
           : `into ${listOf(t, g.storages)}`;
       out.push(
         finding(
           this,
           g.agents.map((a) => a.id),
           `${names} scrape the same targets ${where} but add different external labels ` +
-            `(${showLabels(mismatch.first)} on ${describe(t, g.agents[0]!)}, ${showLabels(mismatch.other)} on ${describe(t, g.agents[mismatch.at]!)}), so dedup cannot merge their copies. ` +
+            `(${showLabels(mismatch.first)} on ${named(t, g.agents[0]!)}, ${showLabels(mismatch.other)} on ${named(t, g.agents[mismatch.at]!)}), so dedup cannot merge their copies. ` +
             'Use one VMAgent CR with replicaCount 2, or give every CR identical externalLabels (overriding prometheus) or externalLabelName: "" on all.',
           'externalLabelName',
           `Set externalLabelName: "" and the same externalLabels on ${names}${more > 0 ? ` (and the ${more} other CR${more === 1 ? '' : 's'} paired with them)` : ''}`,
@@ -452,7 +453,7 @@ export const vmalertDedupVsEvalInterval: Rule = {
           finding(
             this,
             [a.id, ...dedupHolders(t, s).map((h) => h.id)],
-            `${describe(t, a)} runs ${r} replicas writing to ${describe(t, s)}, ${state}: the replicas' recording results and alert state are stored twice. ` +
+            `${named(t, a)} runs ${r} replicas writing to ${named(t, s)}, ${state}: the replicas' recording results and alert state are stored twice. ` +
               `Set the storage dedup.minScrapeInterval to the evaluation interval ${ev} (a common multiple of the group intervals), or align evaluationInterval with the dedup interval.`,
             'evaluationInterval',
             fixLabel,

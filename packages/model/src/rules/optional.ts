@@ -1,8 +1,8 @@
 /** The catalog's lower-priority informational checks; `lint` runs them with `{ optional: true }`. */
-import { describe, getComponent, rawField, replicasOf, partsOf } from '../access.ts';
+import { getComponent, rawField, replicasOf, partsOf } from '../access.ts';
 import { ZONE_KEY } from '../spreading.ts';
 import type { Component, JsonObject } from '../topology.ts';
-import { isObj, num, ofKind, setSpec } from './context.ts';
+import { isObj, num, ofKind, setSpec, named } from './context.ts';
 import { type Finding, type Rule, finding } from './types.ts';
 
 /** Whether a part is spread (or pinned) over zones: topologySpreadConstraints or (anti-)affinity on the zone key. */
@@ -27,7 +27,7 @@ export const vmclusterSpansZones: Rule = {
         finding(
           this,
           [cluster.id, ...zoned.map((c) => c.id)],
-          `${describe(t, cluster)} spreads ${zoned.map((c) => c.kind).join(', ')} across availability zones (${ZONE_KEY}): a single VMCluster spanning zones is discouraged. ` +
+          `${named(t, cluster)} spreads ${zoned.map((c) => c.kind).join(', ')} across availability zones (${ZONE_KEY}): a single VMCluster spanning zones is discouraged. ` +
             'Prefer an independent VMCluster per zone, with vmagent replicating to all of them.',
         ),
       );
@@ -52,7 +52,7 @@ export const vmstorageFewNodes: Rule = {
         finding(
           this,
           [vs.id],
-          `${describe(t, vs)} has ${n} node${n === 1 ? '' : 's'}: many small vmstorage nodes are preferred over a few large ones (10–50 is the guideline), so that losing one node affects a small share of the data.`,
+          `${named(t, vs)} has ${n} node${n === 1 ? '' : 's'}: many small vmstorage nodes are preferred over a few large ones (10–50 is the guideline), so that losing one node affects a small share of the data.`,
           'replicaCount',
         ),
       );
@@ -79,7 +79,7 @@ export const clusterLb: Rule = {
         finding(
           this,
           [cluster.id],
-          `${describe(t, cluster)} serves ${many.map((c) => `${replicasOf(c)} ${c.kind}`).join(' and ')} pods through the Kubernetes Service: long-lived client connections spread load unevenly. Consider requestsLoadBalancer.enabled.`,
+          `${named(t, cluster)} serves ${many.map((c) => `${replicasOf(c)} ${c.kind}`).join(' and ')} pods through the Kubernetes Service: long-lived client connections spread load unevenly. Consider requestsLoadBalancer.enabled.`,
           undefined,
           'Enable requestsLoadBalancer with 2 vmauth pods',
         ),

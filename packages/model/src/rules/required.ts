@@ -2,9 +2,8 @@
  * Fields the CRDs require, which only a link can fill: without them `kubectl apply` refuses the
  * rendered object. Not HA rules, but a design that cannot be applied is the first thing to fix.
  */
-import { describe } from '../access.ts';
 import { linksFrom } from '../links.ts';
-import { ofKind } from './context.ts';
+import { ofKind, named } from './context.ts';
 import { type Finding, type Rule, finding } from './types.ts';
 
 export const vmagentNoRemoteWrite: Rule = {
@@ -18,7 +17,7 @@ export const vmagentNoRemoteWrite: Rule = {
     for (const a of ofKind(t, 'VMAgent')) {
       if (linksFrom(t, a.id, 'remoteWrite').length > 0) continue;
       out.push(
-        finding(this, [a.id], `${describe(t, a)} writes nowhere: the operator requires at least one remoteWrite URL. Connect it to a VMSingle, a vminsert or a VMAuth.`),
+        finding(this, [a.id], `${named(t, a)} writes nowhere: the operator requires at least one remoteWrite URL. Connect it to a VMSingle, a vminsert or a VMAuth.`),
       );
     }
     return out;
@@ -36,7 +35,7 @@ export const vmalertNoDatasource: Rule = {
     for (const a of ofKind(t, 'VMAlert')) {
       if (linksFrom(t, a.id, 'datasource').length > 0) continue;
       out.push(
-        finding(this, [a.id], `${describe(t, a)} has no datasource to evaluate rules against: the operator requires one. Connect a VMSingle, a vmselect or a VMAuth to its datasource input.`),
+        finding(this, [a.id], `${named(t, a)} has no datasource to evaluate rules against: the operator requires one. Connect a VMSingle, a vmselect or a VMAuth to its datasource input.`),
       );
     }
     return out;

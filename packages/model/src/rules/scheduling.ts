@@ -1,9 +1,9 @@
 /** Scheduling rules: spreading replicas over nodes, and PodDisruptionBudgets. */
-import { describe, getComponent, nameOf, replicasOf, partsOf } from '../access.ts';
+import { getComponent, nameOf, replicasOf, partsOf } from '../access.ts';
 import { updateComponent } from '../edit.ts';
 import { HOSTNAME_KEY, SELECTOR_FILLED_BY_OPERATOR, type SpreadOwner, ZONE_KEY, ensureNodeSpreading, spreadsOverNodes, zonesOf } from '../spreading.ts';
 import type { Component, ComponentKind, Topology } from '../topology.ts';
-import { budgetExceedingRf, isDaemonSet, isObj, num, ofKind, withPdbMaxUnavailableOne } from './context.ts';
+import { budgetExceedingRf, isDaemonSet, isObj, num, ofKind, withPdbMaxUnavailableOne, named } from './context.ts';
 import { type Finding, type Rule, finding } from './types.ts';
 
 /** Kinds whose replicas can be spread and that carry a podDisruptionBudget (not VMSingle). */
@@ -52,7 +52,7 @@ export const replicasWithoutSpreading: Rule = {
         finding(
           this,
           [c.id],
-          `${describe(t, c)} runs ${r} replicas and ${whyNotSpread(c, r)}: all of them can land on one node, and a node failure takes them all down. ` +
+          `${named(t, c)} runs ${r} replicas and ${whyNotSpread(c, r)}: all of them can land on one node, and a node failure takes them all down. ` +
             `Add a topologySpreadConstraint on ${HOSTNAME_KEY} (${filled ? 'the operator fills its labelSelector' : `with a labelSelector on the ${c.kind} pod labels, which the operator does not fill for it`}) or pod anti-affinity.`,
           'spreading',
           `Spread replicas over nodes (${HOSTNAME_KEY})`,
@@ -86,7 +86,7 @@ export const pdbMissing: Rule = {
         finding(
           this,
           [c.id],
-          `${describe(t, c)} runs ${r} replicas without a podDisruptionBudget: a node drain may evict every replica at once. Set podDisruptionBudget.maxUnavailable to 1.`,
+          `${named(t, c)} runs ${r} replicas without a podDisruptionBudget: a node drain may evict every replica at once. Set podDisruptionBudget.maxUnavailable to 1.`,
           'pdbMaxUnavailable',
           'Set podDisruptionBudget maxUnavailable: 1',
         ),
@@ -124,7 +124,7 @@ export const pdbBlocksEviction: Rule = {
         finding(
           this,
           [c.id],
-          `${describe(t, c)} has a podDisruptionBudget whose ${why}: it blocks every voluntary eviction, so node drains hang. Use maxUnavailable: 1.`,
+          `${named(t, c)} has a podDisruptionBudget whose ${why}: it blocks every voluntary eviction, so node drains hang. Use maxUnavailable: 1.`,
           why.startsWith('minAvailable') ? 'pdbMinAvailable' : 'pdbMaxUnavailable',
           'Set podDisruptionBudget maxUnavailable: 1',
         ),
@@ -152,7 +152,7 @@ export const vmstorageDisruptionExceedsRf: Rule = {
         finding(
           this,
           [vs.id, cluster.id],
-          `${describe(t, vs)} has a podDisruptionBudget with ${what}, which lets ${b.down} of its ${b.replicas} pod${b.replicas === 1 ? '' : 's'} be unavailable at once, while ${describe(t, cluster)} keeps replicationFactor ${b.rf} copies: ` +
+          `${named(t, vs)} has a podDisruptionBudget with ${what}, which lets ${b.down} of its ${b.replicas} pod${b.replicas === 1 ? '' : 's'} be unavailable at once, while ${named(t, cluster)} keeps replicationFactor ${b.rf} copies: ` +
             'concurrent drains (or a rollout that honours the budget) can take every copy of some data down, so reads turn partial and writes lose copies. ' +
             `Set maxUnavailable to 1 (at most RF − 1 = ${b.rf - 1}).`,
           viaMax ? 'pdbMaxUnavailable' : 'pdbMinAvailable',

@@ -1,9 +1,9 @@
 /** Storage rules: VMSingle as a single point of failure, its replica limit, ephemeral volumes. */
-import { describe, getComponent, replicasOf, partsOf } from '../access.ts';
+import { getComponent, replicasOf, partsOf } from '../access.ts';
 import { updateComponent } from '../edit.ts';
 import { linksFrom, linksTo } from '../links.ts';
 import type { Component, Link, Topology } from '../topology.ts';
-import { SHORT_LIST, idsOf, isObj, listOf, ofKind, setField, setSpec } from './context.ts';
+import { SHORT_LIST, idsOf, isObj, listOf, ofKind, setField, setSpec, named } from './context.ts';
 import { type Finding, type Rule, finding } from './types.ts';
 
 /** The one component every link of `links` targets, if they all target the same one. */
@@ -50,7 +50,7 @@ export const vmsingleSpof: Rule = {
         finding(
           this,
           idsOf([s], writers, readers),
-          `${describe(t, s)} is ${wrote && read ? `${wrote} and ${read}` : wrote || read}, but a VMSingle is one pod with no HA: restarts and upgrades (Recreate strategy) cause ingestion and query gaps. ` +
+          `${named(t, s)} is ${wrote && read ? `${wrote} and ${read}` : wrote || read}, but a VMSingle is one pod with no HA: restarts and upgrades (Recreate strategy) cause ingestion and query gaps. ` +
             'Use a VMCluster, or duplicate the setup: two VMSingles, each VMAgent writing to both, and reads through a VMAuth with first_available.',
         ),
       );
@@ -73,7 +73,7 @@ export const vmsingleMultiReplica: Rule = {
         finding(
           this,
           [s.id],
-          `${describe(t, s)} has replicaCount ${r}, but VMSingle supports at most one replica: the webhook does not reject it, and the pods would share or split one data directory. ` +
+          `${named(t, s)} has replicaCount ${r}, but VMSingle supports at most one replica: the webhook does not reject it, and the pods would share or split one data directory. ` +
             'Set replicaCount to 1; for HA use a VMCluster or two duplicated VMSingles.',
           'replicaCount',
           'Set replicaCount to 1',
@@ -105,7 +105,7 @@ export const storageEphemeral: Rule = {
         finding(
           this,
           [s.id],
-          `${describe(t, s)} has no storage volume, so its metrics live on an emptyDir and are lost when the pod is rescheduled: add a PersistentVolumeClaim (spec.storage).`,
+          `${named(t, s)} has no storage volume, so its metrics live on an emptyDir and are lost when the pod is rescheduled: add a PersistentVolumeClaim (spec.storage).`,
           'storageSize',
           `Add a ${DEFAULT_VOLUME} PersistentVolumeClaim`,
         ),
@@ -119,7 +119,7 @@ export const storageEphemeral: Rule = {
         finding(
           this,
           [vs.id],
-          `${describe(t, vs)} ${how}, so the data of every vmstorage node is lost when its pod is rescheduled: add vmstorage.storage.volumeClaimTemplate.`,
+          `${named(t, vs)} ${how}, so the data of every vmstorage node is lost when its pod is rescheduled: add vmstorage.storage.volumeClaimTemplate.`,
           'storageSize',
           `Add a ${DEFAULT_VOLUME} volumeClaimTemplate`,
         ),

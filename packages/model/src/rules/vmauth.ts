@@ -1,8 +1,8 @@
 /** VMAuth rules: a proxy that routes reads or writes is in their path, so one pod is a single point of failure. */
-import { describe, getComponent, rawField, replicasOf } from '../access.ts';
+import { getComponent, rawField, replicasOf } from '../access.ts';
 import { LINK_LABELS, linksFrom, linksTo } from '../links.ts';
 import type { Component, JsonObject } from '../topology.ts';
-import { isObj, num, ofKind, setField, setSpec } from './context.ts';
+import { isObj, num, ofKind, setField, setSpec, named } from './context.ts';
 import { type Finding, type Rule, finding } from './types.ts';
 
 /** Pods of a VMAuth: replicaCount, else the hpa minimum, else 1. */
@@ -42,7 +42,7 @@ export const vmauthSingleReplica: Rule = {
         finding(
           this,
           [a.id],
-          `${describe(t, a)} runs ${r} replica${r === 1 ? '' : 's'} and routes ${kinds.join(', ')} traffic${users.length ? ` of ${users.map((c) => describe(t, c)).slice(0, 3).join(', ')}${users.length > 3 ? ' and more' : ''}` : ''}: ` +
+          `${named(t, a)} runs ${r} replica${r === 1 ? '' : 's'} and routes ${kinds.join(', ')} traffic${users.length ? ` of ${users.map((c) => named(t, c)).slice(0, 3).join(', ')}${users.length > 3 ? ' and more' : ''}` : ''}: ` +
             'every request through it stops while its one pod restarts. Set replicaCount to 2, with spreading and a PodDisruptionBudget.',
           'replicaCount',
           'Set replicaCount to 2',
@@ -58,7 +58,7 @@ export const vmauthSingleReplica: Rule = {
         finding(
           this,
           [cluster.id],
-          `${describe(t, cluster)} enables requestsLoadBalancer with ${r} vmauth pod${r === 1 ? '' : 's'} (vmclusterlb-${cluster.name ?? ''}), which every client's ${lb.routes} now go through: ` +
+          `${named(t, cluster)} enables requestsLoadBalancer with ${r} vmauth pod${r === 1 ? '' : 's'} (vmclusterlb-${cluster.name ?? ''}), which every client's ${lb.routes} now go through: ` +
             `they all stop while its one pod restarts. Set requestsLoadBalancer.spec.replicaCount to ${LB_REPLICAS}, with spreading and a PodDisruptionBudget.`,
           undefined,
           `Set requestsLoadBalancer.spec.replicaCount to ${LB_REPLICAS}`,
