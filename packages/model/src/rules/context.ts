@@ -609,8 +609,12 @@ interface HaIndex {
   readGroups: ReadGroup[];
   /** Per storage id: the HA groups writing into it. */
   byStorage: Map<string, HaGroup[]>;
-  /** Per agent id: every agent linked to it through HA pairs and read groups, transitively (itself included). */
-  linked: Map<string, Component[]>;
+  /**
+   * Per agent, at its position in `t.components` (`pairedWith` reads it): every agent linked to it
+   * through HA pairs and read groups, transitively (itself included). An array of the design's
+   * size, made with the first pair: a map by id of thousands of paired agents allocated ten times more.
+   */
+  linked: (Component[] | undefined)[] | undefined;
 }
 const haCache = new WeakMap<Topology, HaIndex>();
 
@@ -676,46 +680,53 @@ function sameAgents(a: readonly Component[], b: readonly Component[]): boolean {
 }
 
 /**
- * Puts every agent of `agents` into one set of `linked` (agent id → the agents linked to it),
+ * Puts every agent of `agents` into one set of `linked` (agent position → the agents linked to it),
  * merging the smaller sets into the larger: near-linear however the pairs chain.
  */
-function link(linked: Map<string, Component[]>, agents: readonly Component[]): void {
-  if (noneLinked(linked, agents)) {
+function link(linked: (Component[] | undefined)[], pos: Map<string, number>, agents: readonly Component[]): void {
+  if (noneLinked(linked, pos, agents)) {
     // The common case, agents in no set yet: one set of exactly them.
     const set = agents.slice();
-    for (const a of set) linked.set(a.id, set);
+    for (const a of set) linked[pos.get(a.id)!] = set;
     return;
   }
   const first = agents[0]!;
-  let set: Component[] = linked.get(first.id) ?? [first];
-  linked.set(first.id, set);
+  let set: Component[] = linked[pos.get(first.id)!] ?? [first];
+  linked[pos.get(first.id)!] = set;
   for (let i = 1; i < agents.length; i++) {
     const a = agents[i]!;
-    const other = linked.get(a.id);
+    const other = linked[pos.get(a.id)!];
     if (other === set) continue;
     if (!other) {
       set.push(a);
-      linked.set(a.id, set);
+      linked[pos.get(a.id)!] = set;
       continue;
     }
     const big = other.length > set.length ? other : set;
     for (const x of big === set ? other : set) {
       big.push(x);
-      linked.set(x.id, big);
+      linked[pos.get(x.id)!] = big;
     }
     set = big;
   }
 }
 
-function noneLinked(linked: Map<string, Component[]>, agents: readonly Component[]): boolean {
-  for (const a of agents) if (linked.has(a.id)) return false;
+function noneLinked(linked: (Component[] | undefined)[], pos: Map<string, number>, agents: readonly Component[]): boolean {
+  for (const a of agents) if (linked[pos.get(a.id)!]) return false;
   return true;
+}
+
+/** The agents linked to agent `id` through HA pairs and read groups, transitively (itself included); undefined when it is in none. */
+export function pairedWith(t: Topology, id: string): Component[] | undefined {
+  const { linked } = haIndex(t);
+  const i = linked && componentPositions(t).get(id);
+  return i === undefined ? undefined : linked![i];
 }
 
 export function haIndex(t: Topology): HaIndex {
   let idx = haCache.get(t);
   if (idx) return idx;
-  idx = { groups: [], readGroups: [], byStorage: new Map(), linked: new Map() };
+  idx = { groups: [], readGroups: [], byStorage: new Map(), linked: undefined };
   const pos = componentPositions(t);
   const byPosition = (x: Component, y: Component) => pos.get(x.id)! - pos.get(y.id)!;
   const inOrder = (list: Component[]) => sortInPlace(list, byPosition);
@@ -737,7 +748,7 @@ export function haIndex(t: Topology): HaIndex {
         if (same) same.push(g);
         else if (several) byFirst.set(list[0]!, [g]);
         idx.groups.push(g);
-        link(idx.linked, list);
+        link((idx.linked ??= new Array<Component[] | undefined>(t.components.length)), pos, list);
       }
       const here = idx.byStorage.get(s.id);
       if (here) here.push(g);
@@ -757,7 +768,7 @@ export function haIndex(t: Topology): HaIndex {
       else readByFirst.set(list[0]!, [list]);
       const written = read.filter((_, i) => list.some((a) => into[i]!.has(a)));
       idx.readGroups.push({ agents: list, storages: written, reader: getComponent(t, selId)! });
-      link(idx.linked, list);
+      link((idx.linked ??= new Array<Component[] | undefined>(t.components.length)), pos, list);
     }
   }
   haCache.set(t, idx);

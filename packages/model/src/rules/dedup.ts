@@ -36,6 +36,7 @@ import {
   uniqueById,
   writeEntry,
   named,
+  pairedWith,
 } from './context.ts';
 import { selectedRules } from './selectors.ts';
 import { type Finding, type Rule, finding } from './types.ts';
@@ -264,13 +265,12 @@ function labelMismatch(t: Topology, agents: readonly Component[]): { first: Reco
  * fixes this pair without breaking another pair that shares one of its agents.
  */
 function pairedClosure(t: Topology, ids: string[]): Component[] {
-  const linked = haIndex(t).linked;
   // Agents of one set share one array: each set is walked once, so thousands of agents paired
   // into one storage cost a pass over them, not one per agent.
   const sets = new Set<Component[]>();
   const loose: (Component | undefined)[] = [];
   for (const id of ids) {
-    const set = linked.get(id);
+    const set = pairedWith(t, id);
     if (set) sets.add(set);
     else loose.push(getComponent(t, id));
   }
@@ -291,7 +291,7 @@ export const haAgentCrsLabelMismatch: Rule = {
       const mismatch = labelMismatch(t, g.agents);
       if (!mismatch) continue;
       // The group's agents are one set of the paired closure (see pairedClosure): its size is the count.
-      const more = (idx.linked.get(g.agents[0]!.id)?.length ?? g.agents.length) - g.agents.length;
+      const more = (pairedWith(t, g.agents[0]!.id)?.length ?? g.agents.length) - g.agents.length;
       const names = listOf(t, g.agents);
       const where =
         'reader' in g
