@@ -26,15 +26,22 @@ function replicated(t: Topology): Component[] {
 
 const ownerOf = (t: Topology, c: Component): SpreadOwner => ({ kind: c.kind, name: nameOf(t, c) });
 
+// The words every finding of a kind shares, made once: thousands of replicated agents make as many
+// findings, and a template naming a constant concatenates it again for each.
+const NOTHING_SPREADS = `it has no podAntiAffinity or topologySpreadConstraints on ${HOSTNAME_KEY} (nor a hard zone spread with no more replicas than zones)`;
+const ADD_SPREAD_FILLED = `Add a topologySpreadConstraint on ${HOSTNAME_KEY} (the operator fills its labelSelector) or pod anti-affinity.`;
+const SPREAD_FIX_LABEL = `Spread replicas over nodes (${HOSTNAME_KEY})`;
+
 /** What keeps the replicas of `c` from being spread, in words, when something is there but does not count. */
 function whyNotSpread(c: Component, replicas: number): string {
-  const tsc = Array.isArray(c.spec.topologySpreadConstraints) ? c.spec.topologySpreadConstraints.filter(isObj) : [];
+  if (!Array.isArray(c.spec.topologySpreadConstraints)) return NOTHING_SPREADS;
+  const tsc = c.spec.topologySpreadConstraints.filter(isObj);
   if (!SELECTOR_FILLED_BY_OPERATOR.has(c.kind) && tsc.some((x) => !isObj(x.labelSelector))) {
     return `its topologySpreadConstraints have no labelSelector, which the operator does not fill for ${c.kind}, so they select no pods`;
   }
   const zoneHard = tsc.some((x) => x.topologyKey === ZONE_KEY && x.whenUnsatisfiable === 'DoNotSchedule');
   if (zoneHard && replicas > zonesOf(c.spec)) return `its hard zone spread keeps ${replicas} replicas on distinct nodes only up to ${zonesOf(c.spec)} zones`;
-  return `it has no podAntiAffinity or topologySpreadConstraints on ${HOSTNAME_KEY} (nor a hard zone spread with no more replicas than zones)`;
+  return NOTHING_SPREADS;
 }
 
 export const replicasWithoutSpreading: Rule = {
@@ -47,15 +54,16 @@ export const replicasWithoutSpreading: Rule = {
     for (const c of replicated(t)) {
       const r = replicasOf(c);
       if (spreadsOverNodes(c.spec, { kind: c.kind, replicas: r })) continue;
-      const filled = SELECTOR_FILLED_BY_OPERATOR.has(c.kind);
       out.push(
         finding(
           this,
           [c.id],
           `${named(t, c)} runs ${r} replicas and ${whyNotSpread(c, r)}: all of them can land on one node, and a node failure takes them all down. ` +
-            `Add a topologySpreadConstraint on ${HOSTNAME_KEY} (${filled ? 'the operator fills its labelSelector' : `with a labelSelector on the ${c.kind} pod labels, which the operator does not fill for it`}) or pod anti-affinity.`,
+            (SELECTOR_FILLED_BY_OPERATOR.has(c.kind)
+              ? ADD_SPREAD_FILLED
+              : `Add a topologySpreadConstraint on ${HOSTNAME_KEY} (with a labelSelector on the ${c.kind} pod labels, which the operator does not fill for it) or pod anti-affinity.`),
           'spreading',
-          `Spread replicas over nodes (${HOSTNAME_KEY})`,
+          SPREAD_FIX_LABEL,
         ),
       );
     }
