@@ -85,6 +85,28 @@ describe('named', () => {
   });
 });
 
+describe('haIndex groups by selection', () => {
+  // Selections written alike or differently (NaN and null, -0 and 0, undefined keys, key order), and a Date, which only the key compares right.
+  const value = fc.constantFrom<unknown>({ matchLabels: { app: 'x' } }, { matchLabels: { app: 'y' } }, { matchLabels: { app: 'x', tier: undefined } }, [NaN, -0], [null, 0], new Date(0), '1970-01-01T00:00:00.000Z', '', null, undefined);
+  const spec = fc.record({ serviceScrapeSelector: value, podScrapeSelector: value, selectAllByDefault: fc.boolean(), ingestOnlyMode: fc.boolean() }, { requiredKeys: [] });
+  test('agents whose selectionKey is the same are a group, few or many, however their keys are ordered', () => {
+    fc.assert(
+      fc.property(fc.array(spec, { minLength: 1, maxLength: 4 }), fc.array(fc.tuple(fc.nat(3), fc.boolean()), { minLength: 1, maxLength: 20 }), (pool, picks) => {
+        const agents = picks.map(([k, flip], i) => agent(`a${i}`, (flip ? reversed(pool[k % pool.length]) : pool[k % pool.length]) as JsonObject));
+        const s = single('s');
+        const t = design([s, ...agents], agents.map((a) => link('remoteWrite', a.id, s.id)));
+        const byKey = new Map<string, string[]>();
+        for (const a of agents) {
+          const key = selectionKey(a);
+          if (key !== undefined) byKey.set(key, [...(byKey.get(key) ?? []), a.id]);
+        }
+        expect(haIndex(t).groups.map((g) => g.agents.map((a) => a.id))).toEqual([...byKey.values()].filter((g) => g.length > 1));
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
+
 describe('haIndex groups', () => {
   const SELECTIONS = [{}, { selectAllByDefault: true }, { serviceScrapeSelector: { matchLabels: { app: 'x' } } }, { podScrapeSelector: { matchLabels: { app: 'x' } } }];
   test('agents of one selection into one storage are a group, in design order, groups in the order of their first link; few or many agents alike', () => {

@@ -11,6 +11,7 @@ import type { Component, ComponentKind, JsonObject, Link, Topology } from '../to
 import { isClusterPart } from '../topology.ts';
 import { formatDuration, parseDuration, parseQuantity } from '../values.ts';
 import { VersionCache } from '../versions.ts';
+import { jsonHash, mix, sameJson } from './json-equal.ts';
 
 interface Ctx {
   byKind: Map<ComponentKind, Component[]>;
@@ -618,20 +619,58 @@ interface HaIndex {
 }
 const haCache = new WeakMap<Topology, HaIndex>();
 
+/** The hash of selectAllByDefault, a selection no JSON selection equals (`sameSelectionOf` tells them apart). */
+const SELECT_ALL_HASH = 0x616c6c;
+
 /**
- * The agents of `agents` (each once) that share a selection with another: one list per selection
- * key, in the order of their first agent.
+ * A hash of what an agent scrapes, the same for agents with the same selectionKey, made without
+ * the key; undefined for an agent that scrapes nothing, null when its selection is not plain JSON.
+ */
+function selectionHash(a: Component): number | undefined | null {
+  const s = a.spec;
+  if (s.ingestOnlyMode === true) return undefined;
+  if (s.selectAllByDefault === true) return SELECT_ALL_HASH;
+  let h: number | undefined;
+  for (let i = 0; i < SELECTION_FIELDS.length; i++) {
+    const v = s[SELECTION_FIELDS[i]!];
+    if (!present(v)) continue;
+    const x = jsonHash(v);
+    if (x === null) return null;
+    h = mix(mix(h ?? 0, i), x);
+  }
+  return h;
+}
+
+/** Whether two scraping agents have the same selectionKey (their selections plain JSON), without the keys. */
+function sameSelectionOf(a: Component, b: Component): boolean {
+  const all = a.spec.selectAllByDefault === true;
+  if (all || b.spec.selectAllByDefault === true) return all && b.spec.selectAllByDefault === true;
+  for (const f of SELECTION_FIELDS) {
+    const x = a.spec[f];
+    const y = b.spec[f];
+    const shown = present(x);
+    if (shown !== present(y) || (shown && !sameJson(x, y))) return false;
+  }
+  return true;
+}
+
+/**
+ * The agents of `agents` (each once) that share a selection with another: one list per selection,
+ * in the order of their first agent. Selections are compared by hash and then by value (no key
+ * string: thousands of agents into one destination made as many per lint); `sameSelectionByKey`
+ * settles what that cannot (a selection that is not plain JSON, two selections with one hash).
  */
 function sameSelection(agents: readonly Component[]): Component[][] {
   const out: Component[][] = [];
   if (agents.length <= SHORT_LIST) {
     // Few agents (most destinations have one to three): compared pairwise, with no map.
     for (let i = 0; i < agents.length; i++) {
-      const key = selectionKey(agents[i]!);
-      if (key === undefined || keyBefore(agents, i, key)) continue;
+      const h = selectionHash(agents[i]!);
+      if (h === null) return sameSelectionByKey(agents);
+      if (h === undefined || selectedBefore(agents, i, h)) continue;
       let list: Component[] | undefined;
       for (let j = i + 1; j < agents.length; j++) {
-        if (selectionKey(agents[j]!) !== key) continue;
+        if (selectionHash(agents[j]!) !== h || !sameSelectionOf(agents[i]!, agents[j]!)) continue;
         // A pair in an array of its size: most groups are one.
         if (list) list.push(agents[j]!);
         else list = [agents[i]!, agents[j]!];
@@ -640,25 +679,44 @@ function sameSelection(agents: readonly Component[]): Component[][] {
     }
     return out;
   }
-  // The first agent of a key stands alone until a second one makes a pair. Keys are made here, not
-  // memoized: thousands of agents into one destination made as many WeakMap entries per lint.
-  const byKey = new Map<string, Component | Component[]>();
+  // The first agent of a selection stands alone until a second one makes a pair.
+  const byHash = new Map<number, Component | Component[]>();
   for (const a of agents) {
-    const key = computeSelectionKey(a);
-    if (key === undefined) continue;
-    const seen = byKey.get(key);
-    if (seen === undefined) byKey.set(key, a);
-    else if (Array.isArray(seen)) seen.push(a);
-    else byKey.set(key, [seen, a]);
+    const h = selectionHash(a);
+    if (h === undefined) continue;
+    if (h === null) return sameSelectionByKey(agents);
+    const seen = byHash.get(h);
+    if (seen === undefined) {
+      byHash.set(h, a);
+      continue;
+    }
+    if (!sameSelectionOf(Array.isArray(seen) ? seen[0]! : seen, a)) return sameSelectionByKey(agents);
+    if (Array.isArray(seen)) seen.push(a);
+    else byHash.set(h, [seen, a]);
   }
-  for (const list of byKey.values()) if (Array.isArray(list)) out.push(list);
+  for (const list of byHash.values()) if (Array.isArray(list)) out.push(list);
   return out;
 }
 
-/** Whether an agent before `agents[i]` has selection `key`. */
-function keyBefore(agents: readonly Component[], i: number, key: string): boolean {
-  for (let j = 0; j < i; j++) if (selectionKey(agents[j]!) === key) return true;
+/** Whether an agent before `agents[i]` has the selection of `agents[i]` (whose hash is `h`). */
+function selectedBefore(agents: readonly Component[], i: number, h: number): boolean {
+  for (let j = 0; j < i; j++) if (selectionHash(agents[j]!) === h && sameSelectionOf(agents[j]!, agents[i]!)) return true;
   return false;
+}
+
+/** `sameSelection` by selection keys: what it means, for what the hashes cannot settle. */
+function sameSelectionByKey(agents: readonly Component[]): Component[][] {
+  const byKey = new Map<string, Component[]>();
+  for (const a of agents) {
+    const key = computeSelectionKey(a);
+    if (key === undefined) continue;
+    const list = byKey.get(key);
+    if (list) list.push(a);
+    else byKey.set(key, [a]);
+  }
+  const out: Component[][] = [];
+  for (const list of byKey.values()) if (list.length > 1) out.push(list);
+  return out;
 }
 
 /** Sorts `list` in place: short lists by insertion (Array.prototype.sort allocates its work arrays on every call). */
