@@ -473,6 +473,9 @@ export const SELECT_ALL_KEY = 'all';
 /** Every field that says what an agent scrapes. */
 const SELECTION_FIELDS = [...SCRAPE_SELECTOR_FIELDS, 'inlineScrapeConfig', 'additionalScrapeConfigs'];
 
+/** The place of each field in SELECTION_FIELDS. */
+const SELECTION_FIELD_AT = new Map(SELECTION_FIELDS.map((f, i) => [f, i]));
+
 /**
  * What an agent scrapes, as a key: two CRs with the same key into the same storage are an HA pair.
  * Undefined for an agent that scrapes nothing (ingest only, or no selection).
@@ -630,13 +633,14 @@ function selectionHash(a: Component): number | undefined | null {
   const s = a.spec;
   if (s.ingestOnlyMode === true) return undefined;
   if (s.selectAllByDefault === true) return SELECT_ALL_HASH;
+  // The spec's keys, not the fourteen fields: a spec holds a few. A sum, whatever their order.
   let h: number | undefined;
-  for (let i = 0; i < SELECTION_FIELDS.length; i++) {
-    const v = s[SELECTION_FIELDS[i]!];
-    if (!present(v)) continue;
-    const x = jsonHash(v);
+  for (const f in s) {
+    const i = SELECTION_FIELD_AT.get(f);
+    if (i === undefined || !present(s[f])) continue;
+    const x = jsonHash(s[f]);
     if (x === null) return null;
-    h = mix(mix(h ?? 0, i), x);
+    h = ((h ?? 0) + mix(i + 1, x)) | 0;
   }
   return h;
 }
@@ -645,13 +649,15 @@ function selectionHash(a: Component): number | undefined | null {
 function sameSelectionOf(a: Component, b: Component): boolean {
   const all = a.spec.selectAllByDefault === true;
   if (all || b.spec.selectAllByDefault === true) return all && b.spec.selectAllByDefault === true;
-  for (const f of SELECTION_FIELDS) {
-    const x = a.spec[f];
-    const y = b.spec[f];
-    const shown = present(x);
-    if (shown !== present(y) || (shown && !sameJson(x, y))) return false;
+  // Every field `a` selects by, `b` selects by alike, and `b` selects by as many.
+  let n = 0;
+  for (const f in a.spec) {
+    if (!SELECTION_FIELD_AT.has(f) || !present(a.spec[f])) continue;
+    if (!present(b.spec[f]) || !sameJson(a.spec[f], b.spec[f])) return false;
+    n++;
   }
-  return true;
+  for (const f in b.spec) if (SELECTION_FIELD_AT.has(f) && present(b.spec[f])) n--;
+  return n === 0;
 }
 
 /**
