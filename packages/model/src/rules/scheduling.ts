@@ -87,14 +87,19 @@ export const pdbMissing: Rule = {
   source: 'CRD field podDisruptionBudget (vmextra_types.go:480-508)',
   check(t) {
     const out: Finding[] = [];
+    // The words after the name, one string per replica count: most replicated components (every
+    // part of every cluster) share a few counts, and the template made three concatenations each.
+    const rest = new Map<number, string>();
     for (const c of replicated(t)) {
       const r = replicasOf(c);
       if (isObj(c.spec.podDisruptionBudget)) continue;
+      let words = rest.get(r);
+      if (words === undefined) rest.set(r, (words = ` runs ${r} replicas without a podDisruptionBudget: a node drain may evict every replica at once. Set podDisruptionBudget.maxUnavailable to 1.`));
       out.push(
         finding(
           this,
           [c.id],
-          `${named(t, c)} runs ${r} replicas without a podDisruptionBudget: a node drain may evict every replica at once. Set podDisruptionBudget.maxUnavailable to 1.`,
+          named(t, c) + words,
           'pdbMaxUnavailable',
           'Set podDisruptionBudget maxUnavailable: 1',
         ),
