@@ -61,6 +61,16 @@ export function shardsReplicated(a: Component): boolean {
   return !isDaemonSet(a) && shardsOf(a) > 1 && (clusterReplication(a) ?? 1) >= 2;
 }
 
+/** What a vmagent-single-replica message says after the agent's name. */
+function singleReplicaWords(r: number, sharded: boolean, pushOnly: boolean): string {
+  const pods = ` runs ${r} replica${r === 1 ? '' : 's'}${sharded ? ' per shard' : ''}`;
+  return pushOnly
+    ? `${pods} and only receives pushes (ingestOnlyMode): while the pod restarts, pushes to it fail and data is lost unless every sender buffers and retries. ` +
+        'Set replicaCount to 2: the replicas share the pushed traffic behind the Service, so no dedup is needed.'
+    : `${pods}: scraping stops while the pod restarts, leaving gaps. ` +
+        'Set replicaCount to 2, with dedup.minScrapeInterval on the storage it writes to set to its scrape interval.';
+}
+
 export const vmagentSingleReplica: Rule = {
   id: 'vmagent-single-replica',
   severity: 'warning',
@@ -68,23 +78,19 @@ export const vmagentSingleReplica: Rule = {
   source: 'op:docs/resources/vmagent.md §Replication and deduplication; vm:vmagent.md §High availability; vmagent.go:819-838',
   check(t) {
     const out: Finding[] = [];
+    // The words after the name, made once per replica count in each of the four cases (sharded or
+    // not, push-only or not): thousands of agents share them, and the template made five
+    // concatenations each.
+    const rest: Map<number, string>[] = [new Map(), new Map(), new Map(), new Map()];
     for (const a of ofKind(t, 'VMAgent')) {
       const r = replicasOf(a);
       if (isDaemonSet(a) || r >= 2 || shardsReplicated(a)) continue;
-      const pods = `${named(t, a)} runs ${r} replica${r === 1 ? '' : 's'}${shardsOf(a) > 0 ? ' per shard' : ''}`;
-      out.push(
-        finding(
-          this,
-          [a.id],
-          a.spec.ingestOnlyMode === true
-            ? `${pods} and only receives pushes (ingestOnlyMode): while the pod restarts, pushes to it fail and data is lost unless every sender buffers and retries. ` +
-                'Set replicaCount to 2: the replicas share the pushed traffic behind the Service, so no dedup is needed.'
-            : `${pods}: scraping stops while the pod restarts, leaving gaps. ` +
-                'Set replicaCount to 2, with dedup.minScrapeInterval on the storage it writes to set to its scrape interval.',
-          'replicaCount',
-          replicasFixLabel(t, a),
-        ),
-      );
+      const sharded = shardsOf(a) > 0;
+      const pushOnly = a.spec.ingestOnlyMode === true;
+      const known = rest[(sharded ? 2 : 0) + (pushOnly ? 1 : 0)]!;
+      let words = known.get(r);
+      if (words === undefined) known.set(r, (words = singleReplicaWords(r, sharded, pushOnly)));
+      out.push(finding(this, [a.id], named(t, a) + words, 'replicaCount', replicasFixLabel(t, a)));
     }
     return out;
   },
