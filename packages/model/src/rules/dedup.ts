@@ -277,6 +277,15 @@ function pairedClosure(t: Topology, ids: string[]): Component[] {
   return uniqueById([...[...sets].flat(), ...loose]);
 }
 
+// The fixed words of the two HA-pair messages, one string each: thousands of pairs make as many
+// findings, and a template adds its literal pieces again to each.
+const LABELS_ADVICE =
+  '), so dedup cannot merge their copies. ' +
+  'Use one VMAgent CR with replicaCount 2, or give every CR identical externalLabels (overriding prometheus) or externalLabelName: "" on all.';
+const CLUSTER_NAME_ADVICE =
+  ' form an HA pair but do not set distinct extraArgs["promscrape.cluster.name"] (the operator never sets it): ' +
+  'give each CR a unique -promscrape.cluster.name so that dedup consistently keeps one member\'s samples.';
+
 export const haAgentCrsLabelMismatch: Rule = {
   id: 'ha-agent-crs-label-mismatch',
   severity: 'error',
@@ -286,28 +295,30 @@ export const haAgentCrsLabelMismatch: Rule = {
     const out: Finding[] = [];
     const idx = haIndex(t);
     // Copies meet in one storage (or behind one VMAuth), or in a vmselect that reads several clusters.
-    const meetings: (HaGroup | ReadGroup)[] = [...idx.groups, ...idx.readGroups];
-    for (const g of meetings) {
-      const mismatch = labelMismatch(t, g.agents);
-      if (!mismatch) continue;
-      // The group's agents are one set of the paired closure (see pairedClosure): its size is the count.
-      const more = (pairedWith(t, g.agents[0]!.id)?.length ?? g.agents.length) - g.agents.length;
-      const names = listOf(t, g.agents);
-      const where =
-        'reader' in g
-          ? `into ${listOf(t, g.storages)}, which ${named(t, g.reader)} reads together (extra storage nodes),`
-          : `into ${listOf(t, g.storages)}`;
-      out.push(
-        finding(
-          this,
-          g.agents.map((a) => a.id),
-          `${names} scrape the same targets ${where} but add different external labels ` +
-            `(${showLabels(mismatch.first)} on ${named(t, g.agents[0]!)}, ${showLabels(mismatch.other)} on ${named(t, g.agents[mismatch.at]!)}), so dedup cannot merge their copies. ` +
-            'Use one VMAgent CR with replicaCount 2, or give every CR identical externalLabels (overriding prometheus) or externalLabelName: "" on all.',
-          'externalLabelName',
-          `Set externalLabelName: "" and the same externalLabels on ${names}${more > 0 ? ` (and the ${more} other CR${more === 1 ? '' : 's'} paired with them)` : ''}`,
-        ),
-      );
+    const meetings: readonly (readonly (HaGroup | ReadGroup)[])[] = [idx.groups, idx.readGroups];
+    for (const list of meetings) {
+      for (const g of list) {
+        const mismatch = labelMismatch(t, g.agents);
+        if (!mismatch) continue;
+        // The group's agents are one set of the paired closure (see pairedClosure): its size is the count.
+        const more = (pairedWith(t, g.agents[0]!.id)?.length ?? g.agents.length) - g.agents.length;
+        const names = listOf(t, g.agents);
+        const where =
+          'reader' in g
+            ? `into ${listOf(t, g.storages)}, which ${named(t, g.reader)} reads together (extra storage nodes),`
+            : `into ${listOf(t, g.storages)}`;
+        out.push(
+          finding(
+            this,
+            idsOf(g.agents),
+            `${names} scrape the same targets ${where} but add different external labels ` +
+              `(${showLabels(mismatch.first)} on ${named(t, g.agents[0]!)}, ${showLabels(mismatch.other)} on ${named(t, g.agents[mismatch.at]!)}` +
+              LABELS_ADVICE,
+            'externalLabelName',
+            `Set externalLabelName: "" and the same externalLabels on ${names}${more > 0 ? ` (and the ${more} other CR${more === 1 ? '' : 's'} paired with them)` : ''}`,
+          ),
+        );
+      }
     }
     return out;
   },
@@ -351,9 +362,8 @@ export const haAgentCrsClusterName: Rule = {
       out.push(
         finding(
           this,
-          g.agents.map((a) => a.id),
-          `${agents} form an HA pair but do not set distinct extraArgs["promscrape.cluster.name"] (the operator never sets it): ` +
-            'give each CR a unique -promscrape.cluster.name so that dedup consistently keeps one member\'s samples.',
+          idsOf(g.agents),
+          agents + CLUSTER_NAME_ADVICE,
           'clusterName',
           `Set a distinct promscrape.cluster.name on ${agents}`,
         ),
