@@ -206,7 +206,7 @@ class Marks {
     this.byOwner.delete(owner);
   }
   hits(r: Rect, self: string): boolean {
-    return this.index.some(r, (p) => p.owner !== self);
+    return this.some(r, (p) => p.owner !== self);
   }
   /** Whether a rectangle placed by a link overlapping r passes `test`. */
   some(r: Rect, test: (p: Placed) => boolean): boolean {

@@ -4,8 +4,9 @@ import { useEditorApi } from './useEditorApi.ts';
 
 /**
  * After each change of the design, once the page is idle (or half a second later), the
- * derivations build what the next edit's check needs first (Derivations.prepare): the first field
- * change of a session then does not pay for indexing the findings and the design. A store
+ * derivations build what the next edit's check needs first and, once, run an edit's derivations
+ * (Derivations.prepare): the first field change of a session then pays neither for indexing the
+ * findings and the design nor for running that code for the first time. A store
  * subscription, not a render: nothing re-renders for it.
  */
 export function useIdlePreparation(): void {

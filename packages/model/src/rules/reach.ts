@@ -65,10 +65,6 @@ function reachIndex(t: Topology): ReachIndex {
   return idx;
 }
 
-/**
- * Every component of `t` reachable from `seeds` (ids; ones `t` does not have are skipped), or
- * undefined once more than `limit` are (the caller then checks everything).
- */
 /** Builds now the indexes `reachable` reads for `t` (they are kept per design version). */
 export function prepareReach(t: Topology): void {
   linkIndex(t);
@@ -76,6 +72,10 @@ export function prepareReach(t: Topology): void {
   componentPositions(t);
 }
 
+/**
+ * Every component of `t` reachable from `seeds` (ids; ones `t` does not have are skipped), or
+ * undefined once more than `limit` are (the caller then checks everything).
+ */
 export function reachable(t: Topology, seeds: Iterable<string>, limit: number): Set<string> | undefined {
   const { from, to } = linkIndex(t);
   const idx = reachIndex(t);
