@@ -8,15 +8,28 @@ import { designName, exportedYaml, node, saveDesign, shareLinkOf, shot, useTempl
 /** An error message of the `yaml` library (its parser): a script with it carries the library. */
 const YAML_LIBRARY = 'Implicit map keys need to be followed by map values';
 
-/** Every script the page fetches, with whether it carries the `yaml` library. */
-function watchScripts(page: Page): { url: string; yaml: boolean }[] {
-  const seen: { url: string; yaml: boolean }[] = [];
-  page.on('response', async (r) => {
-    if (r.request().resourceType() !== 'script') return;
-    const body = await r.text().catch(() => '');
-    seen.push({ url: r.url(), yaml: body.includes(YAML_LIBRARY) });
+interface Script {
+  url: string;
+  body: Promise<string>;
+}
+
+/**
+ * Every script the page fetches, noted as its response arrives (its body is read later: noting
+ * it only once read let a check run before the body of a script just loaded was in).
+ */
+function watchScripts(page: Page): Script[] {
+  const seen: Script[] = [];
+  page.on('response', (r) => {
+    if (r.request().resourceType() === 'script') seen.push({ url: r.url(), body: r.text().catch(() => '') });
   });
   return seen;
+}
+
+/** The URLs of the scripts fetched so far that carry the `yaml` library. */
+async function yamlScripts(scripts: readonly Script[]): Promise<string[]> {
+  const fetched = scripts.slice();
+  const bodies = await Promise.all(fetched.map((s) => s.body));
+  return fetched.filter((_, i) => bodies[i]!.includes(YAML_LIBRARY)).map((s) => s.url);
 }
 
 /** Holds back every script the page asks for from now on, until the returned function is called. */
@@ -38,7 +51,7 @@ test('the first screen, and a share link, load no YAML library; the YAML tab loa
   await expect(page.getByRole('tab', { name: /Findings/ })).toHaveAttribute('aria-selected', 'true');
   await page.waitForLoadState('networkidle');
   expect(scripts.length).toBeGreaterThan(0);
-  expect(scripts.filter((s) => s.yaml)).toEqual([]);
+  expect(await yamlScripts(scripts)).toEqual([]);
 
   const release = await holdScripts(page);
   await page.getByRole('tab', { name: 'YAML' }).click();
@@ -48,7 +61,7 @@ test('the first screen, and a share link, load no YAML library; the YAML tab loa
   const lines = page.locator('.monaco-editor .view-lines');
   await expect(lines).toContainText('kind: VMCluster');
   await expect(page.getByText('Loading YAML…')).toHaveCount(0);
-  expect(scripts.filter((s) => s.yaml).length).toBeGreaterThan(0);
+  expect((await yamlScripts(scripts)).length).toBeGreaterThan(0);
   await shot(page, info, '02-yaml-loaded');
 
   // A share link opens with the share codec alone.
@@ -61,7 +74,7 @@ test('the first screen, and a share link, load no YAML library; the YAML tab loa
   await expect(node(page2, 'VMCluster persistent')).toBeVisible();
   await page2.waitForLoadState('networkidle');
   expect(scripts2.length).toBeGreaterThan(0);
-  expect(scripts2.filter((s) => s.yaml)).toEqual([]);
+  expect(await yamlScripts(scripts2)).toEqual([]);
   await other.close();
   expect([...errors, ...errors2]).toEqual([]);
 });
@@ -72,9 +85,9 @@ test('Export YAML loads the renderer on the way: the file is what `vmtopo render
   await page.goto('/');
   await useTemplate(page, 'VMCluster');
   await page.waitForLoadState('networkidle');
-  expect(scripts.filter((s) => s.yaml)).toEqual([]);
+  expect(await yamlScripts(scripts)).toEqual([]);
   const yaml = await exportedYaml(page, info);
-  expect(scripts.filter((s) => s.yaml).length).toBeGreaterThan(0);
+  expect((await yamlScripts(scripts)).length).toBeGreaterThan(0);
   const design = await saveDesign(page, info, await designName(page));
   expect(yaml).toBe(vmtopo('render', design.path));
   expect(errors).toEqual([]);
