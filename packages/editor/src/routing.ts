@@ -125,7 +125,9 @@ export function segmentHitsRect(a: Point, b: Point, r: Rect): boolean {
 
 /** A uniform grid of rectangles: which of them touch a region, without looking at all of them. */
 class RectIndex<T extends Rect> {
-  private cells = new Map<number, T[]>();
+  // A set per cell: a link re-routed takes its marks out of cells that may hold hundreds (long runs
+  // share columns on a large canvas), and an array's indexOf and splice made that quadratic.
+  private cells = new Map<number, Set<T>>();
   constructor(private readonly cell: number) {}
   /** The cells a rectangle covers, as numbers (cell coordinates offset to stay positive). */
   private keys(r: Rect, f: (k: number) => void) {
@@ -136,17 +138,13 @@ class RectIndex<T extends Rect> {
   }
   add(item: T) {
     this.keys(item, (k) => {
-      const list = this.cells.get(k);
-      if (list) list.push(item);
-      else this.cells.set(k, [item]);
+      const set = this.cells.get(k);
+      if (set) set.add(item);
+      else this.cells.set(k, new Set([item]));
     });
   }
   remove(item: T) {
-    this.keys(item, (k) => {
-      const list = this.cells.get(k);
-      const i = list?.indexOf(item) ?? -1;
-      if (i >= 0) list!.splice(i, 1);
-    });
+    this.keys(item, (k) => this.cells.get(k)?.delete(item));
   }
   /** The items overlapping r, each once. */
   query(r: Rect): T[] {
