@@ -35,6 +35,26 @@ test('a drag is one undo step: Ctrl+Z puts the node back where it was', async ({
   expect(errors).toEqual([]);
 });
 
+test('the minimap pauses during a drag and comes back, live and up to date, after it', async ({ page }) => {
+  const errors = watchErrors(page);
+  await page.goto('/');
+  await dropOnCanvas(page, 'VMAgent', { x: 260, y: 220 });
+  const agent = node(page, 'VMAgent agent');
+  await expect(agent).toBeVisible();
+  const live = page.locator('.minimap-slot:not([aria-hidden]) > .react-flow__panel .react-flow__minimap-node');
+  const frozen = page.locator('.minimap-slot > .minimap-slot[aria-hidden]');
+  await expect(live).toHaveCount(1);
+  const x0 = Number(await live.getAttribute('x'));
+  await dragBy(page, agent, 180, 0);
+  await expect(frozen).toHaveCount(1);
+  await expect(live).toHaveCount(0);
+  await page.mouse.up();
+  await expect(frozen).toHaveCount(0);
+  await expect(live).toHaveCount(1);
+  expect(Number(await live.getAttribute('x'))).toBeGreaterThan(x0 + 100);
+  expect(errors).toEqual([]);
+});
+
 test('dragging a cluster part out of its box grows the box when the drag ends, not before', async ({ page }, info) => {
   const errors = watchErrors(page);
   await page.goto('/');
