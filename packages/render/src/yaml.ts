@@ -3,13 +3,13 @@ import type { Component, KubeObject, Topology, TopologyDiff } from '@vmtopo/mode
 import { externalComments, externalIds } from './external.ts';
 import { selectorIsExact } from './notifier.ts';
 import { componentObject, renderObjects } from './objects.ts';
-import { stringifyPortable } from './yaml-scalars.ts';
+import { portableEmitter } from './yaml-scalars.ts';
 
-/** Options shared by every emit, so that the same object always gives the same bytes. */
-const YAML_OPTIONS = { lineWidth: 0, aliasDuplicateObjects: false } as const;
+/** One writer, with the same options, for every emit, so that the same object always gives the same bytes. */
+const emit = portableEmitter({ lineWidth: 0, aliasDuplicateObjects: false });
 
 export function objectYaml(o: KubeObject): string {
-  return stringifyPortable(o, YAML_OPTIONS);
+  return emit(o);
 }
 
 /** Multi-document YAML, one document per object with `---` between them. */
