@@ -122,8 +122,11 @@ export function benchCoreSize(n: number, runsOverride?: number): CoreSize {
   let text = '';
   let floorText = '';
   let jsText = '';
+  // No forced full GC before these calls (as lint's have): V8 drops optimised code that checks
+  // for hidden classes no object has any more, and a full GC left the yaml library's node classes
+  // without objects, so each call measured the library being optimised again (100 objects: 27-34 ms
+  // after a GC, 6-9 ms without), and the ratio swung with the host's background compile threads.
   const timed = (f: () => void): number => {
-    collectGarbage();
     const t0 = performance.now();
     f();
     return performance.now() - t0;
