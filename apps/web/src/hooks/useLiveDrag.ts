@@ -38,7 +38,9 @@ export function useLiveDrag<N extends Node>(store: EditorStore, derived: N[]): {
     ch.port1.onmessage = flush;
     channel.current = ch;
     return () => {
+      // A message posted and not read is lost with the port: the next step posts again.
       channel.current = null;
+      posted.current = false;
       ch.port1.close();
     };
   }, [flush]);
